@@ -1,0 +1,284 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package rolesso_test
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+// errText returns the error's text, or "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func TestValidateRoleName(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		name string
+		want string
+	}{
+		"simple":          {name: "sso-admin"},
+		"dots and digits": {name: "ops.Admin.2"},
+		"one character":   {name: "a"},
+		"64 characters":   {name: strings.Repeat("r", 64)},
+		"empty": {
+			name: "",
+			want: `invalid RAM role name "": it is empty. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". Choose a name that satisfies the rule.`,
+		},
+		"65 characters": {
+			name: strings.Repeat("r", 65),
+			want: `invalid RAM role name "` + strings.Repeat("r", 65) + `": it has 65 characters, more than 64. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "` + strings.Repeat("r", 64) + `".`,
+		},
+		"underscore": {
+			name: "ops_admin",
+			want: `invalid RAM role name "ops_admin": it contains '_' at position 4. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "ops-admin".`,
+		},
+		"at sign of the 2021 docs": {
+			name: "admin@corp",
+			want: `invalid RAM role name "admin@corp": it contains '@' at position 6. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "admin-corp".`,
+		},
+		"space": {
+			name: "sso admin",
+			want: `invalid RAM role name "sso admin": it contains ' ' at position 4. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "sso-admin".`,
+		},
+		"non-ASCII": {
+			name: "管理员",
+			want: `invalid RAM role name "管理员": it contains '管' at position 1. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". Choose a name that satisfies the rule.`,
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, errText(rolesso.ValidateRoleName(tc.name))); diff != "" {
+				t.Errorf("ValidateRoleName(%q) (-want +got):\n%s", tc.name, diff)
+			}
+		})
+	}
+}
+
+func TestValidateApplicationAccountName(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		name string
+		want string
+	}{
+		"role name": {name: "sso-admin"},
+		"underscore": {
+			name: "ops_admin",
+			want: `invalid application account name "ops_admin": it contains '_' at position 4; IDaaS may accept it, but no RAM role can have this name, so this account can never sign in. An application account name must equal the name of the RAM role it signs in to, so it must satisfy the RAM role-name rule: 1 to 64 characters: letters, digits, "." and "-". For example "ops-admin". Rename the RAM role to match.`,
+		},
+		"too long": {
+			name: strings.Repeat("a", 65),
+			want: `invalid application account name "` + strings.Repeat("a", 65) + `": it has 65 characters, more than 64. An application account name must equal the name of the RAM role it signs in to, so it must satisfy the RAM role-name rule: 1 to 64 characters: letters, digits, "." and "-". For example "` + strings.Repeat("a", 64) + `". Rename the RAM role to match.`,
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, errText(rolesso.ValidateApplicationAccountName(tc.name))); diff != "" {
+				t.Errorf("ValidateApplicationAccountName(%q) (-want +got):\n%s", tc.name, diff)
+			}
+		})
+	}
+}
+
+func TestValidateSAMLProviderNameAndIdPName(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		name    string
+		problem string // "" when valid.
+		fix     string
+	}{
+		"simple":           {name: "idaas"},
+		"all specials":     {name: "a.b-c_d"},
+		"one character":    {name: "x"},
+		"128 characters":   {name: strings.Repeat("p", 128)},
+		"empty":            {name: "", problem: "it is empty", fix: "Choose a name that satisfies the rule."},
+		"129 characters":   {name: strings.Repeat("p", 129), problem: "it has 129 characters, more than 128", fix: `For example "` + strings.Repeat("p", 128) + `".`},
+		"leading dot":      {name: ".idaas", problem: "it starts or ends with a special character", fix: `For example "idaas".`},
+		"trailing hyphen":  {name: "idaas-", problem: "it starts or ends with a special character", fix: `For example "idaas".`},
+		"only underscore":  {name: "_", problem: "it starts or ends with a special character", fix: "Choose a name that satisfies the rule."},
+		"slash":            {name: "corp/idaas", problem: "it contains '/' at position 5", fix: `For example "corp-idaas".`},
+		"space in the end": {name: "idaas ", problem: "it contains ' ' at position 6", fix: `For example "idaas".`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			for subject, validate := range map[string]func(string) error{
+				"SAML provider name": rolesso.ValidateSAMLProviderName,
+				"IdP name":           rolesso.ValidateIdPName,
+			} {
+				err := validate(tc.name)
+				if tc.problem == "" {
+					if err != nil {
+						t.Errorf("%s %q: unexpected error %v", subject, tc.name, err)
+					}
+					continue
+				}
+				var ne *rolesso.NameError
+				if !errors.As(err, &ne) {
+					t.Fatalf("%s %q: error %v is not a *NameError", subject, tc.name, err)
+				}
+				want := &rolesso.NameError{Subject: subject, Value: tc.name, Problem: tc.problem, Rule: rolesso.SAMLProviderNameRule, Fix: tc.fix}
+				if diff := cmp.Diff(want, ne); diff != "" {
+					t.Errorf("%s %q (-want +got):\n%s", subject, tc.name, diff)
+				}
+			}
+		})
+	}
+}
+
+func TestValidateAccountID(t *testing.T) {
+	t.Parallel()
+	fix := ` Copy it from the account menu of the Alibaba Cloud console, or from "aliyun sts GetCallerIdentity" (field AccountId).`
+	tests := map[string]struct {
+		id   string
+		want string
+	}{
+		"16 digits":  {id: "1234567890123456"},
+		"empty":      {id: "", want: `invalid Alibaba Cloud account ID "": it is empty. An Alibaba Cloud account ID has 16 digits.` + fix},
+		"15 digits":  {id: "123456789012345", want: `invalid Alibaba Cloud account ID "123456789012345": it has 15 digits. An Alibaba Cloud account ID has 16 digits.` + fix},
+		"masked":     {id: "123456789012****", want: `invalid Alibaba Cloud account ID "123456789012****": it contains '*' at position 13. An Alibaba Cloud account ID has 16 digits.` + fix},
+		"leading sp": {id: " 1234567890123456", want: `invalid Alibaba Cloud account ID " 1234567890123456": it contains ' ' at position 1. An Alibaba Cloud account ID has 16 digits.` + fix},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, errText(rolesso.ValidateAccountID(tc.id))); diff != "" {
+				t.Errorf("ValidateAccountID(%q) (-want +got):\n%s", tc.id, diff)
+			}
+		})
+	}
+}
+
+func TestValidateRoleSessionName(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		name    string
+		problem string
+	}{
+		"username":      {name: "alice"},
+		"email":         {name: "alice@example.com"},
+		"all specials":  {name: "a.b@c=d,e+f_g-h"},
+		"two":           {name: "ab"},
+		"thirty-two":    {name: strings.Repeat("s", 32)},
+		"one":           {name: "a", problem: "it has 1 character, fewer than 2"},
+		"thirty-three":  {name: strings.Repeat("s", 33), problem: "it has 33 characters, more than 32"},
+		"space":         {name: "alice smith", problem: "it contains ' ' at position 6"},
+		"slash":         {name: "corp/alice", problem: "it contains '/' at position 5"},
+		"invalid UTF-8": {name: "ab\xff", problem: "it is not valid UTF-8 at position 3"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			err := rolesso.ValidateRoleSessionName(tc.name)
+			if tc.problem == "" {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				return
+			}
+			var ne *rolesso.NameError
+			if !errors.As(err, &ne) {
+				t.Fatalf("error %v is not a *NameError", err)
+			}
+			if diff := cmp.Diff(tc.problem, ne.Problem); diff != "" {
+				t.Errorf("problem (-want +got):\n%s", diff)
+			}
+			if ne.Rule != rolesso.RoleSessionNameRule {
+				t.Errorf("rule = %q", ne.Rule)
+			}
+		})
+	}
+}
+
+// TestPatternsAgreeWithLimits guards the exported constants that docs and
+// validators are built from: each pattern must accept exactly the lengths
+// its limits state.
+func TestPatternsAgreeWithLimits(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		pattern  string
+		char     string
+		min, max int
+	}{
+		"role name":          {rolesso.RoleNamePattern, "a", rolesso.RoleNameMinLength, rolesso.RoleNameMaxLength},
+		"SAML provider name": {rolesso.SAMLProviderNamePattern, "a", rolesso.SAMLProviderNameMinLength, rolesso.SAMLProviderNameMaxLength},
+		"account ID":         {rolesso.AccountIDPattern, "1", rolesso.AccountIDLength, rolesso.AccountIDLength},
+		"role session name":  {rolesso.RoleSessionNamePattern, "a", rolesso.RoleSessionNameMinLength, rolesso.RoleSessionNameMaxLength},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			re := regexp.MustCompile(tc.pattern)
+			for n := 0; n <= tc.max+1; n++ {
+				got := re.MatchString(strings.Repeat(tc.char, n))
+				want := n >= tc.min && n <= tc.max
+				if got != want {
+					t.Errorf("length %d: match = %v, want %v", n, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestSameNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"sso-admin", "sso-admin", true},
+		{"SSO-Admin", "sso-admin", true},
+		{"sso-admin", "sso-admin2", false},
+		{"sso_admin", "sso-admin", false},
+		{"", "", true},
+	}
+	for _, tc := range tests {
+		if got := rolesso.SameRoleName(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameRoleName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+		if got := rolesso.SameSAMLProviderName(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameSAMLProviderName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestSuggestions(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, role, provider string
+	}{
+		{"ops_admin", "ops-admin", "ops_admin"},
+		{"a b", "a-b", "a-b"},
+		{"_x_", "-x-", "x"},
+		{"___", "", ""},
+		{"", "", ""},
+		{strings.Repeat("x", 70), strings.Repeat("x", 64), strings.Repeat("x", 70)},
+	}
+	for _, tc := range tests {
+		if got := rolesso.SuggestRoleName(tc.in); got != tc.role {
+			t.Errorf("SuggestRoleName(%q) = %q, want %q", tc.in, got, tc.role)
+		}
+		if got := rolesso.SuggestSAMLProviderName(tc.in); got != tc.provider {
+			t.Errorf("SuggestSAMLProviderName(%q) = %q, want %q", tc.in, got, tc.provider)
+		}
+		if s := rolesso.SuggestRoleName(tc.in); s != "" && rolesso.ValidateRoleName(s) != nil {
+			t.Errorf("SuggestRoleName(%q) = %q, which is not valid", tc.in, s)
+		}
+		if s := rolesso.SuggestSAMLProviderName(tc.in); s != "" && rolesso.ValidateSAMLProviderName(s) != nil {
+			t.Errorf("SuggestSAMLProviderName(%q) = %q, which is not valid", tc.in, s)
+		}
+	}
+}
