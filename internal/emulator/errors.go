@@ -285,6 +285,11 @@ func errOIDCProviderNotExist() *APIError {
 	return apiErr(http.StatusNotFound, "EntityNotExist.OIDCProvider", "Can not find OIDC provider.")
 }
 
+// errOIDCProviderExists: UNCONFIRMED (follows EntityAlreadyExists.<Entity>).
+func errOIDCProviderExists() *APIError {
+	return apiErr(http.StatusConflict, "EntityAlreadyExists.OIDCProvider", "The OIDC provider does already EXIST.")
+}
+
 // STS 2015-04-01. No source lists STS error codes (alibaba-api.md §7):
 // every code here is UNCONFIRMED except where noted.
 
@@ -314,8 +319,24 @@ func errSTSPolicy(detail string) *APIError {
 	return errInvalidParamCode("InvalidParameter.PolicyGrammar", "The parameter Policy is not a valid policy document: "+detail)
 }
 
-// errOIDCToken: the OIDC token is not a well-formed JWT, is expired, or its
-// issuer or audience does not match the provider.
-func errOIDCToken(code, detail string) *APIError {
-	return errInvalidParamCode(code, detail)
+// OIDC token problems of AssumeRoleWithOIDC. The AuthenticationFail.*
+// family follows alibaba-api.md §7's suggestion for failed verification.
+func errOIDCTokenMalformed(why string) *APIError {
+	return errInvalidParamCode("InvalidParameter.OIDCToken", "The OIDCToken is not a well-formed JWT: "+why)
+}
+
+func errOIDCTokenIssuer(issuer, provider string) *APIError {
+	return errInvalidParamCode("AuthenticationFail.OIDCToken.IssuerNotMatch", "The issuer "+quote(issuer)+" of the OIDCToken is not the IssuerUrl of OIDC provider "+provider+".")
+}
+
+func errOIDCTokenAudience(provider string) *APIError {
+	return errInvalidParamCode("AuthenticationFail.OIDCToken.AudienceNotMatch", "No audience of the OIDCToken is a client ID of OIDC provider "+provider+".")
+}
+
+func errOIDCTokenExpired() *APIError {
+	return errInvalidParamCode("AuthenticationFail.OIDCToken.Expired", "The OIDCToken has expired.")
+}
+
+func errOIDCTokenTooOld(hours int64, provider string) *APIError {
+	return errInvalidParamCode("AuthenticationFail.OIDCToken.IssuanceLimitExceeded", "The OIDCToken was issued more than "+itoa(hours)+" hours ago, the IssuanceLimitTime of OIDC provider "+provider+".")
 }

@@ -4,6 +4,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -19,3 +20,5 @@ func epochMillis(t time.Time) int64 { return t.UnixMilli() }
 func quote(s string) string { return strconv.Quote(s) }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
