@@ -1,0 +1,233 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package client_test
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha1"
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+)
+
+// Test credentials. They look like real ones so that masking shows.
+const (
+	testKeyID     = "LTAI5tTestBaseAccessKey"
+	testKeySecret = "TestBaseSecretValue0123456789ab"
+	testAccountID = "1234567890123456"
+)
+
+// fakeCall is one request the fake API received.
+type fakeCall struct {
+	Action        string
+	Version       string
+	AccessKeyID   string
+	SecurityToken string
+	UserAgent     string
+	Params        url.Values
+}
+
+// fakeReply is the fake API's answer to a call.
+type fakeReply struct {
+	Status int
+	Body   any
+}
+
+// fakeAPI is a tiny Alibaba Cloud RPC API: it checks RPC signatures (v1,
+// HMAC-SHA1) against the secrets it knows, records every call, and answers
+// as the test's handler says. Only STS AssumeRoleWithOIDC may be anonymous.
+type fakeAPI struct {
+	t   *testing.T
+	srv *httptest.Server
+
+	mu      sync.Mutex
+	secrets map[string]string
+	calls   []fakeCall
+	handler func(fakeCall) fakeReply
+}
+
+func newFakeAPI(t *testing.T, handler func(fakeCall) fakeReply) *fakeAPI {
+	t.Helper()
+	f := &fakeAPI{t: t, secrets: map[string]string{testKeyID: testKeySecret}, handler: handler}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// allowKey lets the fake accept calls signed with this key.
+func (f *fakeAPI) allowKey(id, secret string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.secrets[id] = secret
+}
+
+func (f *fakeAPI) Calls() []fakeCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]fakeCall(nil), f.calls...)
+}
+
+// Actions returns the action of every call, in order.
+func (f *fakeAPI) Actions() []string {
+	var out []string
+	for _, c := range f.Calls() {
+		out = append(out, c.Action)
+	}
+	return out
+}
+
+func (f *fakeAPI) endpoints() client.Endpoints {
+	return client.Endpoints{RAM: f.srv.URL, IMS: f.srv.URL, STS: f.srv.URL, EIAM: f.srv.URL}
+}
+
+// config returns a client configuration that reaches the fake with the test
+// key, no retries and a generous rate limit.
+func (f *fakeAPI) config() client.Config {
+	return client.Config{
+		AccountID: testAccountID,
+		AccessKey: &client.AccessKey{ID: testKeyID, Secret: testKeySecret},
+		Endpoints: f.endpoints(),
+		MaxQPS:    1000,
+		Version:   "1.2.3-test",
+	}
+}
+
+func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		writeJSON(w, http.StatusBadRequest, apiError("InvalidParameter", "bad form"))
+		return
+	}
+	params := r.Form // the query and the form body, merged
+	fc := fakeCall{
+		Action:        params.Get("Action"),
+		Version:       params.Get("Version"),
+		AccessKeyID:   params.Get("AccessKeyId"),
+		SecurityToken: params.Get("SecurityToken"),
+		UserAgent:     r.UserAgent(),
+		Params:        params,
+	}
+	f.mu.Lock()
+	f.calls = append(f.calls, fc)
+	secret, known := f.secrets[fc.AccessKeyID]
+	f.mu.Unlock()
+
+	switch {
+	case fc.AccessKeyID == "" && fc.Action == "AssumeRoleWithOIDC":
+	case fc.AccessKeyID == "":
+		writeJSON(w, http.StatusBadRequest, apiError("MissingAccessKeyId", "AccessKeyId is mandatory for this action."))
+		return
+	case !known:
+		writeJSON(w, http.StatusNotFound, apiError("InvalidAccessKeyId.NotFound", "Specified access key is not found."))
+		return
+	case !validSignature(r.Method, params, secret):
+		writeJSON(w, http.StatusBadRequest, apiError("SignatureDoesNotMatch", "Specified signature is not matched with our calculation."))
+		return
+	}
+	reply := f.handler(fc)
+	writeJSON(w, reply.Status, reply.Body)
+}
+
+// validSignature checks an RPC signature v1 (alibaba-api.md §4.4).
+func validSignature(method string, params url.Values, secret string) bool {
+	var names []string
+	for name := range params {
+		if name != "Signature" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	pairs := make([]string, 0, len(names))
+	for _, name := range names {
+		pairs = append(pairs, percentEncode(name)+"="+percentEncode(params.Get(name)))
+	}
+	stringToSign := method + "&" + percentEncode("/") + "&" + percentEncode(strings.Join(pairs, "&"))
+	mac := hmac.New(sha1.New, []byte(secret+"&"))
+	mac.Write([]byte(stringToSign))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil)) == params.Get("Signature")
+}
+
+func percentEncode(s string) string {
+	s = url.QueryEscape(s)
+	s = strings.ReplaceAll(s, "+", "%20")
+	s = strings.ReplaceAll(s, "*", "%2A")
+	return strings.ReplaceAll(s, "%7E", "~")
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+func apiError(code, message string) map[string]any {
+	return map[string]any{
+		"RequestId": "REQ-" + code,
+		"HostId":    "fake.aliyuncs.com",
+		"Code":      code,
+		"Message":   message,
+	}
+}
+
+func ok(body map[string]any) fakeReply {
+	body["RequestId"] = "REQ-OK"
+	return fakeReply{Status: http.StatusOK, Body: body}
+}
+
+// callerIdentity is an STS GetCallerIdentity answer for a RAM user.
+func callerIdentity() fakeReply {
+	return ok(map[string]any{
+		"IdentityType": "RAMUser",
+		"AccountId":    testAccountID,
+		"PrincipalId":  "207813384720****",
+		"UserId":       "207813384720****",
+		"Arn":          "acs:ram::" + testAccountID + ":user/terraform",
+	})
+}
+
+// role is a RAM GetRole answer.
+func role(name string) fakeReply {
+	return ok(map[string]any{"Role": map[string]any{
+		"RoleName":                 name,
+		"RoleId":                   "901234567890****",
+		"Arn":                      "acs:ram::" + testAccountID + ":role/" + name,
+		"AssumeRolePolicyDocument": `{"Statement":[],"Version":"1"}`,
+		"MaxSessionDuration":       3600,
+		"CreateDate":               "2015-01-23T12:33:18Z",
+		"UpdateDate":               "2015-01-23T12:33:18Z",
+	}})
+}
+
+// stsCredentials is an STS AssumeRole(WithOIDC) answer.
+func stsCredentials(id, secret, token, expiration string) fakeReply {
+	return ok(map[string]any{
+		"Credentials": map[string]any{
+			"AccessKeyId":     id,
+			"AccessKeySecret": secret,
+			"SecurityToken":   token,
+			"Expiration":      expiration,
+		},
+		"AssumedRoleUser": map[string]any{
+			"Arn":           "acs:ram::" + testAccountID + ":role/deployer/terraform",
+			"AssumedRoleId": "344584339364951186:terraform",
+		},
+	})
+}
+
+func newClient(t *testing.T, cfg client.Config) *client.Client {
+	t.Helper()
+	c, err := client.New(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("client.New: %v", err)
+	}
+	return c
+}
