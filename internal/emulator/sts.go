@@ -41,7 +41,7 @@ const (
 
 var (
 	sessionNameRegexp = regexp.MustCompile(`^[A-Za-z0-9.@_-]{2,64}$`)
-	externalIDRegexp  = regexp.MustCompile(`^[A-Za-z0-9_+=,.@:/-]{2,1224}$`)
+	externalIDRegexp  = regexp.MustCompile(`^[A-Za-z0-9_+=,.@:/-]+$`)
 )
 
 func init() {
@@ -183,7 +183,7 @@ func (s *Server) stsAssumeRole(c *call) (obj, error) {
 	if !sessionNameRegexp.MatchString(session) {
 		return nil, errSTSSessionName()
 	}
-	if externalID != "" && !externalIDRegexp.MatchString(externalID) {
+	if externalID != "" && (!checkLength(externalID, 2, 1224) || !externalIDRegexp.MatchString(externalID)) {
 		return nil, errInvalidParam("ExternalId", `it must be 2 to 1224 characters of letters, digits and "_+=,.@:/-"`)
 	}
 	if err := checkSessionPolicy(c); err != nil {
