@@ -1,0 +1,60 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package fwbase
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+)
+
+// AddAPIError adds an error diagnostic for a failed call. The summary says
+// what failed, e.g. "Error creating RAM role" for action "creating" and
+// object "RAM role"; the detail names the object by id (if not empty) and
+// gives the error code, HTTP status, request ID and message, or the error
+// itself when it is not an API error, plus advice where there is some.
+func AddAPIError(diags *diag.Diagnostics, action, object, id string, err error) {
+	diags.AddError(fmt.Sprintf("Error %s %s", action, object), APIErrorDetail(object, id, err))
+}
+
+// APIErrorDetail is the detail AddAPIError writes, for callers that need
+// an attribute error or a warning instead.
+func APIErrorDetail(object, id string, err error) string {
+	var lines []string
+	if id != "" {
+		lines = append(lines, fmt.Sprintf("%s: %s", capitalize(object), id))
+	}
+	if apiErr, ok := errors.AsType[*client.APIError](err); ok {
+		lines = append(lines,
+			fmt.Sprintf("API: %s %s", apiErr.Product, apiErr.Action),
+			fmt.Sprintf("Code: %s (HTTP %d)", apiErr.Code, apiErr.HTTPStatus),
+		)
+		if apiErr.RequestID != "" {
+			lines = append(lines, "Request ID: "+apiErr.RequestID)
+		}
+		if apiErr.Message != "" {
+			lines = append(lines, "Message: "+apiErr.Message)
+		}
+		if apiErr.Attempts > 1 {
+			lines = append(lines, fmt.Sprintf("Attempts: %d", apiErr.Attempts))
+		}
+	} else {
+		lines = append(lines, "Error: "+err.Error())
+	}
+	if hint := client.Hint(err); hint != "" {
+		lines = append(lines, "", hint)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,63 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+// Package fwbase holds what every resource and data source shares on the
+// framework side: the base types that receive the provider's client, and
+// the one way to report an API error as a diagnostic.
+package fwbase
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+)
+
+// withClient holds the provider's client once Configure has run.
+type withClient struct {
+	client *client.Client
+}
+
+// Client returns the provider's client. It is set before any CRUD method
+// runs.
+func (w *withClient) Client() *client.Client { return w.client }
+
+// configure takes the client from the provider data. The data is nil when
+// Terraform has not configured the provider yet, e.g. during validation;
+// that is not an error.
+func (w *withClient) configure(providerData any, diags *diag.Diagnostics) {
+	if providerData == nil {
+		return
+	}
+	c, ok := providerData.(*client.Client)
+	if !ok {
+		diags.AddError(
+			"Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider; please report it.", providerData),
+		)
+		return
+	}
+	w.client = c
+}
+
+// ResourceWithClient is embedded in every resource: its Configure receives
+// the provider's client.
+type ResourceWithClient struct{ withClient }
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *ResourceWithClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// DataSourceWithClient is embedded in every data source: its Configure
+// receives the provider's client.
+type DataSourceWithClient struct{ withClient }
+
+// Configure implements datasource.DataSourceWithConfigure.
+func (d *DataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configure(req.ProviderData, &resp.Diagnostics)
+}

@@ -1,0 +1,117 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package fwbase_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+)
+
+func TestConfigure(t *testing.T) {
+	t.Parallel()
+	c, err := client.New(context.Background(), client.Config{
+		AccountID: "1234567890123456",
+		AccessKey: &client.AccessKey{ID: "LTAI5tTestKey0000", Secret: "s"},
+		MaxQPS:    1,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]struct {
+		data       any
+		wantClient *client.Client
+		wantDiags  diag.Diagnostics
+	}{
+		"client":        {data: c, wantClient: c},
+		"not yet known": {data: nil},
+		"wrong type": {data: "oops", wantDiags: diag.Diagnostics{diag.NewErrorDiagnostic(
+			"Unexpected provider data",
+			"Expected *client.Client, got string. This is a bug in the provider; please report it.",
+		)}},
+	}
+	for name, tt := range tests {
+		t.Run(name+"/resource", func(t *testing.T) {
+			t.Parallel()
+			var r fwbase.ResourceWithClient
+			var resp resource.ConfigureResponse
+			r.Configure(context.Background(), resource.ConfigureRequest{ProviderData: tt.data}, &resp)
+			if diff := cmp.Diff(tt.wantDiags, resp.Diagnostics); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+			if r.Client() != tt.wantClient {
+				t.Errorf("Client() = %p, want %p", r.Client(), tt.wantClient)
+			}
+		})
+		t.Run(name+"/data source", func(t *testing.T) {
+			t.Parallel()
+			var d fwbase.DataSourceWithClient
+			var resp datasource.ConfigureResponse
+			d.Configure(context.Background(), datasource.ConfigureRequest{ProviderData: tt.data}, &resp)
+			if diff := cmp.Diff(tt.wantDiags, resp.Diagnostics); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+			if d.Client() != tt.wantClient {
+				t.Errorf("Client() = %p, want %p", d.Client(), tt.wantClient)
+			}
+		})
+	}
+}
+
+func TestAddAPIError(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		action, object, id string
+		err                error
+		wantSummary        string
+		wantDetail         string
+	}{
+		"API error": {
+			action: "creating", object: "RAM role", id: "Admin",
+			err: &client.APIError{
+				Product: "Ram", Action: "CreateRole", Code: "EntityAlreadyExists.Role", HTTPStatus: 409,
+				RequestID: "7463B73D-35CC-4D19", Message: "The role does already EXIST.", Attempts: 1,
+			},
+			wantSummary: "Error creating RAM role",
+			wantDetail: "RAM role: Admin\nAPI: Ram CreateRole\nCode: EntityAlreadyExists.Role (HTTP 409)\n" +
+				"Request ID: 7463B73D-35CC-4D19\nMessage: The role does already EXIST.",
+		},
+		"throttled after retries, with a hint": {
+			action: "reading", object: "application", id: "app_1",
+			err:         &client.APIError{Product: "Eiam", Action: "GetApplication", Code: "Throttling.User", HTTPStatus: 400, RequestID: "R", Attempts: 6},
+			wantSummary: "Error reading application",
+			wantDetail: "Application: app_1\nAPI: Eiam GetApplication\nCode: Throttling.User (HTTP 400)\nRequest ID: R\nAttempts: 6\n\n" +
+				"Alibaba Cloud kept throttling the calls. Lower max_qps or raise max_retries in the provider configuration.",
+		},
+		"not an API error, no ID": {
+			action: "reading", object: "caller identity",
+			err:         errors.New("Sts GetCallerIdentity: dial tcp: connection refused"),
+			wantSummary: "Error reading caller identity",
+			wantDetail:  "Error: Sts GetCallerIdentity: dial tcp: connection refused",
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var diags diag.Diagnostics
+			fwbase.AddAPIError(&diags, tt.action, tt.object, tt.id, tt.err)
+			want := diag.Diagnostics{diag.NewErrorDiagnostic(tt.wantSummary, tt.wantDetail)}
+			if diff := cmp.Diff(want, diags); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+			if strings.Contains(tt.wantDetail, tt.wantSummary) {
+				t.Errorf("the detail repeats the summary")
+			}
+		})
+	}
+}
