@@ -7,6 +7,7 @@ package emulatortest
 
 import (
 	"testing"
+	"time"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
 )
@@ -15,7 +16,8 @@ import (
 type Option func(*emulator.Config)
 
 // Start starts an emulator on a free loopback port and stops it when the
-// test ends.
+// test ends. Problems the emulator cannot answer a call with (a failed
+// state file write) are reported with t.Logf.
 func Start(t testing.TB, opts ...Option) *emulator.Server {
 	t.Helper()
 	var cfg emulator.Config
@@ -39,3 +41,34 @@ func Start(t testing.TB, opts ...Option) *emulator.Server {
 
 // WithConfig applies f to the configuration.
 func WithConfig(f func(*emulator.Config)) Option { return Option(f) }
+
+// WithAccountID sets the emulated account.
+func WithAccountID(id string) Option {
+	return func(c *emulator.Config) { c.AccountID = id }
+}
+
+// WithAccessKeys sets the accepted long-term keys (the default key is then
+// not accepted unless listed).
+func WithAccessKeys(keys ...emulator.AccessKey) Option {
+	return func(c *emulator.Config) { c.AccessKeys = keys }
+}
+
+// WithKnobs sets the initial knobs.
+func WithKnobs(k emulator.Knobs) Option {
+	return func(c *emulator.Config) { c.Knobs = k }
+}
+
+// WithStateFile persists the state to path.
+func WithStateFile(path string) Option {
+	return func(c *emulator.Config) { c.StateFile = path }
+}
+
+// WithLoad pre-populates the account from a state JSON document.
+func WithLoad(stateJSON string) Option {
+	return func(c *emulator.Config) { c.Load = []byte(stateJSON) }
+}
+
+// WithClock sets the emulator's clock, for tests that move time.
+func WithClock(now func() time.Time) Option {
+	return func(c *emulator.Config) { c.Clock = now }
+}
