@@ -62,7 +62,7 @@ type VerifyParams struct {
 	// Now is the verification time, from the caller's clock.
 	Now time.Time
 	// ClockSkew is tolerated on validity windows; zero means
-	// DefaultClockSkew.
+	// DefaultClockSkew and a negative value none.
 	ClockSkew time.Duration
 }
 
@@ -113,8 +113,11 @@ func VerifyResponse(raw []byte, p VerifyParams) (*Assertion, error) {
 		return nil, errors.New("samlsso: VerifyResponse needs the SAML provider's metadata")
 	}
 	skew := p.ClockSkew
-	if skew == 0 {
+	switch {
+	case skew == 0:
 		skew = DefaultClockSkew
+	case skew < 0:
+		skew = 0
 	}
 	sites := p.Sites
 	if len(sites) == 0 {
