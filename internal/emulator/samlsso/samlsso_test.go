@@ -493,6 +493,7 @@ func TestVerifyFailures(t *testing.T) {
 				v.Now = now
 			}
 			_, err := samlsso.VerifyResponse(tc.response(t), v)
+			t.Log(err)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("error = %v, want %v", err, tc.want)
 			}
