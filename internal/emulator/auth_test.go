@@ -291,11 +291,11 @@ func TestACS3Signature(t *testing.T) {
 func TestParamsUnflatten(t *testing.T) {
 	p := emulator.Params{
 		"UserIds.2": "user_b", "UserIds.1": "user_a", "UserIds.10": "user_j",
-		"ApplicationTemplateParams.1.TemplateParamName":  "aliyunUid",
-		"ApplicationTemplateParams.1.TemplateParamValue": "123",
-		"ApplicationTemplateParams.2.TemplateParamName":  "idpName",
+		"ApplicationTemplateParams.1.TemplateParamName":     "aliyunUid",
+		"ApplicationTemplateParams.1.TemplateParamValue":    "123",
+		"ApplicationTemplateParams.2.TemplateParamName":     "idpName",
 		"SamlSsoConfig.AttributeStatements.1.AttributeName": "Role",
-		"Tag": `[{"Key":"k","Value":"v"}]`,
+		"Tag":      `[{"Key":"k","Value":"v"}]`,
 		"GroupIds": `["g1","g2"]`,
 	}
 	if got := strings.Join(p.List("UserIds"), ","); got != "user_a,user_b,user_j" {
