@@ -66,8 +66,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	params := mergeParams(query, form)
 	req := signedRequest{r: r, body: body, query: query, params: params}
 
+	// An ACS3 request names its action in headers; a v1 request in
+	// parameters (the legacy SDK sends both).
 	actionName, version := params.Get("Action"), params.Get("Version")
-	if strings.HasPrefix(r.Header.Get("Authorization"), "ACS3-") || r.Header.Get("x-acs-action") != "" {
+	if strings.HasPrefix(r.Header.Get("Authorization"), "ACS3-") {
 		actionName, version = r.Header.Get("x-acs-action"), r.Header.Get("x-acs-version")
 		rec.Signature = sigACS3
 	} else if params.Has("Signature") {

@@ -6,6 +6,7 @@ package emulator
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -91,6 +92,10 @@ var secretParams = map[string]bool{
 
 const redacted = "(redacted)"
 
+// maxLoggedValue bounds a logged value (metadata documents are long); a
+// longer one is cut.
+const maxLoggedValue = 1024
+
 // redactParams returns the parameters fit for the log.
 func redactParams(p Params) map[string]string {
 	out := make(map[string]string, len(p))
@@ -99,6 +104,8 @@ func redactParams(p Params) map[string]string {
 		case signingParams[k]:
 		case secretParams[k] || strings.Contains(strings.ToLower(k), "secret") || strings.Contains(strings.ToLower(k), "password"):
 			out[k] = redacted
+		case len(v) > maxLoggedValue:
+			out[k] = fmt.Sprintf("%s… (%d characters)", v[:maxLoggedValue/4], len(v))
 		default:
 			out[k] = v
 		}
