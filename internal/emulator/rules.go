@@ -4,12 +4,8 @@
 package emulator
 
 import (
-	"crypto/x509"
 	"encoding/base64"
-	"encoding/pem"
-	"encoding/xml"
 	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -52,67 +48,23 @@ func checkLength(s string, min, max int) bool {
 	return n >= min && n <= max
 }
 
-// samlMetadata is what the emulator needs from IdP metadata.
-type samlMetadata struct {
-	EntityID     string
-	Certificates []*x509.Certificate
-}
-
-// parseEncodedSAMLMetadata decodes Base64 IdP metadata (whitespace, such
-// as line breaks, is ignored) and checks it is a SAML 2.0 EntityDescriptor
-// with an entityID and an IDPSSODescriptor holding at least one X.509
-// signing certificate.
-//
-// TODO(rolesso): use rolesso.ParseMetadata once it is committed; this
-// minimal parser checks the same shape.
-func parseEncodedSAMLMetadata(encoded string) (*samlMetadata, error) {
+// parseEncodedSAMLMetadata reads EncodedSAMLMetadataDocument: Base64
+// (whitespace, such as line breaks, is ignored) of SAML 2.0 IdP metadata
+// with an entityID and at least one signing certificate. The metadata
+// rules are rolesso's.
+func parseEncodedSAMLMetadata(encoded string) (*rolesso.Metadata, error) {
 	raw, err := base64.StdEncoding.DecodeString(stripSpace(encoded))
 	if err != nil {
 		return nil, errors.New("it is not Base64")
 	}
-	var doc struct {
-		XMLName  xml.Name
-		EntityID string `xml:"entityID,attr"`
-		IDP      []struct {
-			Keys []struct {
-				Use  string `xml:"use,attr"`
-				Cert string `xml:"KeyInfo>X509Data>X509Certificate"`
-			} `xml:"KeyDescriptor"`
-		} `xml:"IDPSSODescriptor"`
+	md, err := rolesso.ParseMetadata(string(raw))
+	if err != nil {
+		return nil, err
 	}
-	if err := xml.Unmarshal(raw, &doc); err != nil {
-		return nil, fmt.Errorf("it is not well-formed XML: %v", err)
-	}
-	if doc.XMLName.Space != samlMetadataNamespace || doc.XMLName.Local != "EntityDescriptor" {
-		return nil, fmt.Errorf("its root element is not a SAML 2.0 md:EntityDescriptor")
-	}
-	if doc.EntityID == "" {
+	switch {
+	case md.EntityID == "":
 		return nil, errors.New("the EntityDescriptor has no entityID")
-	}
-	if len(doc.IDP) == 0 {
-		return nil, errors.New("it has no IDPSSODescriptor")
-	}
-	md := &samlMetadata{EntityID: doc.EntityID}
-	for _, idp := range doc.IDP {
-		for _, k := range idp.Keys {
-			if k.Use != "" && k.Use != "signing" {
-				continue
-			}
-			der, err := base64.StdEncoding.DecodeString(stripSpace(k.Cert))
-			if err != nil {
-				return nil, errors.New("an X509Certificate is not Base64")
-			}
-			if b, _ := pem.Decode(der); b != nil {
-				der = b.Bytes
-			}
-			cert, err := x509.ParseCertificate(der)
-			if err != nil {
-				return nil, fmt.Errorf("an X509Certificate does not parse: %v", err)
-			}
-			md.Certificates = append(md.Certificates, cert)
-		}
-	}
-	if len(md.Certificates) == 0 {
+	case len(md.SigningCertificates) == 0:
 		return nil, errors.New("the IDPSSODescriptor has no signing certificate")
 	}
 	return md, nil
@@ -143,6 +95,3 @@ func stripSpace(s string) string {
 		return r
 	}, s)
 }
-
-// samlMetadataNamespace is the SAML 2.0 metadata XML namespace.
-const samlMetadataNamespace = "urn:oasis:names:tc:SAML:2.0:metadata"
