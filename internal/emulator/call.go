@@ -39,7 +39,10 @@ type call struct {
 	caller principal
 	// now is the emulator's time when the call arrived.
 	now time.Time
-	err error
+	// host is the host (and port) the call was sent to, for URLs an answer
+	// holds, such as an application's IdP metadata URL.
+	host string
+	err  error
 }
 
 // paramErr returns the first parameter problem met so far, or nil.

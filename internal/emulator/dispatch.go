@@ -106,7 +106,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	c := &call{s: s, product: p, action: actionName, requestID: rec.RequestID, params: params}
+	c := &call{s: s, product: p, action: actionName, requestID: rec.RequestID, params: params, host: r.Host}
 	s.mu.Lock()
 	c.now = s.now()
 	if !act.opts.anonymous {
