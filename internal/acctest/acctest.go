@@ -1,0 +1,106 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+// Package acctest holds the helpers of acceptance tests: the provider
+// factories, the pre-check, the emulator per test and the provider
+// configuration that points at it.
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
+)
+
+// ProviderName is the provider's type name in configurations.
+const ProviderName = "idaas"
+
+// ProtoV6ProviderFactories serves the provider in-process to the Terraform
+// CLI of an acceptance test.
+var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	ProviderName: providerserver.NewProtocol6WithError(provider.New("acctest")()),
+}
+
+// PreCheck fails the test unless a Terraform CLI is set up: without
+// TF_ACC_TERRAFORM_PATH, terraform-plugin-testing would download one.
+// `make testacc` sets it to the OpenTofu that `make tools` builds.
+func PreCheck(t *testing.T) {
+	t.Helper()
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH is not set. Run acceptance tests with `make testacc`, " +
+			"or set it to a Terraform or OpenTofu CLI such as .tools/bin/tofu (built by `make tools`).")
+	}
+	if info, err := os.Stat(cli); err != nil || info.IsDir() {
+		t.Fatalf("TF_ACC_TERRAFORM_PATH is %q, which is not a file; run `make tools` to build the CLIs.", cli)
+	}
+}
+
+// Credentials are the keys a provider configuration carries.
+type Credentials struct {
+	AccessKeyID     string
+	AccessKeySecret string
+	SecurityToken   string
+}
+
+// EmulatorCredentials are the emulator's default keys (documented, not
+// secret).
+var EmulatorCredentials = Credentials{
+	AccessKeyID:     emulator.DefaultAccessKeyID,
+	AccessKeySecret: emulator.DefaultAccessKeySecret,
+}
+
+// Emulator starts an emulator for one test; it stops when the test ends.
+func Emulator(t *testing.T, opts ...emulatortest.Option) *emulator.Server {
+	t.Helper()
+	return emulatortest.Start(t, opts...)
+}
+
+// ProviderConfig returns a provider block that sends every service's calls
+// to baseURL, e.g. an emulator's URL(), with the given credentials, plus
+// any extra lines of HCL (e.g. an assume_role argument).
+func ProviderConfig(baseURL string, creds Credentials, extra ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "provider %q {\n", ProviderName)
+	if creds.AccessKeyID != "" {
+		fmt.Fprintf(&b, "  access_key = %s\n", hclString(creds.AccessKeyID))
+		fmt.Fprintf(&b, "  secret_key = %s\n", hclString(creds.AccessKeySecret))
+	}
+	if creds.SecurityToken != "" {
+		fmt.Fprintf(&b, "  security_token = %s\n", hclString(creds.SecurityToken))
+	}
+	b.WriteString("  endpoints = {\n")
+	for _, service := range []string{"ram", "ims", "sts", "eiam"} {
+		fmt.Fprintf(&b, "    %-4s = %s\n", service, hclString(baseURL))
+	}
+	b.WriteString("  }\n")
+	for _, line := range extra {
+		for l := range strings.Lines(line) {
+			b.WriteString("  " + strings.TrimRight(l, "\n") + "\n")
+		}
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// EmulatorProviderConfig is ProviderConfig for srv with its default keys.
+func EmulatorProviderConfig(srv *emulator.Server, extra ...string) string {
+	return ProviderConfig(srv.URL(), EmulatorCredentials, extra...)
+}
+
+// hclString quotes s as an HCL string literal, with template sequences
+// escaped.
+func hclString(s string) string {
+	q := strconv.Quote(s)
+	q = strings.ReplaceAll(q, "${", "$${")
+	return strings.ReplaceAll(q, "%{", "%%{")
+}
