@@ -89,7 +89,7 @@ func newClient(ctx context.Context, cfg Config, clk clock, ecsMetadataURL string
 		maxRetries:     cfg.MaxRetries,
 		limiter:        newLimiter(cfg.MaxQPS),
 		clk:            clk,
-		base:           http.DefaultTransport.(*http.Transport).Clone(),
+		base:           newBaseTransport(),
 		ecsMetadataURL: ecsMetadataURL,
 	}
 	creds, profileRegion, err := c.newCredentialSource(cfg)
@@ -133,6 +133,15 @@ func (c *Client) STS() STS { return stsClient{c} }
 
 // EIAM returns the IDaaS (Eiam 2021-12-01) API.
 func (c *Client) EIAM() EIAM { return eiamClient{c} }
+
+// newBaseTransport returns the HTTP transport every call goes through: Go's
+// default one (proxies from the environment, HTTP/2, keep-alive), unshared.
+func newBaseTransport() http.RoundTripper {
+	if t, ok := http.DefaultTransport.(*http.Transport); ok {
+		return t.Clone()
+	}
+	return http.DefaultTransport
+}
 
 // endpoint returns where svc is reached.
 func (c *Client) endpoint(svc service) (Endpoint, error) {

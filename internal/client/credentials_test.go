@@ -39,7 +39,7 @@ func stsAndRAM(clk *client.FakeClock) func(fakeCall) fakeReply {
 		case "GetCallerIdentity":
 			return callerIdentity()
 		default:
-			return role("r")
+			return role()
 		}
 	}
 }
@@ -128,7 +128,7 @@ func TestAssumeRoleFailureIsReported(t *testing.T) {
 		if fc.Action == "AssumeRole" {
 			return fakeReply{Status: http.StatusForbidden, Body: apiError("NoPermission", "You are not authorized to do this action.")}
 		}
-		return role("r")
+		return role()
 	})
 	cfg := fake.config()
 	cfg.AssumeRole = &client.AssumeRole{RoleARN: roleARN}

@@ -194,8 +194,9 @@ func callerIdentity() fakeReply {
 	})
 }
 
-// role is a RAM GetRole answer.
-func role(name string) fakeReply {
+// role is a RAM GetRole answer for role "r".
+func role() fakeReply {
+	const name = "r"
 	return ok(map[string]any{"Role": map[string]any{
 		"RoleName":                 name,
 		"RoleId":                   "901234567890****",

@@ -163,11 +163,9 @@ func withoutQuery(err error) error {
 	if !ok {
 		return err
 	}
-	short := urlErr.URL
+	short := "(URL removed)"
 	if u, parseErr := url.Parse(urlErr.URL); parseErr == nil {
 		short = u.Scheme + "://" + u.Host + u.Path
-	} else {
-		short = "(URL removed)"
 	}
 	return &url.Error{Op: urlErr.Op, URL: short, Err: urlErr.Err}
 }

@@ -29,19 +29,19 @@ func TestRetryPolicy(t *testing.T) {
 		wantSleeps []time.Duration
 	}{
 		"throttling then success": {
-			replies:    []fakeReply{throttled, throttled, role("r")},
+			replies:    []fakeReply{throttled, throttled, role()},
 			maxRetries: 5,
 			wantHits:   3,
 			wantSleeps: []time.Duration{500 * time.Millisecond, time.Second},
 		},
 		"throttling without a code but HTTP 429": {
-			replies:    []fakeReply{{Status: http.StatusTooManyRequests, Body: apiError("TooManyRequests", "slow down")}, role("r")},
+			replies:    []fakeReply{{Status: http.StatusTooManyRequests, Body: apiError("TooManyRequests", "slow down")}, role()},
 			maxRetries: 5,
 			wantHits:   2,
 			wantSleeps: []time.Duration{500 * time.Millisecond},
 		},
 		"server error then success": {
-			replies:    []fakeReply{{Status: http.StatusServiceUnavailable, Body: apiError("ServiceUnavailable", "try later")}, role("r")},
+			replies:    []fakeReply{{Status: http.StatusServiceUnavailable, Body: apiError("ServiceUnavailable", "try later")}, role()},
 			maxRetries: 5,
 			wantHits:   2,
 			wantSleeps: []time.Duration{500 * time.Millisecond},
@@ -205,11 +205,20 @@ func TestAmbiguousFailures(t *testing.T) {
 				switch tt.fail {
 				case "reset":
 					_ = r.ParseForm() // the request was read in full
-					conn, _, err := w.(http.Hijacker).Hijack()
-					if err == nil {
-						_ = conn.(*net.TCPConn).SetLinger(0)
-						_ = conn.Close()
+					hijacker, ok := w.(http.Hijacker)
+					if !ok {
+						t.Error("the test server cannot hijack connections")
+						return
 					}
+					conn, _, err := hijacker.Hijack()
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if tcp, ok := conn.(*net.TCPConn); ok {
+						_ = tcp.SetLinger(0) // A reset, not a clean close.
+					}
+					_ = conn.Close()
 				case "5xx":
 					writeJSON(w, http.StatusInternalServerError, apiError("InternalError", "An internal error occurred."))
 				case "throttle":
@@ -288,7 +297,7 @@ func TestConnectionFailureBeforeSendIsRetried(t *testing.T) {
 // of max_qps calls goes at once, then one call every 1/max_qps seconds.
 func TestRateLimiterPacing(t *testing.T) {
 	t.Parallel()
-	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role("r") })
+	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
 	cfg := fake.config()
 	cfg.MaxQPS = 2
 	clk := client.NewFakeClock()
@@ -316,7 +325,7 @@ func TestRateLimiterPacing(t *testing.T) {
 
 func TestRateLimiterStopsWhenContextEnds(t *testing.T) {
 	t.Parallel()
-	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role("r") })
+	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
 	cfg := fake.config()
 	cfg.MaxQPS = 1
 	c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
