@@ -47,7 +47,7 @@ type fakeReply struct {
 // HMAC-SHA1) against the secrets it knows, records every call, and answers
 // as the test's handler says. Only STS AssumeRoleWithOIDC may be anonymous.
 type fakeAPI struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 
 	mu      sync.Mutex
@@ -56,7 +56,7 @@ type fakeAPI struct {
 	handler func(fakeCall) fakeReply
 }
 
-func newFakeAPI(t *testing.T, handler func(fakeCall) fakeReply) *fakeAPI {
+func newFakeAPI(t testing.TB, handler func(fakeCall) fakeReply) *fakeAPI {
 	t.Helper()
 	f := &fakeAPI{t: t, secrets: map[string]string{testKeyID: testKeySecret}, handler: handler}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
@@ -224,7 +224,7 @@ func stsCredentials(id, secret, token, expiration string) fakeReply {
 	})
 }
 
-func newClient(t *testing.T, cfg client.Config) *client.Client {
+func newClient(t testing.TB, cfg client.Config) *client.Client {
 	t.Helper()
 	c, err := client.New(context.Background(), cfg)
 	if err != nil {

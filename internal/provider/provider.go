@@ -80,11 +80,13 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				MarkdownDescription: "The access key ID. Requires `secret_key`." + envSentence("access_key"),
 				Optional:            true,
 				Sensitive:           true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"secret_key": schema.StringAttribute{
 				MarkdownDescription: "The access key secret. Requires `access_key`." + envSentence("secret_key"),
 				Optional:            true,
 				Sensitive:           true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"security_token": schema.StringAttribute{
 				MarkdownDescription: "The security token of STS credentials, with `access_key` and `secret_key`. " +

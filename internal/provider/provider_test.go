@@ -332,3 +332,17 @@ func TestCredentialSources(t *testing.T) {
 		})
 	}
 }
+
+func TestValidateEmptyKeys(t *testing.T) {
+	t.Parallel()
+	diags := newTestServer(t).validate(map[string]any{"access_key": "", "secret_key": ""})
+	paths := map[string]bool{}
+	for _, d := range diags {
+		paths[d.Attribute.String()] = true
+	}
+	for _, want := range []string{attrPath("access_key").String(), attrPath("secret_key").String()} {
+		if !paths[want] {
+			t.Errorf("want an error at %s, got:%s", want, diagText(diags))
+		}
+	}
+}
