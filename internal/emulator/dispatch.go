@@ -23,7 +23,7 @@ const maxBodyBytes = 4 << 20
 // version in x-acs-action/x-acs-version headers (ACS3) or in the Action and
 // Version parameters (v1).
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
-	rec := loggedCall{RequestID: newRequestID(), Time: s.now()}
+	rec := CallRecord{RequestID: newRequestID(), Time: s.now()}
 	reply := func(status int, body any) {
 		rec.Status = status
 		s.logCall(rec)
@@ -127,19 +127,19 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	fault := s.knobs.pickFault(p.Name, actionName, act.opts.write, s.rand)
 	rec.Fault = string(fault)
 	switch fault {
-	case faultInternalError:
+	case FaultInternalError:
 		s.mu.Unlock()
 		fail(p, errInternal())
 		return
-	case faultUnavailable:
+	case FaultUnavailable:
 		s.mu.Unlock()
 		fail(p, errServiceUnavailable())
 		return
-	case faultThrottling:
+	case FaultThrottling:
 		s.mu.Unlock()
 		fail(p, errThrottlingUser())
 		return
-	case faultReset:
+	case FaultReset:
 		s.mu.Unlock()
 		s.logCall(rec)
 		dropConnection(w)
@@ -154,7 +154,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 
-	if fault == faultAmbiguous {
+	if fault == FaultAmbiguous {
 		if herr != nil {
 			rec.Code = asAPIError(herr).Code
 		}

@@ -44,23 +44,23 @@ type FaultKind string
 
 // Fault kinds.
 const (
-	// faultInternalError answers HTTP 500 InternalError without running
+	// FaultInternalError answers HTTP 500 InternalError without running
 	// the action.
-	faultInternalError FaultKind = "internal-error"
-	// faultUnavailable answers HTTP 503 ServiceUnavailable without running
+	FaultInternalError FaultKind = "internal-error"
+	// FaultUnavailable answers HTTP 503 ServiceUnavailable without running
 	// the action.
-	faultUnavailable FaultKind = "unavailable"
-	// faultThrottling answers Throttling.User without running the action.
-	faultThrottling FaultKind = "throttling"
-	// faultReset drops the connection without running the action.
-	faultReset FaultKind = "reset"
-	// faultAmbiguous runs the action (its change is applied) and then drops
+	FaultUnavailable FaultKind = "unavailable"
+	// FaultThrottling answers Throttling.User without running the action.
+	FaultThrottling FaultKind = "throttling"
+	// FaultReset drops the connection without running the action.
+	FaultReset FaultKind = "reset"
+	// FaultAmbiguous runs the action (its change is applied) and then drops
 	// the connection: the client cannot tell whether the write happened.
 	// It applies to writes only.
-	faultAmbiguous FaultKind = "ambiguous"
+	FaultAmbiguous FaultKind = "ambiguous"
 )
 
-var faultKinds = []FaultKind{faultInternalError, faultUnavailable, faultThrottling, faultReset, faultAmbiguous}
+var faultKinds = []FaultKind{FaultInternalError, FaultUnavailable, FaultThrottling, FaultReset, FaultAmbiguous}
 
 // Fault is one injected failure rule.
 type Fault struct {
@@ -277,7 +277,7 @@ func (ks *knobState) pickFault(productName, actionName string, write bool, rnd *
 	defer ks.mu.Unlock()
 	for i := range ks.k.Faults {
 		f := &ks.k.Faults[i]
-		if !matchesAction(f.Action, productName, actionName) || (f.Kind == faultAmbiguous && !write) {
+		if !matchesAction(f.Action, productName, actionName) || (f.Kind == FaultAmbiguous && !write) {
 			continue
 		}
 		if f.Count > 0 {

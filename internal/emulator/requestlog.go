@@ -15,9 +15,9 @@ import (
 // maxLoggedCalls bounds the request log; the oldest calls are dropped.
 const maxLoggedCalls = 10000
 
-// loggedCall is one API call in the request log (GET /_emulator/requests).
+// CallRecord is one API call in the request log (GET /_emulator/requests).
 // It holds no secret: no signature, no token, no assertion.
-type loggedCall struct {
+type CallRecord struct {
 	Seq       int64     `json:"seq"`
 	Time      time.Time `json:"time"`
 	RequestID string    `json:"requestId"`
@@ -41,10 +41,10 @@ type loggedCall struct {
 type callLog struct {
 	mu    sync.Mutex
 	seq   int64
-	calls []loggedCall
+	calls []CallRecord
 }
 
-func (s *Server) logCall(c loggedCall) {
+func (s *Server) logCall(c CallRecord) {
 	l := &s.calls
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -57,10 +57,10 @@ func (s *Server) logCall(c loggedCall) {
 }
 
 // since returns the calls with a sequence number above seq.
-func (l *callLog) since(seq int64) []loggedCall {
+func (l *callLog) since(seq int64) []CallRecord {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := []loggedCall{}
+	out := []CallRecord{}
 	for _, c := range l.calls {
 		if c.Seq > seq {
 			out = append(out, c)
