@@ -4,6 +4,7 @@
 package emulatortest_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -82,12 +83,6 @@ func TestControl(t *testing.T) {
 }
 
 func quote(s string) string {
-	b := []byte{'"'}
-	for _, r := range s {
-		if r == '"' {
-			b = append(b, '\\')
-		}
-		b = append(b, string(r)...)
-	}
-	return string(append(b, '"'))
+	b, _ := json.Marshal(s)
+	return string(b)
 }
