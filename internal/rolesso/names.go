@@ -162,16 +162,9 @@ func ValidateAccountID(id string) error {
 	if accountIDRegexp.MatchString(id) {
 		return nil
 	}
-	var problem string
-	switch n := utf8.RuneCountInString(id); {
-	case n == 0:
-		problem = "it is empty"
-	case strings.IndexFunc(id, func(r rune) bool { return r < '0' || r > '9' }) >= 0:
-		i := strings.IndexFunc(id, func(r rune) bool { return r < '0' || r > '9' })
-		r, _ := utf8.DecodeRuneInString(id[i:])
-		problem = fmt.Sprintf("it contains %q at position %d", r, utf8.RuneCountInString(id[:i])+1)
-	default:
-		problem = fmt.Sprintf("it has %d digits", n)
+	problem := describeProblem(id, 1, len(id), func(r rune) bool { return r >= '0' && r <= '9' })
+	if problem == "" {
+		problem = fmt.Sprintf("it has %d digits", len(id))
 	}
 	return &NameError{
 		Subject: "Alibaba Cloud account ID",

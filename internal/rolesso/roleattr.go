@@ -59,7 +59,9 @@ func (r RoleAttribute) Matches(role, samlProvider ARN) bool {
 // ParseRoleAttribute parses a Role attribute value. The docs give exactly
 // one form, the role ARN, a comma, then the SAML provider ARN, and say
 // nothing of the reverse order, so the parser accepts only that form; a
-// reversed value gets an error that says to swap the parts.
+// reversed value gets an error that says to swap the parts. The two ARNs
+// may name different accounts; whether that signs in is for the trust
+// policy and STS to decide.
 func ParseRoleAttribute(s string) (RoleAttribute, error) {
 	fail := func(format string, args ...any) (RoleAttribute, error) {
 		return RoleAttribute{}, fmt.Errorf("invalid Role attribute value %q: %s. A Role attribute value is the role ARN, a comma and the SAML provider ARN, with no spaces, for example %q.", s, fmt.Sprintf(format, args...), ExampleRoleAttribute)

@@ -15,17 +15,20 @@ import (
 
 // Trust policy vocabulary (alibaba-api.md §1.3).
 const (
-	PolicyVersion           = "1"
-	ActionAssumeRole        = "sts:AssumeRole"
-	EffectAllow             = "Allow"
-	EffectDeny              = "Deny"
-	PrincipalFederated      = "Federated"
-	PrincipalRAM            = "RAM"
-	PrincipalService        = "Service"
-	ConditionStringEquals   = "StringEquals"
-	ConditionKeyRecipient   = "saml:recipient"
-	MaxTrustPolicyDocLength = 1 << 20 // A sanity bound; RAM's own limit is UNCONFIRMED.
+	PolicyVersion         = "1"
+	ActionAssumeRole      = "sts:AssumeRole"
+	EffectAllow           = "Allow"
+	EffectDeny            = "Deny"
+	PrincipalFederated    = "Federated"
+	PrincipalRAM          = "RAM"
+	PrincipalService      = "Service"
+	ConditionStringEquals = "StringEquals"
+	ConditionKeyRecipient = "saml:recipient"
 )
+
+// MaxTrustPolicyDocLength bounds the documents this package parses. It is a
+// sanity bound; RAM's own limit is UNCONFIRMED (alibaba-api.md §1.2).
+const MaxTrustPolicyDocLength = 1 << 20
 
 // TrustPolicy is a RAM role's trust policy (AssumeRolePolicyDocument).
 // Values that JSON allows as a string or an array of strings are always
