@@ -76,7 +76,22 @@
 // use it, never time.Now), c.accountID() and c.requestID. Handlers run with
 // the server's lock held: they may change state freely but must not block.
 // Extra HTTP endpoints (an IdP metadata URL) are added with s.route from
-// Install. Time formats: isoTime for RAM/IMS/STS, epochMillis for EIAM.
+// Install; they run without the lock, so they take s.mu themselves. Time
+// formats: isoTime for RAM/IMS/STS, epochMillis for EIAM.
+//
+// Helpers other products reuse: s.roleByARN and s.visibleRole (RAM roles
+// as STS sees them), s.ims().samlProvider (SAML providers),
+// sessionDuration and checkSessionPolicy (STS parameters), and
+// s.issueRoleCredentials, which issues the temporary credentials of every
+// AssumeRole* answer.
+//
+// # Knobs, control API, state
+//
+// Knobs (knobs.go) set latency, per-action QPS limits, faults (HTTP 500 and
+// 503, throttling, connection resets, ambiguous writes; by probability or
+// for the next N calls) and consistency delays. The control API
+// (control.go) is served under /_emulator/: state, requests, reset, knobs,
+// faults, clock, info. The state JSON schema is described in state.go.
 //
 // # Eventual consistency
 //

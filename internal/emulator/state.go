@@ -14,19 +14,44 @@ import (
 )
 
 // The state JSON (GET /_emulator/state, the -state file, the -load file and
-// POST /_emulator/load) is one object:
+// PUT /_emulator/state) is one object:
 //
 //	{
 //	  "AccountId": "1234567890123456",
-//	  "Ram":  {...},   // ramState in ram_state.go
-//	  "Ims":  {...},   // imsState in ims.go
-//	  "Eiam": {...}    // eiamState in eiam*.go
+//	  "Ram": {
+//	    "Roles": [{
+//	      "RoleName": "sso-admin",                  // required
+//	      "AssumeRolePolicyDocument": "{...}",      // required, a JSON string
+//	      "RoleId": "3...",                         // 16 digits; generated when omitted
+//	      "Description": "", "MaxSessionDuration": 3600,
+//	      "CreateDate": "2026-01-02T15:04:05Z", "UpdateDate": "...",
+//	      "AttachedPolicies": [{"PolicyType": "System", "PolicyName": "AdministratorAccess", "AttachDate": "..."}]
+//	    }],
+//	    "Policies": [{                              // Custom policies; System ones are built in
+//	      "PolicyName": "ecs-read", "PolicyDocument": "{...}", "Description": "",
+//	      "PolicyType": "Custom", "DefaultVersion": "v1", "CreateDate": "...", "UpdateDate": "..."
+//	    }]
+//	  },
+//	  "Ims": {
+//	    "SAMLProviders": [{
+//	      "SAMLProviderName": "idaas",                    // required
+//	      "EncodedSAMLMetadataDocument": "PD94bWwg...",   // required, Base64 of IdP metadata
+//	      "Description": "", "AuthnSignAlgo": "rsa-sha1", "CreateDate": "...", "UpdateDate": "..."
+//	    }],
+//	    "OIDCProviders": [{
+//	      "OIDCProviderName": "github", "IssuerUrl": "https://token.actions.githubusercontent.com",
+//	      "ClientIds": ["sts.aliyuncs.com"], "Fingerprints": [], "IssuanceLimitTime": 12
+//	    }]
+//	  },
+//	  "Eiam": {...}                                 // eiamState in eiam*.go
 //	}
 //
-// Each product's section is its state struct as encoding/json writes it.
-// In a load file every section and every field is optional: an omitted
-// section keeps the fresh account's objects, and an object's omitted IDs
-// and dates are generated (see each section's normalize method).
+// Each product's section is its state struct as encoding/json writes it;
+// dates are RFC 3339. In a load file every section and every optional field
+// may be omitted: an omitted section keeps the fresh account's objects,
+// omitted IDs and dates are generated, and unknown fields are errors (each
+// section's normalize method checks the objects with the API's rules).
+// Temporary STS credentials and access keys are never part of it.
 
 const stateAccountKey = "AccountId"
 

@@ -26,6 +26,10 @@ import (
 // calling RAM user's ARN, or for a role session the session's role ARN;
 // conditions on sts:ExternalId are evaluated. Permissions of the caller
 // (AliyunSTSAssumeRoleAccess) are not: every configured key may try.
+//
+// Anonymous actions (AssumeRoleWithOIDC, AssumeRoleWithSAML) ignore any
+// signature a client adds; whether the real service verifies one when it
+// is present is UNCONFIRMED.
 
 const productSts = "Sts"
 
