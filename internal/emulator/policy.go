@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -133,6 +134,11 @@ func parseStatement(raw map[string]json.RawMessage, trust bool) (policyStatement
 				if s.Principals[typ], err = stringOrList("Principal."+typ, vals); err != nil {
 					return s, err
 				}
+				for _, v := range s.Principals[typ] {
+					if err := checkPrincipal(typ, v); err != nil {
+						return s, err
+					}
+				}
 			}
 		case "Condition":
 			var m map[string]map[string]json.RawMessage
@@ -167,6 +173,26 @@ func parseStatement(raw map[string]json.RawMessage, trust bool) (policyStatement
 		return s, fmt.Errorf("Resource is missing")
 	}
 	return s, nil
+}
+
+// Principal formats: RAM principals are an account ID or an ARN of an
+// account root, RAM user or role ("acs:ram::<account>:root",
+// ":user/<name>", ":role/<name>"); Service principals are service domains
+// such as "ecs.aliyuncs.com"; Federated principals are provider ARNs,
+// checked against the account's providers by the caller.
+var (
+	ramPrincipalRegexp     = regexp.MustCompile(`^(\d{16}|acs:ram::\d{16}:(root|user/[A-Za-z0-9.@_-]+|role/[A-Za-z0-9.@_-]+))$`)
+	servicePrincipalRegexp = regexp.MustCompile(`^[a-z0-9-]+(\.[a-z0-9-]+)*\.aliyuncs\.com$`)
+)
+
+func checkPrincipal(typ, v string) error {
+	switch {
+	case typ == principalRAM && !ramPrincipalRegexp.MatchString(v):
+		return fmt.Errorf("the RAM principal %q is not an account ID or an ARN such as acs:ram::%s:root", v, DefaultAccountID)
+	case typ == principalService && !servicePrincipalRegexp.MatchString(v):
+		return fmt.Errorf("the Service principal %q is not a service such as ecs.aliyuncs.com", v)
+	}
+	return nil
 }
 
 // stringOrList reads a JSON string or array of strings (or numbers, as RAM

@@ -98,6 +98,8 @@ func TestCreateRoleValidation(t *testing.T) {
 	srv := emulatortest.Start(t)
 	c := defaultClients(t)
 	createRole(t, srv, c, "Existing", trustRAM(acct))
+	createRole(t, srv, c, "ecs-role", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}]}`)
+	createRole(t, srv, c, "user-role", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::`+acct+`:user/alice","`+acct+`"]}}]}`)
 	tests := []struct {
 		name     string
 		role     string
@@ -118,8 +120,11 @@ func TestCreateRoleValidation(t *testing.T) {
 		{"session not a number", "r1", trustRAM(acct), "", "1h", "InvalidParameter", 400},
 		{"document not JSON", "r1", `{"Statement":`, "", "", "MalformedPolicyDocument", 400},
 		{"document without Version", "r1", `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":"acs:ram::` + acct + `:root"}}]}`, "", "", "MalformedPolicyDocument", 400},
-		{"document with bad Effect", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Maybe","Principal":{"RAM":"x"}}]}`, "", "", "MalformedPolicyDocument", 400},
-		{"document with Resource", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Resource":"*","Principal":{"RAM":"x"}}]}`, "", "", "MalformedPolicyDocument", 400},
+		{"document with bad Effect", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Maybe","Principal":{"RAM":"`+acct+`"}}]}`, "", "", "MalformedPolicyDocument", 400},
+		{"document with Resource", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Resource":"*","Principal":{"RAM":"`+acct+`"}}]}`, "", "", "MalformedPolicyDocument", 400},
+		{"RAM principal not an ARN", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":"alice"}}]}`, "", "", "MalformedPolicyDocument", 400},
+		{"Service principal not a service", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":"ecs"}}]}`, "", "", "MalformedPolicyDocument", 400},
+		{"unknown principal type", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"AWS":"*"}}]}`, "", "", "MalformedPolicyDocument", 400},
 		{"unknown SAML provider", "r1", trustSAML(acct, "nobody"), "", "", "MalformedPolicyDocument", 400},
 		{"SAML provider of another account", "r1", trustSAML("6543210987654321", "idaas"), "", "", "MalformedPolicyDocument", 400},
 		{"document too long", "r1", `{"Version":"1","Statement":[` + strings.Repeat(" ", 2048) + `]}`, "", "", "InvalidParameter.AssumeRolePolicyDocument.Length", 400},
