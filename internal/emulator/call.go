@@ -46,12 +46,7 @@ type call struct {
 }
 
 // paramErr returns the first parameter problem met so far, or nil.
-func (c *call) paramErr() error {
-	if c.err == nil {
-		return nil
-	}
-	return c.err
-}
+func (c *call) paramErr() error { return c.err }
 
 func (c *call) fail(err *APIError) {
 	if c.err == nil {
