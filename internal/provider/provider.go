@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/providervalidator"
@@ -54,7 +55,10 @@ const (
 func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	sessionExpiration := fmt.Sprintf("The lifetime of the role session in seconds, from `%d` to `%d` (and at most the role's maximum session duration). Defaults to `%d`.",
 		minSessionExpiration, maxSessionExpiration, client.DefaultSessionDuration)
-	sessionName := fmt.Sprintf("The name of the role session, shown in ActionTrail. Defaults to `%s`.", client.DefaultSessionName)
+	sessionName := func(key string) string {
+		return "The name of the role session, shown in ActionTrail." + envSentence(key) +
+			fmt.Sprintf(" Without either, `%s`.", client.DefaultSessionName)
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Sets up Alibaba Cloud role-based single sign-on from IDaaS to RAM.\n\n" +
 			"Credentials come from the first of these that is set: `access_key` and `secret_key`; " +
@@ -89,21 +93,21 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"security_token": schema.StringAttribute{
-				MarkdownDescription: "The security token of STS credentials, with `access_key` and `secret_key`. " +
-					"It is read from its environment variables only when the keys are too." + envSentence("security_token"),
+				MarkdownDescription: "The security token of STS credentials, with `access_key` and `secret_key`." +
+					strings.TrimSuffix(envSentence("security_token"), ".") + ", but only when the keys come from the environment too.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.AlsoRequires(path.MatchRoot("access_key"))},
 			},
 			"profile": schema.StringAttribute{
 				MarkdownDescription: "The name of a profile in the Alibaba Cloud CLI configuration (see `shared_credentials_file`). " +
-					"Modes `AK`, `StsToken`, `RamRoleArn`, `ChainableRamRoleArn`, `EcsRamRole` and `OIDC` are supported. " +
-					"Defaults to the configuration's current profile." + envSentence("profile"),
+					"Modes `AK`, `StsToken`, `RamRoleArn`, `ChainableRamRoleArn`, `EcsRamRole` and `OIDC` are supported." +
+					envSentence("profile") + " Without either, the configuration's current profile.",
 				Optional: true,
 			},
 			"shared_credentials_file": schema.StringAttribute{
-				MarkdownDescription: "The path of the Alibaba Cloud CLI configuration. Defaults to `~/.aliyun/config.json`." +
-					envSentence("shared_credentials_file"),
+				MarkdownDescription: "The path of the Alibaba Cloud CLI configuration." +
+					envSentence("shared_credentials_file") + " Without either, `~/.aliyun/config.json`.",
 				Optional: true,
 			},
 			"assume_role": schema.SingleNestedAttribute{
@@ -116,7 +120,7 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 						Optional: true,
 					},
 					"session_name": schema.StringAttribute{
-						MarkdownDescription: sessionName + envSentence("assume_role.session_name"),
+						MarkdownDescription: sessionName("assume_role.session_name"),
 						Optional:            true,
 					},
 					"session_expiration": schema.Int64Attribute{
@@ -137,9 +141,8 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 			"assume_role_with_oidc": schema.SingleNestedAttribute{
 				MarkdownDescription: "Assumes a RAM role with an OIDC token (STS `AssumeRoleWithOIDC`), as CI systems such as " +
 					"GitHub Actions provide, and renews the session before it expires. The token file is read again for every session. " +
-					"Without this block, the same credentials are used when all of " +
-					orList([]string{"ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"}, "`") +
-					" are set and no other credentials are configured.",
+					"Without this block, the same credentials are used when `ALIBABA_CLOUD_ROLE_ARN`, " +
+					"`ALIBABA_CLOUD_OIDC_PROVIDER_ARN` and `ALIBABA_CLOUD_OIDC_TOKEN_FILE` are all set and no other credentials are configured.",
 				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"role_arn": schema.StringAttribute{
@@ -157,7 +160,7 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 						Optional: true,
 					},
 					"session_name": schema.StringAttribute{
-						MarkdownDescription: sessionName + envSentence("assume_role_with_oidc.session_name"),
+						MarkdownDescription: sessionName("assume_role_with_oidc.session_name"),
 						Optional:            true,
 					},
 					"session_expiration": schema.Int64Attribute{
@@ -189,8 +192,8 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				},
 			},
 			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The Alibaba Cloud account ID (16 digits). If not set, the provider reads it once with STS " +
-					"`GetCallerIdentity` when it is configured." + envSentence("account_id"),
+				MarkdownDescription: "The Alibaba Cloud account ID (16 digits)." + envSentence("account_id") +
+					" Without either, the provider reads it once with STS `GetCallerIdentity` when it is configured.",
 				Optional:   true,
 				Validators: []validator.String{accountIDValidator{}},
 			},
