@@ -346,3 +346,48 @@ func TestValidateEmptyKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigureAssumeRoleArguments(t *testing.T) {
+	tests := map[string]struct {
+		env      map[string]string
+		config   map[string]any
+		wantPath []string
+		wantText string
+	}{
+		"role ARN missing": {
+			config:   map[string]any{"access_key": "k", "secret_key": "s", "assume_role": map[string]any{}},
+			wantPath: []string{"assume_role", "role_arn"},
+			wantText: "ALICLOUD_ASSUME_ROLE_ARN",
+		},
+		"bad session expiration in the environment": {
+			env:      map[string]string{"ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION": "60"},
+			config:   map[string]any{"access_key": "k", "secret_key": "s", "assume_role": map[string]any{"role_arn": "acs:ram::1234567890123456:role/r"}},
+			wantPath: []string{"assume_role", "session_expiration"},
+			wantText: `ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION is "60"`,
+		},
+		"OIDC token file missing": {
+			env:      map[string]string{"ALIBABA_CLOUD_ROLE_ARN": "acs:ram::1234567890123456:role/ci"},
+			config:   map[string]any{"assume_role_with_oidc": map[string]any{"oidc_provider_arn": "acs:ram::1234567890123456:oidc-provider/github"}},
+			wantPath: []string{"assume_role_with_oidc", "oidc_token_file"},
+			wantText: "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+		},
+		"bad account ID in the environment": {
+			env:      map[string]string{"ALICLOUD_ACCOUNT_ID": "12345"},
+			config:   map[string]any{"access_key": "k", "secret_key": "s"},
+			wantPath: []string{"account_id"},
+			wantText: "It comes from the environment variable ALICLOUD_ACCOUNT_ID",
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			isolateEnv(t)
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			diags := newTestServer(t).configure(tt.config)
+			if len(diags) != 1 || !diags[0].Attribute.Equal(attrPath(tt.wantPath...)) || !strings.Contains(diags[0].Detail, tt.wantText) {
+				t.Errorf("want one error at %v mentioning %q, got:%s", tt.wantPath, tt.wantText, diagText(diags))
+			}
+		})
+	}
+}
