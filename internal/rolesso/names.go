@@ -48,6 +48,11 @@ const (
 	SAMLProviderNameRule      = `A SAML provider name (the IDaaS IdP name) has 1 to 128 characters: letters, digits, ".", "-" and "_", and does not start or end with ".", "-" or "_".`
 )
 
+// IdPNameMatchRule is the rule that links the two sides by name, as a
+// sentence for errors and docs (alibaba-api.md §2: "the IDaaS IdP Name must
+// equal the RAM SAML provider name").
+const IdPNameMatchRule = `The SAML provider name must equal the IdP name of the IDaaS role-based SSO application: every assertion names the SAML provider by that IdP name, and RAM rejects the sign-in when no provider has it.`
+
 // Alibaba Cloud account IDs are 16 digits. The length is inferred from the
 // docs' examples (e.g. "123456789012****") and is not stated by them.
 const (
