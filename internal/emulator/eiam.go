@@ -157,7 +157,10 @@ func (s *Server) installEiam() {
 
 // eiamState is the Eiam section of the state JSON. In a load file every
 // field is optional; omitted IDs, dates and statuses are filled in, and a
-// loaded application without a signing key gets a new one.
+// loaded application without a signing key gets a new one. A loaded user,
+// application or SSO is enabled unless the file says otherwise, as in an
+// existing setup; loaded IDs are derived from names, the same on every
+// start.
 type eiamState struct {
 	Instance            *eiamInstance             `json:"Instance"`
 	OrganizationalUnits []*eiamOrganizationalUnit `json:"OrganizationalUnits"`

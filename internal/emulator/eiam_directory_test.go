@@ -153,6 +153,13 @@ func TestEiamGroupsAndAuthorization(t *testing.T) {
 	if g := items(field(f.ok("GetUser", params{"UserId": bob}), "User"), "Groups"); len(g) != 1 || str(g[0], "GroupName") != "admins" {
 		t.Errorf("bob's groups: %v", g)
 	}
+	f.ok("AddUsersToGroup", params{"GroupId": group, "UserIds.1": alice})
+	f.ok("RemoveUsersFromGroup", params{"GroupId": group, "UserIds.1": alice})
+	if g := items(field(f.ok("GetUser", params{"UserId": alice}), "User"), "Groups"); len(g) != 0 {
+		t.Errorf("alice's groups after RemoveUsersFromGroup: %v", g)
+	}
+	f.fail("RemoveUsersFromGroup", params{"GroupId": group}, "MissingUserIds", 400)
+	f.fail("ListGroups", params{"PageSize": "500"}, "InvalidParameter.PageSize", 400)
 	f.fail("AddUsersToGroup", params{"GroupId": group, "UserIds.1": "user_aaaaaaaaaaaaaaaaaaaaaaaaaa"}, "EntityNotExists.User", 404)
 	f.fail("AddUsersToGroup", params{"GroupId": "group_aaaaaaaaaaaaaaaaaaaaaaaaaa", "UserIds.1": bob}, "EntityNotExists.Group", 404)
 

@@ -107,7 +107,9 @@ func TestEiamApplicationLifecycle(t *testing.T) {
 	}
 	f.ok("DisableApplication", params{"ApplicationId": app})
 	f.ok("DeleteApplication", params{"ApplicationId": app})
-	for _, action := range []string{"GetApplication", "DeleteApplication", "EnableApplication", "GetApplicationSsoConfig"} {
+	for _, action := range []string{"GetApplication", "DeleteApplication", "EnableApplication", "DisableApplication", "GetApplicationSsoConfig",
+		"SetApplicationSsoConfig", "EnableApplicationSso", "DisableApplicationSso", "UpdateApplicationInfo", "UpdateApplicationDescription",
+		"ListUsersForApplication", "ListApplicationAccounts"} {
 		f.fail(action, params{"ApplicationId": app}, "EntityNotExists.Application", http.StatusNotFound)
 	}
 	f.fail("GetApplication", params{"InstanceId": "idaas_nope", "ApplicationId": app}, "EntityNotExists.Instance", http.StatusNotFound)
