@@ -210,18 +210,19 @@ func (s *Server) planSignIn(appID, username, userID string, now time.Time) (*sig
 		return nil, signInFail(http.StatusNotFound, "ApplicationNotFound", "No application %q in this IDaaS instance.", appID)
 	}
 	var u *eiamUser
+	who := userID
 	switch {
 	case userID != "":
 		u = st.user(userID)
 	case username != "":
-		u = st.userByName(username)
+		u, who = st.userByName(username), username
 	default:
 		return nil, signInFail(http.StatusBadRequest, "MissingUser", "Name the user who signs in with the username or user_id parameter: this emulated sign-in has no login page.")
 	}
 	cfg := a.SsoConfig
 	switch {
 	case u == nil:
-		return nil, signInFail(http.StatusNotFound, "UserNotFound", "No user %q in this IDaaS instance.", username+userID)
+		return nil, signInFail(http.StatusNotFound, "UserNotFound", "No user %q in this IDaaS instance.", who)
 	case a.Status != eiamEnabled:
 		return nil, signInFail(http.StatusForbidden, "ApplicationDisabled", "The application %s is disabled; enable it with EnableApplication.", appID)
 	case a.SsoStatus != eiamEnabled:
