@@ -80,7 +80,8 @@ type CreateRoleInput struct {
 type UpdateRoleInput struct {
 	RoleName                    string
 	NewAssumeRolePolicyDocument *string
-	// NewDescription "" clears the description (see clearDescription).
+	// NewDescription has 1 to 1024 characters: RAM cannot clear a
+	// description, and the SDK leaves an empty one out.
 	NewDescription        *string
 	NewMaxSessionDuration *int64
 }
@@ -214,14 +215,6 @@ func (r ramClient) GetRole(ctx context.Context, name string) (*Role, error) {
 	return roleFromSDK(resp.Role), nil
 }
 
-// clearDescription is how UpdateRole removes a description: an empty
-// NewDescription. The SDK leaves empty parameters out, so it is set by
-// hand. UNCONFIRMED: the docs give NewDescription 1–1024 characters and do
-// not say how to clear it; the emulator accepts an empty one.
-func clearDescription(req *ram.UpdateRoleRequest) {
-	req.GetQueryParams()["NewDescription"] = ""
-}
-
 // UpdateRole sends the new values. Setting a value is idempotent, so the
 // call may be sent again after an ambiguous failure.
 func (r ramClient) UpdateRole(ctx context.Context, in UpdateRoleInput) (*Role, error) {
@@ -231,9 +224,6 @@ func (r ramClient) UpdateRole(ctx context.Context, in UpdateRoleInput) (*Role, e
 		req.NewAssumeRolePolicyDocument = *in.NewAssumeRolePolicyDocument
 	}
 	if in.NewDescription != nil {
-		if *in.NewDescription == "" {
-			clearDescription(req)
-		}
 		req.NewDescription = *in.NewDescription
 	}
 	if in.NewMaxSessionDuration != nil {

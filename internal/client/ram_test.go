@@ -47,7 +47,7 @@ func fail(status int, code string) fakeReply {
 func TestRAMCalls(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	desc, empty, maxSession := "new", "", int64(7200)
+	desc, maxSession := "new", int64(7200)
 	tests := map[string]struct {
 		reply      fakeReply
 		call       func(client.RAM) (any, error)
@@ -85,15 +85,15 @@ func TestRAMCalls(t *testing.T) {
 			wantParams: map[string]string{"RoleName": "r", "NewAssumeRolePolicyDocument": testTrust, "NewDescription": "new", "NewMaxSessionDuration": "7200"},
 			want:       wantRole("r", testTrust, "new", 7200),
 		},
-		"UpdateRole clears the description": {
-			reply: ok(map[string]any{"Role": roleBody("r", testTrust, "", 3600)}),
+		"UpdateRole description only": {
+			reply: ok(map[string]any{"Role": roleBody("r", testTrust, "new", 3600)}),
 			call: func(r client.RAM) (any, error) {
-				return r.UpdateRole(ctx, client.UpdateRoleInput{RoleName: "r", NewDescription: &empty})
+				return r.UpdateRole(ctx, client.UpdateRoleInput{RoleName: "r", NewDescription: &desc})
 			},
 			wantAction: "UpdateRole",
-			wantParams: map[string]string{"RoleName": "r", "NewDescription": ""},
+			wantParams: map[string]string{"RoleName": "r", "NewDescription": "new"},
 			absent:     []string{"NewAssumeRolePolicyDocument", "NewMaxSessionDuration"},
-			want:       wantRole("r", testTrust, "", 3600),
+			want:       wantRole("r", testTrust, "new", 3600),
 		},
 		"DeleteRole": {
 			reply:      ok(map[string]any{}),
