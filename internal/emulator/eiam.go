@@ -25,6 +25,7 @@ import (
 //   - eiam_apps.go: applications, templates, SSO configuration.
 //   - eiam_directory.go: the instance, organizational units, users, groups,
 //     authorization and application accounts.
+//   - eiam_groups_app.go: ListGroupsForApplication.
 //   - sso.go: the IdP metadata URL and the emulated sign-in endpoint.
 //   - sso_sts.go: Sts AssumeRoleWithSAML.
 //
@@ -134,6 +135,7 @@ func (s *Server) installEiam() {
 		{"RevokeApplicationFromUsers", writeAction, s.eiamRevokeApplicationFromUsers},
 		{"RevokeApplicationFromGroups", writeAction, s.eiamRevokeApplicationFromGroups},
 		{"ListUsersForApplication", readAction, s.eiamListUsersForApplication},
+		{"ListGroupsForApplication", readAction, s.eiamListGroupsForApplication},
 		{"AddApplicationAccountToUser", writeAction, s.eiamAddApplicationAccountToUser},
 		{"RemoveApplicationAccountFromUser", writeAction, s.eiamRemoveApplicationAccountFromUser},
 		{"ListApplicationAccounts", readAction, s.eiamListApplicationAccounts},
