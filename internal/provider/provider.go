@@ -24,6 +24,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/sts"
 )
 
@@ -266,7 +267,11 @@ func (p *idaasProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	resp.ResourceData = c
 }
 
-func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource { return nil }
+func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		ram.NewRoleResource,
+	}
+}
 
 func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{

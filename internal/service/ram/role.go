@@ -1,0 +1,764 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+var (
+	_ resource.Resource                   = (*roleResource)(nil)
+	_ resource.ResourceWithConfigure      = (*roleResource)(nil)
+	_ resource.ResourceWithImportState    = (*roleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*roleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*roleResource)(nil)
+)
+
+// NewRoleResource returns the idaas_ram_role resource.
+func NewRoleResource() resource.Resource {
+	return &roleResource{}
+}
+
+type roleResource struct {
+	fwbase.ResourceWithClient
+}
+
+// Limits of a role (alibaba-api.md §1.2).
+const (
+	roleMinSessionDuration     = 3600
+	roleMaxSessionDuration     = 43200
+	roleDefaultSessionDuration = 3600
+	roleMaxDescriptionLength   = 1024
+)
+
+// Default timeouts. Create and update include the eventual-consistency
+// retries.
+const (
+	roleCreateTimeout = 5 * time.Minute
+	roleReadTimeout   = 2 * time.Minute
+	roleUpdateTimeout = 5 * time.Minute
+	roleDeleteTimeout = 5 * time.Minute
+)
+
+// roleObject names a role in diagnostics.
+const roleObject = "RAM role"
+
+func (r *roleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ram_role"
+}
+
+func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A RAM role that users of a SAML identity provider assume through role-based SSO " +
+			"(step 4 of the console procedure). Its trust policy is written either as `saml_provider_names`, from which " +
+			"the provider builds the documented policy, or as raw JSON in `assume_role_policy`. Trust policies compare by " +
+			"meaning, so RAM's reformatting never shows as a change.\n\n" +
+			"The role name is what IDaaS application accounts must be named: an application account signs in to the role " +
+			"with the same name.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The role name.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The role name. " + markdownRule(rolesso.RoleNameRule) + " RAM compares role names " +
+					"without regard to case. Changing it replaces the role. IDaaS application accounts that sign in to " +
+					"this role must have this name.",
+				Required:      true,
+				Validators:    []validator.String{roleNameValidator()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The description, 1 to %d characters. RAM cannot clear a description: "+
+					"removing it from the configuration keeps the role's current one.", roleMaxDescriptionLength),
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, roleMaxDescriptionLength)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"max_session_duration": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("The longest session, in seconds, that assuming the role gives: `%d` to `%d`. Defaults to `%d`. "+
+					"A role-based SSO session cannot last longer.", roleMinSessionDuration, roleMaxSessionDuration, roleDefaultSessionDuration),
+				Optional:   true,
+				Computed:   true,
+				Default:    int64default.StaticInt64(roleDefaultSessionDuration),
+				Validators: []validator.Int64{int64validator.Between(roleMinSessionDuration, roleMaxSessionDuration)},
+			},
+			"saml_provider_names": schema.SetAttribute{
+				MarkdownDescription: "The SAML providers of the role's account whose users may assume the role, by name " +
+					"(for role-based SSO from IDaaS, the IdP name of the application). The provider builds the trust policy " +
+					"from them and `site`. Set this or `assume_role_policy`, not both. With `assume_role_policy`, this is " +
+					"computed: the SAML providers of the account that the policy trusts.",
+				ElementType: types.StringType,
+				Optional:    true,
+				Computed:    true,
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(trustedSAMLProviderNameValidator()),
+				},
+			},
+			"site": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The site users sign in at, which sets the `saml:recipient` of the trust "+
+					"policy: %s. Only with `saml_provider_names`; defaults to the provider's `site`. With `assume_role_policy`, "+
+					"this is computed from the policy's `saml:recipient` (null unless it names exactly one site).",
+					markdownSiteList()),
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{roleSiteValidator()},
+			},
+			"assume_role_policy": schema.StringAttribute{
+				CustomType: trustPolicyType{},
+				MarkdownDescription: "The trust policy as JSON, for policies `saml_provider_names` cannot express. It is " +
+					"checked at validate time: valid JSON, `Version` `\"1\"`, only `sts:AssumeRole`, Federated principals that " +
+					"are SAML provider ARNs, and a `saml:recipient` condition naming a site's ACS URL. It compares by meaning " +
+					"(whitespace, key order, a string versus a one-element array and the order of values do not matter), " +
+					"and your formatting is kept. With `saml_provider_names`, this is computed: the policy the provider builds.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{trustPolicyValidator{}},
+			},
+			"effective_assume_role_policy": schema.StringAttribute{
+				MarkdownDescription: "The trust policy exactly as RAM holds it.",
+				Computed:            true,
+			},
+			"force_detach_policies": schema.BoolAttribute{
+				MarkdownDescription: "Whether destroying the role first detaches the policies attached to it. Defaults to " +
+					"`false`: RAM refuses to delete a role with attached policies, and the error names them.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"arn": schema.StringAttribute{
+				MarkdownDescription: "The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"role_id": schema.StringAttribute{
+				MarkdownDescription: "The role ID, a numeric string.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "The Alibaba Cloud account of the role: the provider's account, known at plan time.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"create_date": schema.StringAttribute{
+				MarkdownDescription: "When the role was created, in ISO 8601 UTC, e.g. `2026-01-02T03:04:05Z`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"update_date": schema.StringAttribute{
+				MarkdownDescription: "When the role was last changed, in ISO 8601 UTC.",
+				Computed:            true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roleResourceModel
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, roleCreateTimeout)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	c := r.Client()
+	name := plan.Name.ValueString()
+	doc, diags := plannedTrustPolicy(plan)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	in := client.CreateRoleInput{
+		RoleName:                 name,
+		AssumeRolePolicyDocument: doc,
+		Description:              plan.Description.ValueString(),
+		MaxSessionDuration:       plan.MaxSessionDuration.ValueInt64(),
+	}
+	var created *client.Role
+	err := writeTrustPolicy(ctx, c, doc, func(ctx context.Context) error {
+		var err error
+		created, err = c.RAM().CreateRole(ctx, in)
+		return err
+	})
+	if err != nil {
+		addTrustPolicyWriteError(&resp.Diagnostics, "creating", name, c.AccountID(), err)
+		return
+	}
+
+	role, err := findRoleAfterWrite(ctx, c.RAM(), name)
+	if err != nil {
+		// The role exists: save it, so that Terraform taints it instead of
+		// losing track of it.
+		flattenRole(ctx, created, &plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		fwbase.AddAPIError(&resp.Diagnostics, "reading back", roleObject, name, err)
+		return
+	}
+	flattenRole(ctx, role, &plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roleResourceModel
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Read(ctx, roleReadTimeout)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.Name.ValueString()
+	role, err := findRoleByName(ctx, r.Client().RAM(), name)
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "RAM role not found; removing it from state", map[string]any{"name": name})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
+		return
+	}
+	flattenRole(ctx, role, &state, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roleResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, roleUpdateTimeout)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	c := r.Client()
+	name := plan.Name.ValueString()
+	doc, diags := plannedTrustPolicy(plan)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	if in, changed := roleUpdate(state, plan, doc); changed {
+		err := writeTrustPolicy(ctx, c, doc, func(ctx context.Context) error {
+			_, err := c.RAM().UpdateRole(ctx, in)
+			return err
+		})
+		if err != nil {
+			addTrustPolicyWriteError(&resp.Diagnostics, "updating", name, c.AccountID(), err)
+			return
+		}
+	}
+	role, err := findRoleAfterWrite(ctx, c.RAM(), name)
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading back", roleObject, name, err)
+		return
+	}
+	flattenRole(ctx, role, &plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roleResourceModel
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, roleDeleteTimeout)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	conn := r.Client().RAM()
+	name := state.Name.ValueString()
+	err := conn.DeleteRole(ctx, name)
+	if client.ErrorCode(err) == client.CodeDeleteConflictRolePolicy {
+		err = r.deleteWithPolicies(ctx, conn, name, state.ForceDetachPolicies.ValueBool(), &resp.Diagnostics)
+	}
+	if err != nil && !client.IsNotFound(err) {
+		fwbase.AddAPIError(&resp.Diagnostics, "deleting", roleObject, name, err)
+	}
+}
+
+// deleteWithPolicies handles a role RAM will not delete because policies
+// are attached: with force, it detaches them and deletes the role; without,
+// it reports them and how to proceed. Errors it reports itself leave a nil
+// error.
+func (r *roleResource) deleteWithPolicies(ctx context.Context, conn client.RAM, name string, force bool, diags *diag.Diagnostics) error {
+	policies, err := conn.ListPoliciesForRole(ctx, name)
+	if err != nil {
+		return err
+	}
+	if !force {
+		diags.AddError("Error deleting RAM role", fmt.Sprintf("RAM role %q has attached policies: %s. RAM deletes a role only "+
+			"when no policy is attached to it.\n\nDetach them first (remove the resources that attach them, such as "+
+			"idaas_ram_role_policy_attachment, or detach them in the RAM console), or set force_detach_policies = true on "+
+			"this role and apply before destroying it.", name, describePolicies(policies)))
+		return nil
+	}
+	for _, p := range policies {
+		a := client.PolicyAttachment{RoleName: name, PolicyType: p.PolicyType, PolicyName: p.PolicyName}
+		if err := conn.DetachPolicyFromRole(ctx, a); err != nil && !client.IsNotFound(err) {
+			return fmt.Errorf("detaching the %s policy %q: %w", p.PolicyType, p.PolicyName, err)
+		}
+		tflog.Info(ctx, "Detached a policy from a RAM role before deleting it", map[string]any{
+			"role": name, "policy_type": p.PolicyType, "policy_name": p.PolicyName,
+		})
+	}
+	return conn.DeleteRole(ctx, name)
+}
+
+func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	name, err := parseRoleImportID(req.ID, r.Client().AccountID())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for a RAM role", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_detach_policies"), false)...)
+}
+
+func (r *roleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var names types.Set
+	var policy trustPolicyValue
+	var site types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("saml_provider_names"), &names)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("assume_role_policy"), &policy)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("site"), &site)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	switch {
+	case !names.IsNull() && !policy.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("assume_role_policy"), "Two trust policies",
+			"Set either saml_provider_names (the provider builds the trust policy from the SAML provider names and site) "+
+				"or assume_role_policy (the trust policy as JSON), not both.")
+	case names.IsNull() && policy.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("saml_provider_names"), "Missing trust policy",
+			"A RAM role needs a trust policy. Set saml_provider_names to the SAML providers whose users may assume the role "+
+				"(for role-based SSO from IDaaS, the IdP name of the application), or assume_role_policy to the policy as JSON.")
+	case !policy.IsNull() && !site.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "site applies only to saml_provider_names",
+			"With assume_role_policy, the saml:recipient condition of the policy chooses the site. Remove site, or set "+
+				"saml_provider_names instead of assume_role_policy.")
+	}
+}
+
+// ModifyPlan fills in at plan time what the configuration decides: the
+// account, the site, the trust policy saml_provider_names builds (or the
+// names a raw policy trusts), and what an update will change.
+func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // Destroy.
+	}
+	c := r.Client()
+	if c == nil {
+		return // The provider is not configured yet: values stay unknown.
+	}
+	var plan, config roleResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	var state *roleResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &roleResourceModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	account := c.AccountID()
+	if plan.AccountID.IsUnknown() {
+		plan.AccountID = types.StringValue(account)
+	}
+
+	switch {
+	case !config.SAMLProviderNames.IsNull() && config.AssumeRolePolicy.IsNull():
+		planStructuredTrust(ctx, &plan, config, state, c, &resp.Diagnostics)
+	case config.SAMLProviderNames.IsNull() && !config.AssumeRolePolicy.IsNull():
+		planRawTrust(ctx, &plan, state, account, &resp.Diagnostics)
+	default:
+		return // ValidateConfig reports it.
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// What the update will change decides which computed values stay.
+	if state != nil && !plan.AssumeRolePolicy.IsUnknown() {
+		doc := plan.AssumeRolePolicy.ValueString()
+		if equivalentTrustPolicies(state.EffectiveAssumeRolePolicy.ValueString(), doc) {
+			plan.EffectiveAssumeRolePolicy = state.EffectiveAssumeRolePolicy
+		} else {
+			plan.EffectiveAssumeRolePolicy = types.StringUnknown()
+		}
+		if _, changed := roleUpdate(*state, plan, doc); changed {
+			plan.UpdateDate = types.StringUnknown()
+		} else {
+			plan.UpdateDate = state.UpdateDate
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+// planStructuredTrust plans a trust policy given as saml_provider_names:
+// the site defaults to the provider's, and the policy is the one rolesso
+// builds, or the prior one when it means the same.
+func planStructuredTrust(ctx context.Context, plan *roleResourceModel, config roleResourceModel, state *roleResourceModel, c *client.Client, diags *diag.Diagnostics) {
+	if config.Site.IsNull() {
+		plan.Site = types.StringValue(c.Site())
+	}
+	if plan.SAMLProviderNames.IsUnknown() || plan.Site.IsUnknown() || setHasUnknown(plan.SAMLProviderNames) {
+		plan.AssumeRolePolicy = trustPolicyValue{StringValue: types.StringUnknown()}
+		return
+	}
+	doc, d := builtTrustPolicy(ctx, *plan, c.AccountID())
+	if diags.Append(d...); diags.HasError() {
+		return
+	}
+	plan.AssumeRolePolicy = newTrustPolicyValue(doc)
+	if state == nil || state.AssumeRolePolicy.IsNull() || state.AssumeRolePolicy.IsUnknown() {
+		return
+	}
+	prior := state.AssumeRolePolicy.ValueString()
+	if equivalentTrustPolicies(prior, doc) {
+		plan.AssumeRolePolicy = state.AssumeRolePolicy
+		return
+	}
+	if facts, err := trustFactsOf(prior, c.AccountID()); err != nil || !facts.structured {
+		diags.AddAttributeWarning(path.Root("saml_provider_names"), "Trust policy changed outside Terraform",
+			fmt.Sprintf("The trust policy of RAM role %q was changed outside Terraform into one that saml_provider_names "+
+				"cannot express. RAM now holds:\n%s\n\nApplying replaces it with the policy built from saml_provider_names "+
+				"and site. To keep the change instead, write the policy as JSON in assume_role_policy and remove "+
+				"saml_provider_names.", plan.Name.ValueString(), prior))
+	}
+	tflog.Debug(ctx, "Trust policy differs from the one saml_provider_names builds", map[string]any{"name": plan.Name.ValueString()})
+}
+
+// planRawTrust plans a trust policy given as JSON: the prior value stays
+// when it means the same, and saml_provider_names and site are what the
+// policy says. A SAML provider of another account is an error.
+func planRawTrust(ctx context.Context, plan *roleResourceModel, state *roleResourceModel, account string, diags *diag.Diagnostics) {
+	if plan.AssumeRolePolicy.IsUnknown() {
+		plan.SAMLProviderNames = types.SetUnknown(types.StringType)
+		plan.Site = types.StringUnknown()
+		return
+	}
+	doc := plan.AssumeRolePolicy.ValueString()
+	if state != nil && !state.AssumeRolePolicy.IsNull() && equivalentTrustPolicies(state.AssumeRolePolicy.ValueString(), doc) {
+		plan.AssumeRolePolicy = state.AssumeRolePolicy
+	}
+	facts, err := trustFactsOf(doc, account)
+	if err != nil {
+		return // The validator reports it.
+	}
+	if len(facts.foreign) > 0 {
+		diags.AddAttributeError(path.Root("assume_role_policy"), "Trust policy names another account's SAML provider",
+			foreignSAMLProvidersDetail(facts.foreign, account))
+		return
+	}
+	var prior []string
+	if state != nil {
+		prior = stringsOfSet(ctx, state.SAMLProviderNames)
+	}
+	plan.SAMLProviderNames = setOfStringsOrNull(ctx, preferSpelling(facts.names, prior), diags)
+	plan.Site = siteNameOrNull(facts.site)
+}
+
+// foreignSAMLProvidersDetail explains why a role cannot trust the SAML
+// providers of another account. ASSUMPTION (UNCONFIRMED): RAM rejects such a
+// trust policy, as the emulator does; role-based SSO always pairs a role and
+// a SAML provider of one account in the Role attribute.
+func foreignSAMLProvidersDetail(arns []string, account string) string {
+	return fmt.Sprintf("The trust policy names the SAML provider %s, which is not in the role's account %s. A role can "+
+		"trust only SAML providers of its own account: create the SAML provider in account %s and name it here, or "+
+		"create this role with a provider configured for the other account.", strings.Join(arns, ", "), account, account)
+}
+
+// builtTrustPolicy is the trust policy saml_provider_names and site stand
+// for.
+func builtTrustPolicy(ctx context.Context, m roleResourceModel, accountID string) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	site, err := rolesso.LookupSite(m.Site.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("site"), "Invalid site", nameErrorDetail(err))
+		return "", diags
+	}
+	doc, err := rolesso.BuildTrustPolicy(accountID, stringsOfSet(ctx, m.SAMLProviderNames), site)
+	if err != nil {
+		diags.AddAttributeError(path.Root("saml_provider_names"), "Cannot build the trust policy", err.Error())
+		return "", diags
+	}
+	return doc, diags
+}
+
+// plannedTrustPolicy is the trust policy to write: ModifyPlan has settled
+// it (the JSON given, or the one saml_provider_names builds).
+func plannedTrustPolicy(m roleResourceModel) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if m.AssumeRolePolicy.IsUnknown() || m.AssumeRolePolicy.IsNull() {
+		diags.AddError("Trust policy unknown at apply time",
+			"The provider did not settle the trust policy while planning. This is a bug in the provider; please report it.")
+	}
+	return m.AssumeRolePolicy.ValueString(), diags
+}
+
+// roleUpdate returns what UpdateRole must send to turn the role in state
+// into the planned one, whose trust policy is doc, and whether there is
+// anything to send.
+func roleUpdate(state, plan roleResourceModel, doc string) (client.UpdateRoleInput, bool) {
+	in := client.UpdateRoleInput{RoleName: plan.Name.ValueString()}
+	changed := false
+	if !equivalentTrustPolicies(state.EffectiveAssumeRolePolicy.ValueString(), doc) {
+		in.NewAssumeRolePolicyDocument = &doc
+		changed = true
+	}
+	if !plan.Description.IsNull() && !plan.Description.IsUnknown() && !plan.Description.Equal(state.Description) {
+		d := plan.Description.ValueString()
+		in.NewDescription = &d
+		changed = true
+	}
+	if !plan.MaxSessionDuration.IsUnknown() && !plan.MaxSessionDuration.Equal(state.MaxSessionDuration) {
+		m := plan.MaxSessionDuration.ValueInt64()
+		in.NewMaxSessionDuration = &m
+		changed = true
+	}
+	return in, changed
+}
+
+// samlProviderPropagationTimeout bounds the retries of a trust policy RAM
+// rejects although every SAML provider it names exists: past it, RAM is
+// taken to reject the policy for another reason.
+const samlProviderPropagationTimeout = 2 * time.Minute
+
+// writeTrustPolicy runs write (CreateRole or UpdateRole with the trust
+// policy doc) and retries it while RAM does not yet accept a SAML provider
+// the policy names (isSAMLProviderPropagation), within the context's
+// deadline and samlProviderPropagationTimeout.
+func writeTrustPolicy(ctx context.Context, c *client.Client, doc string, write func(context.Context) error) error {
+	start := time.Now()
+	return defaultRoleRetry.do(ctx, func(ctx context.Context) error {
+		err := write(ctx)
+		if client.ErrorCode(err) != client.CodeMalformedPolicyDocument {
+			return err
+		}
+		missing, lookErr := missingSAMLProviders(ctx, c, doc)
+		switch {
+		case lookErr != nil:
+			return err
+		case len(missing) > 0:
+			return &missingSAMLProvidersError{names: missing, accountID: c.AccountID(), err: err}
+		case time.Since(start) > samlProviderPropagationTimeout:
+			return err
+		}
+		tflog.Info(ctx, "RAM does not accept a SAML provider of the trust policy yet; retrying", map[string]any{"error": err.Error()})
+		return &samlProviderPropagationError{err: err}
+	}, isSAMLProviderPropagation)
+}
+
+// samlProviderPropagationError is RAM's rejection (MalformedPolicyDocument)
+// of a trust policy whose SAML providers all exist: a new SAML provider
+// takes a while to become usable in trust policies.
+type samlProviderPropagationError struct{ err error }
+
+func (e *samlProviderPropagationError) Error() string { return e.err.Error() }
+func (e *samlProviderPropagationError) Unwrap() error { return e.err }
+
+// isSAMLProviderPropagation is the retry predicate of writeTrustPolicy.
+func isSAMLProviderPropagation(err error) bool {
+	var p *samlProviderPropagationError
+	return errors.As(err, &p)
+}
+
+// missingSAMLProvidersError is RAM's rejection of a trust policy naming
+// SAML providers of the account that do not exist.
+type missingSAMLProvidersError struct {
+	names     []string
+	accountID string
+	err       error
+}
+
+func (e *missingSAMLProvidersError) Error() string { return e.err.Error() }
+func (e *missingSAMLProvidersError) Unwrap() error { return e.err }
+
+// missingSAMLProviders returns the SAML providers of the client's account
+// that doc names and IMS does not know. A SAML provider created earlier in
+// the same run is known to IMS by then: its resource reads it back.
+func missingSAMLProviders(ctx context.Context, c *client.Client, doc string) ([]string, error) {
+	facts, err := trustFactsOf(doc, c.AccountID())
+	if err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, name := range facts.names {
+		_, err := c.IMS().GetSAMLProvider(ctx, name)
+		switch {
+		case client.IsNotFound(err):
+			missing = append(missing, name)
+		case err != nil:
+			return nil, err
+		}
+	}
+	return missing, nil
+}
+
+// addTrustPolicyWriteError reports a failed CreateRole or UpdateRole, with
+// the fix for a SAML provider that does not exist.
+func addTrustPolicyWriteError(diags *diag.Diagnostics, action, name, accountID string, err error) {
+	var missing *missingSAMLProvidersError
+	if errors.As(err, &missing) {
+		diags.AddError(fmt.Sprintf("Error %s %s", action, roleObject), fmt.Sprintf("The trust policy of RAM role %q names "+
+			"SAML providers that do not exist in account %s: %s.\n\nCreate them first (idaas_ram_saml_provider), and refer "+
+			"to them as idaas_ram_saml_provider.<name>.name so that Terraform creates them before the role; or correct "+
+			"the names.\n\n%s", name, accountID, quotedList(missing.names), fwbase.APIErrorDetail(roleObject, name, missing.err)))
+		return
+	}
+	fwbase.AddAPIError(diags, action, roleObject, name, err)
+}
+
+// findRoleByName returns the role with the given name, or an error for
+// which client.IsNotFound is true.
+func findRoleByName(ctx context.Context, conn client.RAM, name string) (*client.Role, error) {
+	return conn.GetRole(ctx, name)
+}
+
+// findRoleAfterWrite is findRoleByName right after a create or update: a
+// new role may be invisible to reads for a while (roleNotYetVisible), so
+// it retries until the context's deadline.
+func findRoleAfterWrite(ctx context.Context, conn client.RAM, name string) (*client.Role, error) {
+	var role *client.Role
+	err := defaultRoleRetry.do(ctx, func(ctx context.Context) error {
+		var err error
+		role, err = findRoleByName(ctx, conn, name)
+		return err
+	}, roleNotYetVisible)
+	return role, err
+}
+
+// roleNotYetVisible is the retry predicate of reads right after a write.
+func roleNotYetVisible(err error) bool { return client.IsNotFound(err) }
+
+// flattenRole writes what RAM holds into m. Names keep the spelling of m
+// where RAM's differs only in case.
+func flattenRole(ctx context.Context, role *client.Role, m *roleResourceModel, diags *diag.Diagnostics) {
+	if m.Name.IsNull() || m.Name.IsUnknown() || !rolesso.SameRoleName(m.Name.ValueString(), role.RoleName) {
+		m.Name = types.StringValue(role.RoleName)
+	}
+	m.ID = m.Name
+	m.ARN = types.StringValue(role.ARN)
+	m.RoleID = types.StringValue(role.RoleID)
+	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
+		m.AccountID = types.StringValue(arn.AccountID)
+	}
+	m.Description = emptyAsNull(role.Description)
+	m.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
+	m.AssumeRolePolicy = newTrustPolicyValue(role.AssumeRolePolicyDocument)
+	m.EffectiveAssumeRolePolicy = types.StringValue(role.AssumeRolePolicyDocument)
+	facts, err := trustFactsOf(role.AssumeRolePolicyDocument, m.AccountID.ValueString())
+	if err != nil {
+		tflog.Warn(ctx, "RAM role has a trust policy this provider cannot parse", map[string]any{"name": role.RoleName, "error": err.Error()})
+	}
+	m.SAMLProviderNames = setOfStringsOrNull(ctx, preferSpelling(facts.names, stringsOfSet(ctx, m.SAMLProviderNames)), diags)
+	m.Site = siteNameOrNull(facts.site)
+	m.CreateDate = types.StringValue(role.CreateDate)
+	m.UpdateDate = types.StringValue(role.UpdateDate)
+	if role.UpdateDate == "" { // CreateRole answers without one.
+		m.UpdateDate = m.CreateDate
+	}
+	if m.ForceDetachPolicies.IsNull() || m.ForceDetachPolicies.IsUnknown() {
+		m.ForceDetachPolicies = types.BoolValue(false)
+	}
+}
+
+// roleImportIDFormat is how a role is imported.
+const roleImportIDFormat = "the role name, such as sso-admin, or its ARN, such as " + rolesso.ExampleRoleARN
+
+// parseRoleImportID returns the role name of an import ID: a role name or
+// a role ARN of accountID.
+func parseRoleImportID(id, accountID string) (string, error) {
+	if strings.HasPrefix(strings.ToLower(id), "acs:") {
+		arn, err := rolesso.ParseRoleARN(id)
+		if err != nil {
+			return "", fmt.Errorf("%w\n\nImport a RAM role by %s.", err, roleImportIDFormat)
+		}
+		if arn.AccountID != accountID {
+			return "", fmt.Errorf("the ARN %q is of account %s, but the provider works in account %s. Import the role "+
+				"with a provider configured for account %s, or import a role of account %s", id, arn.AccountID, accountID, arn.AccountID, accountID)
+		}
+		return arn.Name, nil
+	}
+	if err := rolesso.ValidateRoleName(id); err != nil {
+		return "", fmt.Errorf("%w\n\nImport a RAM role by %s.", err, roleImportIDFormat)
+	}
+	return id, nil
+}
+
+// describePolicies lists attached policies, sorted, as `Custom "ecs-read",
+// System "AdministratorAccess"`.
+func describePolicies(policies []client.AttachedPolicy) string {
+	parts := make([]string, len(policies))
+	for i, p := range policies {
+		parts[i] = fmt.Sprintf("%s %q", p.PolicyType, p.PolicyName)
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, ", ")
+}
+
+type roleResourceModel struct {
+	ID                        types.String     `tfsdk:"id"`
+	Name                      types.String     `tfsdk:"name"`
+	Description               types.String     `tfsdk:"description"`
+	MaxSessionDuration        types.Int64      `tfsdk:"max_session_duration"`
+	SAMLProviderNames         types.Set        `tfsdk:"saml_provider_names"`
+	Site                      types.String     `tfsdk:"site"`
+	AssumeRolePolicy          trustPolicyValue `tfsdk:"assume_role_policy"`
+	EffectiveAssumeRolePolicy types.String     `tfsdk:"effective_assume_role_policy"`
+	ForceDetachPolicies       types.Bool       `tfsdk:"force_detach_policies"`
+	ARN                       types.String     `tfsdk:"arn"`
+	RoleID                    types.String     `tfsdk:"role_id"`
+	AccountID                 types.String     `tfsdk:"account_id"`
+	CreateDate                types.String     `tfsdk:"create_date"`
+	UpdateDate                types.String     `tfsdk:"update_date"`
+	Timeouts                  timeouts.Value   `tfsdk:"timeouts"`
+}
