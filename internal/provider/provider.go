@@ -269,6 +269,7 @@ func (p *idaasProvider) Configure(ctx context.Context, req provider.ConfigureReq
 
 func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
+		ram.NewSAMLProviderResource,
 		ram.NewRoleResource,
 	}
 }

@@ -1,0 +1,532 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+var (
+	_ resource.Resource                = (*samlProviderResource)(nil)
+	_ resource.ResourceWithConfigure   = (*samlProviderResource)(nil)
+	_ resource.ResourceWithImportState = (*samlProviderResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*samlProviderResource)(nil)
+)
+
+// NewSAMLProviderResource returns the idaas_ram_saml_provider resource.
+func NewSAMLProviderResource() resource.Resource {
+	return &samlProviderResource{}
+}
+
+type samlProviderResource struct {
+	fwbase.ResourceWithClient
+}
+
+// samlProviderObject names the object in diagnostics.
+const samlProviderObject = "RAM SAML provider"
+
+// Default timeouts of the SAML provider resource.
+const (
+	samlProviderCreateTimeout = 10 * time.Minute
+	samlProviderReadTimeout   = 5 * time.Minute
+	samlProviderUpdateTimeout = 10 * time.Minute
+	samlProviderDeleteTimeout = 10 * time.Minute
+)
+
+// defaultCertExpiryWarningDays is when, before the newest signing
+// certificate expires, plans start to warn.
+const defaultCertExpiryWarningDays = 30
+
+func (r *samlProviderResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ram_saml_provider"
+}
+
+// Schema: issue 6 adds an optional `application` attribute from which the
+// name and the metadata default (design.md §7); name and metadata then turn
+// Optional and Computed, and the checks below apply to the values taken
+// from the application as well.
+func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A RAM SAML identity provider (IMS `CreateSAMLProvider`): the IdP that RAM roles trust for " +
+			"role-based SSO. Step 3 of the console procedure.\n\n" +
+			"The metadata is checked at `plan`: well-formed XML, an entity ID, a signing certificate that parses and has " +
+			"not expired, and a SingleSignOnService. It is compared by meaning (entity ID, signing certificates, SSO " +
+			"endpoints), so XML and Base64 of the same document, whitespace and line-wrapped Base64 never show a " +
+			"change; new metadata, such as after a certificate rotation, is an update in place.\n\n" +
+			rolesso.IdPNameMatchRule,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The name of the SAML provider, as `name`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: samlProviderNameDescription + " Changing it replaces the SAML provider.",
+				Required:            true,
+				Validators:          []validator.String{samlProviderNameValidator{}},
+				PlanModifiers: []planmodifier.String{
+					samlProviderNamePlanModifier{},
+					stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "The description. RAM cannot clear a description: removing the argument leaves the " +
+					"description in RAM as it is.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"metadata": schema.StringAttribute{
+				MarkdownDescription: "The SAML IdP metadata, as XML or as Base64 of the XML, for example " +
+					"`file(\"idp-metadata.xml\")` or the `idp_metadata` of an IDaaS role-based SSO application. A URL is not " +
+					"accepted: download the document and pass its contents. RAM always receives Base64. The state keeps the " +
+					"form written here.",
+				Required:      true,
+				CustomType:    samlMetadataType{},
+				Validators:    []validator.String{samlMetadataValidator{}},
+				PlanModifiers: []planmodifier.String{samlMetadataPlanModifier{}},
+			},
+			"cert_expiry_warning_days": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("Plans warn when the newest signing certificate of the metadata expires "+
+					"within this many days, so that there is time to rotate it. `0` turns the warning off. Defaults to `%d`.",
+					defaultCertExpiryWarningDays),
+				Optional:   true,
+				Computed:   true,
+				Default:    int64default.StaticInt64(defaultCertExpiryWarningDays),
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"arn": schema.StringAttribute{
+				MarkdownDescription: "The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"entity_id":    schema.StringAttribute{MarkdownDescription: entityIDDescription, Computed: true},
+			"sso_urls":     schema.ListAttribute{MarkdownDescription: ssoURLsDescription, ElementType: types.StringType, Computed: true},
+			"certificates": schema.ListNestedAttribute{MarkdownDescription: certificatesDescription, Computed: true, NestedObject: certificateResourceSchema},
+			"valid_until":  schema.StringAttribute{MarkdownDescription: validUntilDescription, Computed: true},
+			"create_date": schema.StringAttribute{
+				MarkdownDescription: "When the SAML provider was created, in RFC 3339 UTC.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"update_date": schema.StringAttribute{
+				MarkdownDescription: "When the SAML provider was last changed, in RFC 3339 UTC.",
+				Computed:            true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// Descriptions shared by the resource and the data source.
+var (
+	samlProviderNameDescription = "The name of the SAML provider. " + rolesso.SAMLProviderNameRule + " " + rolesso.IdPNameMatchRule
+	entityIDDescription         = "The entity ID of the IdP, from the metadata. SAML assertions must have it as their `Issuer`."
+	ssoURLsDescription          = "The SingleSignOnService URLs of the IdP, from the metadata, distinct and sorted."
+	certificatesDescription     = "The signing certificates of the IdP, from the metadata, newest (latest `not_after`) first."
+	validUntilDescription       = "The `validUntil` of the metadata in RFC 3339 UTC, or null when it has none."
+)
+
+var certificateAttributes = map[string]string{
+	"sha256_fingerprint": "The SHA-256 fingerprint of the certificate's DER bytes, lower-case hex.",
+	"not_before":         "The start of the certificate's validity, in RFC 3339 UTC.",
+	"not_after":          "The end of the certificate's validity, in RFC 3339 UTC.",
+	"subject":            "The certificate's subject, as an RFC 2253 string.",
+}
+
+var certificateResourceSchema = func() schema.NestedAttributeObject {
+	attrs := map[string]schema.Attribute{}
+	for name, description := range certificateAttributes {
+		attrs[name] = schema.StringAttribute{MarkdownDescription: description, Computed: true}
+	}
+	return schema.NestedAttributeObject{Attributes: attrs}
+}()
+
+func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan samlProviderResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, samlProviderCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := plan.Name.ValueString()
+	encoded, err := rolesso.EncodeMetadata(plan.Metadata.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("metadata"), "Invalid SAML IdP metadata", err.Error())
+		return
+	}
+	conn := r.Client().IMS()
+	created, err := conn.CreateSAMLProvider(ctx, client.CreateSAMLProviderInput{
+		Name:                        name,
+		Description:                 plan.Description.ValueString(),
+		EncodedSAMLMetadataDocument: encoded,
+	})
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "creating", samlProviderObject, name, err)
+		if client.IsAmbiguous(err) {
+			// It may exist: keep it in state, tainted, so that the next
+			// apply replaces it instead of leaving it orphaned.
+			plan.ID = types.StringValue(name)
+			resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+		}
+		return
+	}
+
+	// A provider that cannot be read back is kept in state, tainted, with
+	// what the create call answered.
+	plan.flatten(created, plan.Metadata)
+	if found, err := waitSAMLProviderReadable(ctx, conn, name); err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", samlProviderObject, name, err)
+	} else {
+		plan.flatten(found, plan.Metadata)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+}
+
+func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state samlProviderResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Read(ctx, samlProviderReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	found, err := findSAMLProviderByName(ctx, r.Client().IMS(), state.ID.ValueString())
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "RAM SAML provider not found; removing it from state", map[string]any{"name": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, state.ID.ValueString(), err)
+		return
+	}
+	metadata, diags := readMetadata(found, state.Metadata)
+	resp.Diagnostics.Append(diags...)
+	state.flatten(found, metadata)
+	if state.CertExpiryWarningDays.IsNull() {
+		// Import: the default, as a plan would set it.
+		state.CertExpiryWarningDays = types.Int64Value(defaultCertExpiryWarningDays)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state samlProviderResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, samlProviderUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.ID.ValueString()
+	in := client.UpdateSAMLProviderInput{Name: name}
+	if !plan.Description.IsUnknown() && !plan.Description.Equal(state.Description) {
+		in.NewDescription = plan.Description.ValueString()
+	}
+	if !plan.Metadata.Equal(state.Metadata) {
+		encoded, err := rolesso.EncodeMetadata(plan.Metadata.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("metadata"), "Invalid SAML IdP metadata", err.Error())
+			return
+		}
+		in.NewEncodedSAMLMetadataDocument = encoded
+	}
+	if in.NewDescription == "" && in.NewEncodedSAMLMetadataDocument == "" {
+		// Only arguments of this provider changed, such as timeouts.
+		plan.UpdateDate = state.UpdateDate
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
+	conn := r.Client().IMS()
+	updated, err := conn.UpdateSAMLProvider(ctx, in)
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "updating", samlProviderObject, name, err)
+		return
+	}
+	plan.flatten(updated, plan.Metadata)
+	if found, err := findSAMLProviderByName(ctx, conn, name); err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading the updated", samlProviderObject, name, err)
+	} else {
+		plan.flatten(found, plan.Metadata)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+}
+
+func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state samlProviderResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, samlProviderDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.ID.ValueString()
+	err := r.Client().IMS().DeleteSAMLProvider(ctx, name)
+	if err != nil && !client.IsNotFound(err) {
+		fwbase.AddAPIError(&resp.Diagnostics, "deleting", samlProviderObject, name, err)
+	}
+}
+
+func (r *samlProviderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	name, accountID, err := parseSAMLProviderImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	if own := r.Client().AccountID(); accountID != "" && accountID != own {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
+			"The ARN %q is of account %s, but the provider works in account %s. Import with the provider of account %s, "+
+				"or import by name (%q) into this account.", req.ID, accountID, own, accountID, name))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+}
+
+// ModifyPlan computes the facts of the planned metadata, so that a plan
+// shows a rotated certificate's fingerprint, and warns about certificates
+// that expire soon. update_date changes only when RAM is called.
+func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan samlProviderResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var state *samlProviderResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &samlProviderResourceModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	resp.Diagnostics.Append(modifySAMLProviderPlan(&plan, state, time.Now())...)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+// modifySAMLProviderPlan is ModifyPlan on models, at time now.
+func modifySAMLProviderPlan(plan, state *samlProviderResourceModel, now time.Time) (diags diag.Diagnostics) {
+	facts := unknownSAMLMetadataFacts()
+	if !plan.Metadata.IsUnknown() {
+		md, err := rolesso.ParseMetadata(plan.Metadata.ValueString())
+		if err != nil {
+			// The validator reports it.
+			return nil
+		}
+		facts = samlMetadataFactsOf(md)
+		if days := plan.CertExpiryWarningDays; !days.IsUnknown() && !days.IsNull() {
+			diags = samlMetadataWarnings(path.Root("metadata"), md, now, time.Duration(days.ValueInt64())*24*time.Hour)
+		}
+	}
+	plan.setFacts(facts)
+	if state != nil && plan.Description.Equal(state.Description) && plan.Metadata.Equal(state.Metadata) {
+		plan.UpdateDate = state.UpdateDate
+	} else {
+		plan.UpdateDate = types.StringUnknown()
+	}
+	return diags
+}
+
+// findSAMLProviderByName returns the SAML provider with the given name, or
+// an error for which client.IsNotFound is true.
+func findSAMLProviderByName(ctx context.Context, conn client.IMS, name string) (*client.SAMLProvider, error) {
+	return conn.GetSAMLProvider(ctx, name)
+}
+
+// samlProviderReadableDelay is the first wait before reading a new SAML
+// provider again; each further wait doubles, up to a few seconds.
+const samlProviderReadableDelay = 500 * time.Millisecond
+
+// waitSAMLProviderReadable reads a SAML provider just created. A new
+// object may not be visible at once (eventual consistency), so NotFound is
+// retried until ctx ends.
+func waitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string) (*client.SAMLProvider, error) {
+	delay := samlProviderReadableDelay
+	for {
+		found, err := findSAMLProviderByName(ctx, conn, name)
+		if !isNotYetVisible(err) {
+			return found, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 8*time.Second)
+	}
+}
+
+// isNotYetVisible is the retry predicate of reads after a create.
+func isNotYetVisible(err error) bool { return client.IsNotFound(err) }
+
+// The import ID is the name or the ARN; this is the one statement of both
+// formats.
+var samlProviderImportIDFormats = fmt.Sprintf("Import a SAML provider by its name, for example %q, or by its ARN, for example %q.",
+	exampleSAMLProviderName(), rolesso.ExampleSAMLProviderARN)
+
+func exampleSAMLProviderName() string {
+	return rolesso.ExampleSAMLProviderARN[strings.LastIndex(rolesso.ExampleSAMLProviderARN, "/")+1:]
+}
+
+// parseSAMLProviderImportID returns the name in an import ID, and the
+// account ID when the ID is an ARN.
+func parseSAMLProviderImportID(id string) (name, accountID string, err error) {
+	if strings.HasPrefix(strings.ToLower(id), "acs:") {
+		arn, err := rolesso.ParseSAMLProviderARN(id)
+		if err != nil {
+			if arnErr, ok := errors.AsType[*rolesso.ARNError](err); ok {
+				return "", "", fmt.Errorf("%q is not a SAML provider ARN: %s. %s", id, arnErr.Problem, samlProviderImportIDFormats)
+			}
+			return "", "", fmt.Errorf("%q is not a SAML provider ARN: %w. %s", id, err, samlProviderImportIDFormats)
+		}
+		return arn.Name, arn.AccountID, nil
+	}
+	if err := rolesso.ValidateSAMLProviderName(id); err != nil {
+		if nameErr, ok := errors.AsType[*rolesso.NameError](err); ok {
+			return "", "", fmt.Errorf("%q is not a SAML provider name: %s. %s %s", id, nameErr.Problem, rolesso.SAMLProviderNameRule, samlProviderImportIDFormats)
+		}
+		return "", "", fmt.Errorf("%q is not a SAML provider name: %w. %s", id, err, samlProviderImportIDFormats)
+	}
+	return id, "", nil
+}
+
+// readMetadata returns the metadata to keep in state for a provider read
+// from RAM: the prior value when RAM holds the same metadata in meaning
+// (the user's form), otherwise the XML RAM holds.
+func readMetadata(found *client.SAMLProvider, prior samlMetadataValue) (samlMetadataValue, diag.Diagnostics) {
+	if !prior.IsNull() && !prior.IsUnknown() {
+		if same, err := rolesso.SameMetadata(prior.ValueString(), found.EncodedSAMLMetadataDocument); err == nil && same {
+			return prior, nil
+		}
+	}
+	var diags diag.Diagnostics
+	value := found.EncodedSAMLMetadataDocument
+	raw, err := rolesso.DecodeMetadata(value)
+	if err == nil {
+		value = string(raw)
+		_, err = rolesso.ParseMetadata(value)
+	}
+	if err != nil {
+		// Someone uploaded it outside Terraform; the next apply replaces
+		// it with the configured metadata.
+		diags.AddWarning("Unreadable SAML IdP metadata in RAM", fmt.Sprintf(
+			"RAM SAML provider %q holds metadata that this provider cannot read (%s). Its computed facts are left empty; "+
+				"the next apply uploads the configured metadata.", found.SAMLProviderName, err.Error()))
+	}
+	return newSAMLMetadataValue(value), diags
+}
+
+func (m *samlProviderResourceModel) flatten(p *client.SAMLProvider, metadata samlMetadataValue) {
+	m.Name = types.StringValue(keepSAMLProviderName(m.Name, p.SAMLProviderName))
+	m.ID = m.Name
+	m.ARN = types.StringValue(p.ARN)
+	m.Description = types.StringValue(p.Description)
+	m.Metadata = metadata
+	m.CreateDate = types.StringValue(p.CreateDate)
+	m.UpdateDate = types.StringValue(p.UpdateDate)
+	m.setFacts(samlMetadataFactsOfString(metadata.ValueString()))
+}
+
+// keepSAMLProviderName returns the name in state when it names the same
+// provider as the name RAM returns (names compare without regard to case),
+// so that a name is never changed under the user.
+func keepSAMLProviderName(prior types.String, fromAPI string) string {
+	if !prior.IsNull() && !prior.IsUnknown() && rolesso.SameSAMLProviderName(prior.ValueString(), fromAPI) {
+		return prior.ValueString()
+	}
+	return fromAPI
+}
+
+func (m *samlProviderResourceModel) setFacts(f samlMetadataFacts) {
+	m.EntityID = f.EntityID
+	m.SSOURLs = f.SSOURLs
+	m.Certificates = f.Certificates
+	m.ValidUntil = f.ValidUntil
+}
+
+// withUnknownsNull returns m with unknown values made null, for a state
+// saved after a partial failure (state holds no unknown values).
+func (m samlProviderResourceModel) withUnknownsNull() samlProviderResourceModel {
+	for _, s := range []*types.String{&m.ID, &m.ARN, &m.Description, &m.EntityID, &m.ValidUntil, &m.CreateDate, &m.UpdateDate} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	if m.SSOURLs.IsUnknown() {
+		m.SSOURLs = types.ListNull(types.StringType)
+	}
+	if m.Certificates.IsUnknown() {
+		m.Certificates = types.ListNull(samlCertificateType)
+	}
+	return m
+}
+
+type samlProviderResourceModel struct {
+	ID                    types.String      `tfsdk:"id"`
+	Name                  types.String      `tfsdk:"name"`
+	Description           types.String      `tfsdk:"description"`
+	Metadata              samlMetadataValue `tfsdk:"metadata"`
+	CertExpiryWarningDays types.Int64       `tfsdk:"cert_expiry_warning_days"`
+	ARN                   types.String      `tfsdk:"arn"`
+	EntityID              types.String      `tfsdk:"entity_id"`
+	SSOURLs               types.List        `tfsdk:"sso_urls"`
+	Certificates          types.List        `tfsdk:"certificates"`
+	ValidUntil            types.String      `tfsdk:"valid_until"`
+	CreateDate            types.String      `tfsdk:"create_date"`
+	UpdateDate            types.String      `tfsdk:"update_date"`
+	Timeouts              timeouts.Value    `tfsdk:"timeouts"`
+}
