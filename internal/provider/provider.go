@@ -277,6 +277,8 @@ func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource 
 func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		sts.NewCallerIdentityDataSource,
+		ram.NewSAMLProviderDataSource,
+		ram.NewServiceProviderDataSource,
 	}
 }
 

@@ -1,0 +1,132 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+var (
+	_ datasource.DataSource              = (*samlProviderDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*samlProviderDataSource)(nil)
+)
+
+// NewSAMLProviderDataSource returns the idaas_ram_saml_provider data
+// source.
+func NewSAMLProviderDataSource() datasource.DataSource {
+	return &samlProviderDataSource{}
+}
+
+type samlProviderDataSource struct {
+	fwbase.DataSourceWithClient
+}
+
+const samlProviderDataSourceReadTimeout = 5 * time.Minute
+
+func (d *samlProviderDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ram_saml_provider"
+}
+
+func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	certificateAttrs := map[string]schema.Attribute{}
+	for name, description := range certificateAttributes {
+		certificateAttrs[name] = schema.StringAttribute{MarkdownDescription: description, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A RAM SAML identity provider (IMS `GetSAMLProvider`) and the facts of its IdP metadata, " +
+			"for example to check which signing certificate RAM trusts.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				MarkdownDescription: samlProviderNameDescription,
+				Required:            true,
+				Validators:          []validator.String{samlProviderNameValidator{}},
+			},
+			"arn": schema.StringAttribute{
+				MarkdownDescription: "The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it.",
+				Computed:            true,
+			},
+			"description": schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
+			"metadata": schema.StringAttribute{
+				MarkdownDescription: "The SAML IdP metadata XML that RAM holds (RAM stores it as Base64; this is the decoded XML).",
+				Computed:            true,
+			},
+			"entity_id":    schema.StringAttribute{MarkdownDescription: entityIDDescription, Computed: true},
+			"sso_urls":     schema.ListAttribute{MarkdownDescription: ssoURLsDescription, ElementType: types.StringType, Computed: true},
+			"certificates": schema.ListNestedAttribute{MarkdownDescription: certificatesDescription, Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: certificateAttrs}},
+			"valid_until":  schema.StringAttribute{MarkdownDescription: validUntilDescription, Computed: true},
+			"create_date":  schema.StringAttribute{MarkdownDescription: "When the SAML provider was created, in RFC 3339 UTC.", Computed: true},
+			"update_date":  schema.StringAttribute{MarkdownDescription: "When the SAML provider was last changed, in RFC 3339 UTC.", Computed: true},
+			"timeouts":     timeouts.Attributes(ctx),
+		},
+	}
+}
+
+func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data samlProviderDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := data.Timeouts.Read(ctx, samlProviderDataSourceReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := data.Name.ValueString()
+	found, err := findSAMLProviderByName(ctx, d.Client().IMS(), name)
+	if client.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "SAML provider not found", fmt.Sprintf(
+			"The account has no RAM SAML provider named %q. %s\n\n%s", name, rolesso.IdPNameMatchRule,
+			fwbase.APIErrorDetail(samlProviderObject, name, err)))
+		return
+	}
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, name, err)
+		return
+	}
+	metadata, diags := readMetadata(found, samlMetadataValue{StringValue: types.StringNull()})
+	resp.Diagnostics.Append(diags...)
+	data.flatten(found, metadata.ValueString())
+	resp.Diagnostics.Append(resp.State.Set(ctx, data)...)
+}
+
+func (m *samlProviderDataSourceModel) flatten(p *client.SAMLProvider, metadata string) {
+	m.ARN = types.StringValue(p.ARN)
+	m.Description = types.StringValue(p.Description)
+	m.Metadata = types.StringValue(metadata)
+	m.CreateDate = types.StringValue(p.CreateDate)
+	m.UpdateDate = types.StringValue(p.UpdateDate)
+	facts := samlMetadataFactsOfString(metadata)
+	m.EntityID, m.SSOURLs, m.Certificates, m.ValidUntil = facts.EntityID, facts.SSOURLs, facts.Certificates, facts.ValidUntil
+}
+
+type samlProviderDataSourceModel struct {
+	Name         types.String   `tfsdk:"name"`
+	ARN          types.String   `tfsdk:"arn"`
+	Description  types.String   `tfsdk:"description"`
+	Metadata     types.String   `tfsdk:"metadata"`
+	EntityID     types.String   `tfsdk:"entity_id"`
+	SSOURLs      types.List     `tfsdk:"sso_urls"`
+	Certificates types.List     `tfsdk:"certificates"`
+	ValidUntil   types.String   `tfsdk:"valid_until"`
+	CreateDate   types.String   `tfsdk:"create_date"`
+	UpdateDate   types.String   `tfsdk:"update_date"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}

@@ -1,0 +1,129 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+var (
+	_ datasource.DataSource              = (*serviceProviderDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*serviceProviderDataSource)(nil)
+	_ validator.String                   = serviceProviderSiteValidator{}
+)
+
+// NewServiceProviderDataSource returns the idaas_ram_service_provider data
+// source: the SAML service provider facts of a site, from rolesso. It
+// makes no API call.
+func NewServiceProviderDataSource() datasource.DataSource {
+	return &serviceProviderDataSource{}
+}
+
+type serviceProviderDataSource struct {
+	fwbase.DataSourceWithClient
+}
+
+func (d *serviceProviderDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ram_service_provider"
+}
+
+func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The SAML service provider that RAM role-based SSO signs users in to, on one Alibaba Cloud site: " +
+			"the values an IdP other than IDaaS needs, and that a role's trust policy names as `saml:recipient`. " +
+			"The facts are fixed per site; the data source makes no API call.",
+		Attributes: map[string]schema.Attribute{
+			"site": schema.StringAttribute{
+				MarkdownDescription: "The site: " + rolesso.SiteNameRule + ". Defaults to the provider's `site`.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{serviceProviderSiteValidator{}},
+			},
+			"sp_entity_id": schema.StringAttribute{
+				MarkdownDescription: "The entity ID of the service provider, which every assertion's `Audience` must include, e.g. `" +
+					rolesso.International.SPEntityID + "`.",
+				Computed: true,
+			},
+			"acs_url": schema.StringAttribute{
+				MarkdownDescription: "The assertion consumer service URL: the assertion's `Recipient` and the `saml:recipient` " +
+					"condition of a role's trust policy, e.g. `" + rolesso.International.ACSURL + "`.",
+				Computed: true,
+			},
+			"sp_metadata_url": schema.StringAttribute{
+				MarkdownDescription: "The URL of the service provider's SAML metadata, e.g. `" + rolesso.International.SPMetadataURL + "`.",
+				Computed:            true,
+			},
+			"sign_in_url": schema.StringAttribute{
+				MarkdownDescription: "The sign-in page of the site, e.g. `" + rolesso.International.SignInURL + "`.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *serviceProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data serviceProviderDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := d.Client().Site()
+	if !data.Site.IsNull() {
+		name = data.Site.ValueString()
+	}
+	site, err := rolesso.LookupSite(name)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, flattenServiceProvider(site))...)
+}
+
+func flattenServiceProvider(site rolesso.Site) serviceProviderDataSourceModel {
+	return serviceProviderDataSourceModel{
+		Site:          types.StringValue(site.Name),
+		SPEntityID:    types.StringValue(site.SPEntityID),
+		ACSURL:        types.StringValue(site.ACSURL),
+		SPMetadataURL: types.StringValue(site.SPMetadataURL),
+		SignInURL:     types.StringValue(site.SignInURL),
+	}
+}
+
+// serviceProviderSiteValidator checks a site name with rolesso.ValidateSiteName.
+// Null and unknown values are not checked.
+type serviceProviderSiteValidator struct{}
+
+func (v serviceProviderSiteValidator) Description(ctx context.Context) string {
+	return v.MarkdownDescription(ctx)
+}
+
+func (v serviceProviderSiteValidator) MarkdownDescription(context.Context) string {
+	return "must be " + rolesso.SiteNameRule
+}
+
+func (v serviceProviderSiteValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := rolesso.ValidateSiteName(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid site", err.Error())
+	}
+}
+
+type serviceProviderDataSourceModel struct {
+	Site          types.String `tfsdk:"site"`
+	SPEntityID    types.String `tfsdk:"sp_entity_id"`
+	ACSURL        types.String `tfsdk:"acs_url"`
+	SPMetadataURL types.String `tfsdk:"sp_metadata_url"`
+	SignInURL     types.String `tfsdk:"sign_in_url"`
+}
