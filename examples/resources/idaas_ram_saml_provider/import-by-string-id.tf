@@ -1,0 +1,4 @@
+import {
+  to = idaas_ram_saml_provider.idaas
+  id = "idaas"
+}
