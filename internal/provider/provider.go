@@ -271,6 +271,8 @@ func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource 
 	return []func() resource.Resource{
 		ram.NewSAMLProviderResource,
 		ram.NewRoleResource,
+		ram.NewRolePolicyAttachmentResource,
+		ram.NewRolePolicyAttachmentsExclusiveResource,
 	}
 }
 

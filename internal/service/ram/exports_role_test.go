@@ -9,6 +9,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
 // Exports of the role resources and data sources for the external tests.
@@ -33,4 +35,18 @@ func RetryWithSleep(ctx context.Context, sleep func(context.Context, time.Durati
 	r := defaultRoleRetry
 	r.sleep = sleep
 	return r.do(ctx, fn, retryable)
+}
+
+// ParseRolePolicyAttachmentID parses an attachment ID and prints it back.
+func ParseRolePolicyAttachmentID(s string) (string, error) {
+	id, err := parseRolePolicyAttachmentID(s)
+	if err != nil {
+		return "", err
+	}
+	return id.String(), nil
+}
+
+// FindRolePolicyAttachment is the attachment's finder.
+func FindRolePolicyAttachment(ctx context.Context, conn client.RAM, roleName, policyType, policyName string) (*client.AttachedPolicy, error) {
+	return findRolePolicyAttachment(ctx, conn, rolePolicyAttachmentID{RoleName: roleName, PolicyType: policyType, PolicyName: policyName})
 }

@@ -70,8 +70,13 @@ func testAccEncodedMetadata(t *testing.T) string {
 	return testAccMetadata
 }
 
+// testAccCustomPolicyName is the Custom policy every role test's emulator
+// starts with.
+const testAccCustomPolicyName = "ecs-read"
+
 // testAccRoleState is emulator state with the SAML providers "idaas" and
-// "okta", plus the given roles (state.go's schema).
+// "okta", the Custom policy "ecs-read", plus the given roles (state.go's
+// schema).
 func testAccRoleState(t *testing.T, roles ...map[string]any) string {
 	t.Helper()
 	metadata := testAccEncodedMetadata(t)
@@ -81,9 +86,15 @@ func testAccRoleState(t *testing.T, roles ...map[string]any) string {
 			{"SAMLProviderName": testAccOtherIdPName, "EncodedSAMLMetadataDocument": metadata},
 		}},
 	}
+	ramState := map[string]any{"Policies": []map[string]any{{
+		"PolicyName":     testAccCustomPolicyName,
+		"PolicyDocument": `{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:Describe*"],"Resource":"*"}]}`,
+		"Description":    "Read ECS instances",
+	}}}
 	if len(roles) > 0 {
-		state["Ram"] = map[string]any{"Roles": roles}
+		ramState["Roles"] = roles
 	}
+	state["Ram"] = ramState
 	b, err := json.Marshal(state)
 	if err != nil {
 		t.Fatal(err)

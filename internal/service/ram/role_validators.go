@@ -58,3 +58,17 @@ func nameErrorDetail(err error) string {
 	}
 	return fmt.Sprintf("The %s %q is invalid: %s.\n\n%s\n\n%s", ne.Subject, ne.Value, ne.Problem, ne.Rule, ne.Fix)
 }
+
+// roleNameProblem is "" for a valid role name, else what is wrong with it
+// and the rule, for messages that name several problems.
+func roleNameProblem(name string) string {
+	err := rolesso.ValidateRoleName(name)
+	if err == nil {
+		return ""
+	}
+	var ne *rolesso.NameError
+	if errors.As(err, &ne) {
+		return fmt.Sprintf("%q is invalid: %s. %s", name, ne.Problem, ne.Rule)
+	}
+	return err.Error()
+}

@@ -1,0 +1,236 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
+)
+
+const attachmentResourceName = "idaas_ram_role_policy_attachment.test"
+
+func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
+	srv := testAccRoleEmulator(t)
+	name := testAccRoleName()
+	id := name + ":Custom:" + testAccCustomPolicyName
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckAttachmentDestroy(t, srv, name, "Custom", testAccCustomPolicyName),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccAttachmentConfig(srv, name, "Custom", testAccCustomPolicyName),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("role_name"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("policy_type"), knownvalue.StringExact("Custom")),
+					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("policy_name"), knownvalue.StringExact(testAccCustomPolicyName)),
+				},
+				Check: testAccCheckAttached(t, srv, name, "Custom:"+testAccCustomPolicyName),
+			},
+			{
+				ResourceName:      attachmentResourceName,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				ResourceName:    attachmentResourceName,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+			{
+				Config: testAccAttachmentConfig(srv, name, "Custom", testAccCustomPolicyName),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{
+				Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(attachmentResourceName, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
+			},
+			{
+				// Detached out of band: the plan attaches it again.
+				PreConfig: func() {
+					err := testAccClient(t, srv).RAM().DetachPolicyFromRole(context.Background(), client.PolicyAttachment{RoleName: name, PolicyType: "System", PolicyName: "ReadOnlyAccess"})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(attachmentResourceName, plancheck.ResourceActionCreate),
+				}},
+				Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
+			},
+		},
+	})
+}
+
+func TestAccRAMRolePolicyAttachment_errors(t *testing.T) {
+	srv := testAccRoleEmulator(t)
+	name := testAccRoleName()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      testAccAttachmentConfig(srv, name, "system", "ReadOnlyAccess"),
+				PlanOnly:    true,
+				ExpectError: errorPattern("policy_type", `value must be one of: ["System" "Custom"]`),
+			},
+			{
+				Config:      testAccAttachmentConfig(srv, name, "System", ""),
+				PlanOnly:    true,
+				ExpectError: errorPattern("policy_name", "string length must be between 1 and 128"),
+			},
+			{
+				Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+			},
+			{
+				ResourceName:  attachmentResourceName,
+				ImportState:   true,
+				ImportStateId: name + ":System",
+				ExpectError:   errorPattern("has 2 part(s)", "<role_name>:<policy_type>:<policy_name>", "sso-admin:System:AdministratorAccess"),
+			},
+			{
+				Config:      testAccAttachmentConfig(srv, name, "System", "NoSuchAccess"),
+				ExpectError: errorPattern("Error attaching policy to RAM role", `There is no System policy named "NoSuchAccess"`, "EntityNotExist.Policy"),
+			},
+		},
+	})
+	var attached []string
+	for _, call := range testAccCalls(t, srv, "AttachPolicyToRole") {
+		attached = append(attached, call.Params["PolicyName"])
+	}
+	if !sameElements(attached, []string{"ReadOnlyAccess", "NoSuchAccess"}) {
+		t.Errorf("AttachPolicyToRole was called for %v; the invalid arguments must not reach RAM", attached)
+	}
+}
+
+func TestParseRolePolicyAttachmentID(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		id      string
+		wantErr []string
+	}{
+		"System":           {id: "sso-admin:System:AdministratorAccess"},
+		"Custom":           {id: "sso-admin:Custom:ecs-read"},
+		"two parts":        {id: "sso-admin:AdministratorAccess", wantErr: []string{"has 2 part(s)", "for example sso-admin:System:AdministratorAccess"}},
+		"bad type":         {id: "sso-admin:system:AdministratorAccess", wantErr: []string{`policy_type: "system" is neither "System" nor "Custom"`, "For example: sso-admin:System:AdministratorAccess"}},
+		"every part wrong": {id: "sso_admin:Managed:", wantErr: []string{"role_name: \"sso_admin\" is invalid", "policy_type:", "policy_name: it must have 1 to 128 characters"}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			got, err := ram.ParseRolePolicyAttachmentID(tt.id)
+			if len(tt.wantErr) == 0 {
+				if err != nil || got != tt.id {
+					t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q, %v", tt.id, got, err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q, want an error", tt.id, got)
+			}
+			for _, phrase := range tt.wantErr {
+				if !strings.Contains(err.Error(), phrase) {
+					t.Errorf("error %q lacks %q", err, phrase)
+				}
+			}
+		})
+	}
+}
+
+// FuzzParseRolePolicyAttachmentID: an accepted ID prints back as itself.
+func FuzzParseRolePolicyAttachmentID(f *testing.F) {
+	for _, id := range []string{"sso-admin:System:AdministratorAccess", "a:Custom:b:c", "::", "a:b", ""} {
+		f.Add(id)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		got, err := ram.ParseRolePolicyAttachmentID(id)
+		if err == nil && got != id {
+			t.Fatalf("ParseRolePolicyAttachmentID(%q) prints as %q", id, got)
+		}
+	})
+}
+
+func testAccAttachmentConfig(srv *emulator.Server, roleName, policyType, policyName string) string {
+	return testAccRoleConfig(srv, roleName, []string{testAccIdPName}) + fmt.Sprintf(`
+resource "idaas_ram_role_policy_attachment" "test" {
+  role_name   = idaas_ram_role.test.name
+  policy_type = %q
+  policy_name = %q
+}
+`, policyType, policyName)
+}
+
+// testAccCheckAttached checks that the role's policies are exactly want
+// ("Type:Name").
+func testAccCheckAttached(t *testing.T, srv *emulator.Server, roleName string, want ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		policies, err := testAccClient(t, srv).RAM().ListPoliciesForRole(context.Background(), roleName)
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, p := range policies {
+			got = append(got, p.PolicyType+":"+p.PolicyName)
+		}
+		if !sameElements(got, want) {
+			return fmt.Errorf("policies of RAM role %q = %v, want %v", roleName, got, want)
+		}
+		return nil
+	}
+}
+
+// testAccCheckAttachmentDestroy checks through the finder that the policy
+// is not attached (the role may be gone too).
+func testAccCheckAttachmentDestroy(t *testing.T, srv *emulator.Server, roleName, policyType, policyName string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		_, err := ram.FindRolePolicyAttachment(context.Background(), testAccClient(t, srv).RAM(), roleName, policyType, policyName)
+		if err == nil {
+			return fmt.Errorf("the %s policy %q is still attached to RAM role %q", policyType, policyName, roleName)
+		}
+		if !client.IsNotFound(err) {
+			return err
+		}
+		return nil
+	}
+}
+
+func sameElements(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[string]int{}
+	for _, s := range a {
+		count[s]++
+	}
+	for _, s := range b {
+		count[s]--
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
