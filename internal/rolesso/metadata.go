@@ -353,26 +353,50 @@ func (m *Metadata) NewestCertificate() Certificate {
 // Warnings returns advice about metadata that Validate accepts at time now:
 // the newest signing certificate expiring within the given duration,
 // certificates that have expired while others remain, and a validUntil
-// that has passed or comes within the duration.
+// that has passed or comes within the duration. Each warning is the
+// problem and the fix of one Advice, joined by "; ".
 func (m *Metadata) Warnings(now time.Time, within time.Duration) []string {
 	var out []string
+	for _, a := range m.Advice(now, within) {
+		out = append(out, a.Problem+"; "+a.Fix)
+	}
+	return out
+}
+
+// MetadataAdvice is one warning about metadata, split into what is wrong
+// and what to do, for callers that show them apart.
+type MetadataAdvice struct {
+	// Problem says what is wrong, without a final period.
+	Problem string
+	// Fix says what to do, as a sentence that starts in lower case.
+	Fix string
+}
+
+// Advice returns the warnings of Warnings with problem and fix apart.
+func (m *Metadata) Advice(now time.Time, within time.Duration) []MetadataAdvice {
+	var out []MetadataAdvice
+	add := func(problem, fix string) { out = append(out, MetadataAdvice{Problem: problem, Fix: fix}) }
 	newest := m.NewestCertificate()
 	if newest.X509 != nil && !now.After(newest.NotAfter) && newest.NotAfter.Sub(now) <= within {
-		out = append(out, fmt.Sprintf("the newest signing certificate (SHA-256 %s) expires at %s, in %s; rotate it in IDaaS and upload the new metadata before then, or sign-in stops.", newest.SHA256Fingerprint, newest.NotAfter.Format(time.RFC3339), humanDays(newest.NotAfter.Sub(now))))
+		add(fmt.Sprintf("the newest signing certificate (SHA-256 %s) expires at %s, in %s", newest.SHA256Fingerprint, newest.NotAfter.Format(time.RFC3339), humanDays(newest.NotAfter.Sub(now))),
+			"rotate it in IDaaS and upload the new metadata before then, or sign-in stops.")
 	}
 	if newest.X509 != nil && !now.After(newest.NotAfter) {
 		for _, c := range m.SigningCertificates {
 			if now.After(c.NotAfter) {
-				out = append(out, fmt.Sprintf("the signing certificate SHA-256 %s expired at %s; remove it from the metadata.", c.SHA256Fingerprint, c.NotAfter.Format(time.RFC3339)))
+				add(fmt.Sprintf("the signing certificate SHA-256 %s expired at %s", c.SHA256Fingerprint, c.NotAfter.Format(time.RFC3339)),
+					"remove it from the metadata.")
 			}
 		}
 	}
 	switch {
 	case m.ValidUntil.IsZero():
 	case now.After(m.ValidUntil):
-		out = append(out, fmt.Sprintf("the metadata's validUntil (%s) has passed; download fresh metadata from the IdP.", m.ValidUntil.Format(time.RFC3339)))
+		add(fmt.Sprintf("the metadata's validUntil (%s) has passed", m.ValidUntil.Format(time.RFC3339)),
+			"download fresh metadata from the IdP.")
 	case m.ValidUntil.Sub(now) <= within:
-		out = append(out, fmt.Sprintf("the metadata's validUntil (%s) comes in %s; download fresh metadata from the IdP before then.", m.ValidUntil.Format(time.RFC3339), humanDays(m.ValidUntil.Sub(now))))
+		add(fmt.Sprintf("the metadata's validUntil (%s) comes in %s", m.ValidUntil.Format(time.RFC3339), humanDays(m.ValidUntil.Sub(now))),
+			"download fresh metadata from the IdP before then.")
 	}
 	return out
 }

@@ -296,6 +296,40 @@ func TestMetadataWarnings(t *testing.T) {
 	}
 }
 
+func TestMetadataAdvice(t *testing.T) {
+	t.Parallel()
+	expired := newCertDER(t, "old", t0.AddDate(-2, 0, 0), t0.AddDate(0, 0, -1))
+	soon := newCertDER(t, "soon", t0.AddDate(-1, 0, 0), t0.Add(10*24*time.Hour))
+	doc := metadataXML{EntityID: entityID, ValidUntil: "2026-01-01T00:00:00Z", Certs: [][]byte{expired, soon}, SSO: [][2]string{postSSO}}
+	m, err := rolesso.ParseMetadata(doc.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	month := 30 * 24 * time.Hour
+	want := []rolesso.MetadataAdvice{
+		{
+			Problem: "the newest signing certificate (SHA-256 " + fingerprint(soon) + ") expires at 2026-05-11T12:00:00Z, in 10 days",
+			Fix:     "rotate it in IDaaS and upload the new metadata before then, or sign-in stops.",
+		},
+		{Problem: "the signing certificate SHA-256 " + fingerprint(expired) + " expired at 2026-04-30T12:00:00Z", Fix: "remove it from the metadata."},
+		{Problem: "the metadata's validUntil (2026-01-01T00:00:00Z) has passed", Fix: "download fresh metadata from the IdP."},
+	}
+	advice := m.Advice(t0, month)
+	if diff := cmp.Diff(want, advice); diff != "" {
+		t.Errorf("advice (-want +got):\n%s", diff)
+	}
+	var joined []string
+	for _, a := range advice {
+		joined = append(joined, a.Problem+"; "+a.Fix)
+	}
+	if diff := cmp.Diff(joined, m.Warnings(t0, month)); diff != "" {
+		t.Errorf("Warnings is not Advice joined (-advice +warnings):\n%s", diff)
+	}
+	if got := m.Advice(t0, 0); len(got) != 2 {
+		t.Errorf("with no window, only the expired certificate and validUntil remain: %v", got)
+	}
+}
+
 func TestSameMetadata(t *testing.T) {
 	t.Parallel()
 	a := newCertDER(t, "a", t0, t0.AddDate(1, 0, 0))
