@@ -3,6 +3,13 @@
 
 package ram
 
+import (
+	"context"
+	"time"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+)
+
 // Exports of the SAML provider resource and data sources for the external
 // ram_test package.
 var (
@@ -23,3 +30,14 @@ type (
 	SAMLProviderNameValidator    = samlProviderNameValidator
 	SAMLProviderNamePlanModifier = samlProviderNamePlanModifier
 )
+
+// WaitSAMLProviderReadable is waitSAMLProviderReadable with its waits
+// recorded in sleeps instead of slept.
+func WaitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string, sleeps *[]time.Duration) (*client.SAMLProvider, error) {
+	retry := samlProviderReadRetry
+	retry.sleep = func(ctx context.Context, d time.Duration) error {
+		*sleeps = append(*sleeps, d)
+		return ctx.Err()
+	}
+	return waitSAMLProviderReadable(ctx, conn, name, retry)
+}

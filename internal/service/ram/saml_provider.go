@@ -84,9 +84,10 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: samlProviderNameDescription + " Changing it replaces the SAML provider.",
-				Required:            true,
-				Validators:          []validator.String{samlProviderNameValidator{}},
+				MarkdownDescription: samlProviderNameDescription + " Changing it replaces the SAML provider; a change of case " +
+					"alone is no change, as RAM compares names without regard to case.",
+				Required:   true,
+				Validators: []validator.String{samlProviderNameValidator{}},
 				PlanModifiers: []planmodifier.String{
 					samlProviderNamePlanModifier{},
 					stringplanmodifier.RequiresReplace(),
@@ -206,7 +207,7 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 	// A provider that cannot be read back is kept in state, tainted, with
 	// what the create call answered.
 	plan.flatten(created, plan.Metadata)
-	if found, err := waitSAMLProviderReadable(ctx, conn, name); err != nil {
+	if found, err := waitSAMLProviderReadable(ctx, conn, name, samlProviderReadRetry); err != nil {
 		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", samlProviderObject, name, err)
 	} else {
 		plan.flatten(found, plan.Metadata)
@@ -387,27 +388,24 @@ func findSAMLProviderByName(ctx context.Context, conn client.IMS, name string) (
 	return conn.GetSAMLProvider(ctx, name)
 }
 
-// samlProviderReadableDelay is the first wait before reading a new SAML
-// provider again; each further wait doubles, up to a few seconds.
-const samlProviderReadableDelay = 500 * time.Millisecond
+// samlProviderReadRetry paces reads of a new SAML provider that reads do
+// not yet see: 0.5s, 1s, 2s, then up to 8s between tries.
+var samlProviderReadRetry = roleRetry{first: 500 * time.Millisecond, most: 8 * time.Second, sleep: sleepContext}
 
 // waitSAMLProviderReadable reads a SAML provider just created. A new
 // object may not be visible at once (eventual consistency), so NotFound is
 // retried until ctx ends.
-func waitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string) (*client.SAMLProvider, error) {
-	delay := samlProviderReadableDelay
-	for {
-		found, err := findSAMLProviderByName(ctx, conn, name)
-		if !isNotYetVisible(err) {
-			return found, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, err
-		case <-time.After(delay):
-		}
-		delay = min(2*delay, 8*time.Second)
+func waitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string, retry roleRetry) (*client.SAMLProvider, error) {
+	var found *client.SAMLProvider
+	err := retry.do(ctx, func(ctx context.Context) error {
+		var err error
+		found, err = findSAMLProviderByName(ctx, conn, name)
+		return err
+	}, isNotYetVisible)
+	if err != nil {
+		return nil, err
 	}
+	return found, nil
 }
 
 // isNotYetVisible is the retry predicate of reads after a create.

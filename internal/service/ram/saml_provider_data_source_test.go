@@ -44,7 +44,7 @@ data "idaas_ram_saml_provider" "test" {
 				statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.SAMLProviderARN(srv.AccountID(), name))),
 				statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("description"), knownvalue.StringExact("IDaaS")),
 				statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(strings.TrimSpace(idp.XML))),
-				statecheck.ExpectKnownValue(samlProviderDataSourceName, samlCertificatePath(0, "sha256_fingerprint"), knownvalue.StringExact(idp.Fingerprint)),
+				statecheck.ExpectKnownValue(samlProviderDataSourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
 				same("entity_id"), same("sso_urls"), same("certificates"), same("valid_until"), same("create_date"), same("update_date"),
 			},
 		}},

@@ -57,7 +57,7 @@ func TestAccSAMLProvider_basic(t *testing.T) {
 					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionCreate),
 					// The facts of the metadata are known at plan.
 					plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("entity_id"), knownvalue.StringExact(samlTestEntityID)),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlCertificatePath(0, "sha256_fingerprint"), knownvalue.StringExact(idp.Fingerprint)),
+					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
 					plancheck.ExpectUnknownValue(samlProviderResourceName, tfjsonpath.New("arn")),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -134,7 +134,7 @@ func TestAccSAMLProvider_update(t *testing.T) {
 				Config: testAccSAMLProviderConfig(srv, name, "second", idp.XML),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlCertificatePath(0, "sha256_fingerprint"), knownvalue.StringExact(idp.Fingerprint)),
+					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
 					plancheck.ExpectUnknownValue(samlProviderResourceName, tfjsonpath.New("update_date")),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -151,12 +151,12 @@ func TestAccSAMLProvider_update(t *testing.T) {
 				Config:    testAccSAMLProviderConfig(srv, name, "second", rotated.XML),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlCertificatePath(0, "sha256_fingerprint"), knownvalue.StringExact(rotated.Fingerprint)),
+					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(rotated.Fingerprint)),
 					plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("certificates"), knownvalue.ListSizeExact(1)),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(rotated.XML)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, samlCertificatePath(0, "sha256_fingerprint"), knownvalue.StringExact(rotated.Fingerprint)),
+					statecheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(rotated.Fingerprint)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					func(*terraform.State) error {
@@ -373,7 +373,7 @@ func TestAccSAMLProvider_changedOutOfBand(t *testing.T) {
 				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlCertificatePath(0, "sha256_fingerprint"), knownvalue.StringExact(idp.Fingerprint)),
+					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(idp.XML)),
@@ -523,9 +523,9 @@ func samlErrorRegexp(parts ...string) *regexp.Regexp {
 
 var samlISOTime = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 
-func samlCertificatePath(i int, attr string) tfjsonpath.Path {
-	return tfjsonpath.New("certificates").AtSliceIndex(i).AtMapKey(attr)
-}
+// samlNewestFingerprintPath is the path of the fingerprint of the newest
+// certificate, the first.
+var samlNewestFingerprintPath = tfjsonpath.New("certificates").AtSliceIndex(0).AtMapKey("sha256_fingerprint")
 
 // samlBase64NoPadding is the Base64 of s without "=" padding.
 func samlBase64NoPadding(s string) string {
