@@ -279,6 +279,8 @@ func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource 
 func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		sts.NewCallerIdentityDataSource,
+		ram.NewRoleDataSource,
+		ram.NewRolesDataSource,
 		ram.NewSAMLProviderDataSource,
 		ram.NewServiceProviderDataSource,
 	}

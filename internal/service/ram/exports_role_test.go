@@ -5,6 +5,7 @@ package ram
 
 import (
 	"context"
+	"regexp"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -49,4 +50,14 @@ func ParseRolePolicyAttachmentID(s string) (string, error) {
 // FindRolePolicyAttachment is the attachment's finder.
 func FindRolePolicyAttachment(ctx context.Context, conn client.RAM, roleName, policyType, policyName string) (*client.AttachedPolicy, error) {
 	return findRolePolicyAttachment(ctx, conn, rolePolicyAttachmentID{RoleName: roleName, PolicyType: policyType, PolicyName: policyName})
+}
+
+// FindRoles is the finder of the idaas_ram_roles data source; nameRegex and
+// trustsSAMLProvider may be empty.
+func FindRoles(ctx context.Context, conn client.RAM, nameRegex, trustsSAMLProvider string) ([]*client.Role, error) {
+	f := rolesFilter{accountID: "1234567890123456", trustsSAMLProvider: trustsSAMLProvider}
+	if nameRegex != "" {
+		f.nameRegex = regexp.MustCompile(nameRegex)
+	}
+	return findRoles(ctx, conn, f)
 }

@@ -1,0 +1,192 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+var (
+	_ datasource.DataSource              = (*roleDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*roleDataSource)(nil)
+)
+
+// NewRoleDataSource returns the idaas_ram_role data source.
+func NewRoleDataSource() datasource.DataSource {
+	return &roleDataSource{}
+}
+
+type roleDataSource struct {
+	fwbase.DataSourceWithClient
+}
+
+const roleDataSourceReadTimeout = 2 * time.Minute
+
+func (d *roleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ram_role"
+}
+
+func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := roleFactsDataSourceAttributes()
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: "The role name. " + markdownRule(rolesso.RoleNameRule) + " RAM compares role names without regard to case.",
+		Required:            true,
+		Validators:          []validator.String{roleNameValidator()},
+	}
+	attrs["attached_policies"] = schema.ListNestedAttribute{
+		MarkdownDescription: "The permission policies attached to the role.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"policy_name": schema.StringAttribute{MarkdownDescription: "The name of the policy.", Computed: true},
+			"policy_type": schema.StringAttribute{MarkdownDescription: "`System` or `Custom`.", Computed: true},
+			"description": schema.StringAttribute{MarkdownDescription: "The policy's description.", Computed: true},
+			"attach_date": schema.StringAttribute{MarkdownDescription: "When it was attached, in ISO 8601 UTC.", Computed: true},
+		}},
+	}
+	attrs["timeouts"] = timeouts.Attributes(ctx)
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A RAM role (RAM `GetRole`): its trust policy, the SAML providers it trusts for role-based " +
+			"SSO and the policies attached to it.",
+		Attributes: attrs,
+	}
+}
+
+// roleFactsDataSourceAttributes are the computed attributes of a role in
+// both data sources; name is added by each.
+func roleFactsDataSourceAttributes() map[string]schema.Attribute {
+	computed := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+	}
+	return map[string]schema.Attribute{
+		"arn":                computed("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
+		"role_id":            computed("The role ID, a numeric string."),
+		"account_id":         computed("The Alibaba Cloud account of the role."),
+		"description":        computed("The description; null when there is none."),
+		"create_date":        computed("When the role was created, in ISO 8601 UTC."),
+		"update_date":        computed("When the role was last changed, in ISO 8601 UTC."),
+		"site":               computed("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + markdownSiteList() + "."),
+		"assume_role_policy": computed("The trust policy as RAM holds it."),
+		"max_session_duration": schema.Int64Attribute{
+			MarkdownDescription: "The longest session, in seconds, that assuming the role gives.",
+			Computed:            true,
+		},
+		"saml_provider_names": schema.SetAttribute{
+			MarkdownDescription: "The SAML providers of the role's account that the trust policy names in its `Allow` statements.",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
+	}
+}
+
+func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data roleDataSourceModel
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := data.Timeouts.Read(ctx, roleDataSourceReadTimeout)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	conn := d.Client().RAM()
+	name := data.Name.ValueString()
+	role, err := findRoleByName(ctx, conn, name)
+	if client.IsNotFound(err) {
+		resp.Diagnostics.AddError("RAM role not found", fmt.Sprintf("There is no RAM role named %q in account %s. Check the "+
+			"name, or the account the provider is configured for.", name, d.Client().AccountID()))
+		return
+	}
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
+		return
+	}
+	policies, err := findRolePolicies(ctx, conn, name)
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading the policies of", roleObject, name, err)
+		return
+	}
+	data.roleFacts = flattenRoleFacts(ctx, role, &resp.Diagnostics)
+	data.Name = types.StringValue(name) // As configured: RAM may spell it in another case.
+	data.AttachedPolicies = flattenAttachedPolicies(policies)
+	resp.Diagnostics.Append(resp.State.Set(ctx, data)...)
+}
+
+// roleFacts are a role's facts as both data sources report them.
+type roleFacts struct {
+	Name               types.String `tfsdk:"name"`
+	ARN                types.String `tfsdk:"arn"`
+	RoleID             types.String `tfsdk:"role_id"`
+	AccountID          types.String `tfsdk:"account_id"`
+	Description        types.String `tfsdk:"description"`
+	MaxSessionDuration types.Int64  `tfsdk:"max_session_duration"`
+	CreateDate         types.String `tfsdk:"create_date"`
+	UpdateDate         types.String `tfsdk:"update_date"`
+	AssumeRolePolicy   types.String `tfsdk:"assume_role_policy"`
+	SAMLProviderNames  types.Set    `tfsdk:"saml_provider_names"`
+	Site               types.String `tfsdk:"site"`
+}
+
+// flattenRoleFacts reads a role as GetRole returns it.
+func flattenRoleFacts(ctx context.Context, role *client.Role, diags *diag.Diagnostics) roleFacts {
+	account := ""
+	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
+		account = arn.AccountID
+	}
+	facts, _ := trustFactsOf(role.AssumeRolePolicyDocument, account) // A policy that does not parse trusts no one.
+	return roleFacts{
+		Name:               types.StringValue(role.RoleName),
+		ARN:                types.StringValue(role.ARN),
+		RoleID:             types.StringValue(role.RoleID),
+		AccountID:          types.StringValue(account),
+		Description:        emptyAsNull(role.Description),
+		MaxSessionDuration: types.Int64Value(role.MaxSessionDuration),
+		CreateDate:         types.StringValue(role.CreateDate),
+		UpdateDate:         types.StringValue(role.UpdateDate),
+		AssumeRolePolicy:   types.StringValue(role.AssumeRolePolicyDocument),
+		SAMLProviderNames:  setOfStringsOrNull(ctx, facts.names, diags),
+		Site:               siteNameOrNull(facts.site),
+	}
+}
+
+var attachedPolicyAttrTypes = map[string]attr.Type{
+	"policy_name": types.StringType,
+	"policy_type": types.StringType,
+	"description": types.StringType,
+	"attach_date": types.StringType,
+}
+
+func flattenAttachedPolicies(policies []client.AttachedPolicy) types.List {
+	elems := make([]attr.Value, len(policies))
+	for i, p := range policies {
+		elems[i] = types.ObjectValueMust(attachedPolicyAttrTypes, map[string]attr.Value{
+			"policy_name": types.StringValue(p.PolicyName),
+			"policy_type": types.StringValue(p.PolicyType),
+			"description": types.StringValue(p.Description),
+			"attach_date": types.StringValue(p.AttachDate),
+		})
+	}
+	return types.ListValueMust(types.ObjectType{AttrTypes: attachedPolicyAttrTypes}, elems)
+}
+
+type roleDataSourceModel struct {
+	roleFacts
+	AttachedPolicies types.List     `tfsdk:"attached_policies"`
+	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+}
