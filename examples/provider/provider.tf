@@ -10,7 +10,7 @@ provider "idaas" {
   region = "ap-southeast-1"
 
   # Other API endpoints, for example a local emulator in tests. A bare host means https://.
-  # endpoints {
+  # endpoints = {
   #   ram  = "http://127.0.0.1:18080"
   #   ims  = "http://127.0.0.1:18080"
   #   sts  = "http://127.0.0.1:18080"
