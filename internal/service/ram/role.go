@@ -80,7 +80,10 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"the provider builds the documented policy, or as raw JSON in `assume_role_policy`. Trust policies compare by " +
 			"meaning, so RAM's reformatting never shows as a change.\n\n" +
 			"The role name is what IDaaS application accounts must be named: an application account signs in to the role " +
-			"with the same name.",
+			"with the same name.\n\n" +
+			"Creating or updating the role waits, within its timeouts, while RAM does not yet accept a SAML provider that " +
+			"was just created, and while a new role is not yet readable. A SAML provider that does not exist fails at once, " +
+			"naming it.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The role name.",

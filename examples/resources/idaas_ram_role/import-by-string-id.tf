@@ -1,0 +1,4 @@
+import {
+  to = idaas_ram_role.admin
+  id = "sso-admin"
+}
