@@ -24,6 +24,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/sts"
 )
@@ -273,6 +274,8 @@ func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource 
 		ram.NewRoleResource,
 		ram.NewRolePolicyAttachmentResource,
 		ram.NewRolePolicyAttachmentsExclusiveResource,
+		idaas.NewApplicationAccountResource,
+		idaas.NewApplicationAuthorizationResource,
 	}
 }
 
@@ -283,6 +286,9 @@ func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataS
 		ram.NewRolesDataSource,
 		ram.NewSAMLProviderDataSource,
 		ram.NewServiceProviderDataSource,
+		idaas.NewUserDataSource,
+		idaas.NewUsersDataSource,
+		idaas.NewApplicationAccountsDataSource,
 	}
 }
 

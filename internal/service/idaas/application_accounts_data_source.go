@@ -1,0 +1,118 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+)
+
+var (
+	_ datasource.DataSource              = (*applicationAccountsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*applicationAccountsDataSource)(nil)
+)
+
+// NewApplicationAccountsDataSource returns the idaas_application_accounts
+// data source.
+func NewApplicationAccountsDataSource() datasource.DataSource {
+	return &applicationAccountsDataSource{}
+}
+
+type applicationAccountsDataSource struct {
+	fwbase.DataSourceWithClient
+}
+
+func (d *applicationAccountsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_application_accounts"
+}
+
+func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computed := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The application accounts of an IDaaS application (EIAM `ListApplicationAccounts`, every " +
+			"page), or of one user in it (`ListApplicationAccountsForUser`): who may sign in as which RAM role.",
+		Attributes: map[string]schema.Attribute{
+			"instance_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the IDaaS instance.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"application_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the application.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"user_id": schema.StringAttribute{
+				MarkdownDescription: "Only the accounts of this user.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"accounts": schema.ListNestedAttribute{
+				MarkdownDescription: "The accounts, oldest first as IDaaS lists them.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":           computed("The application account ID."),
+					"user_id":      computed("The ID of the user."),
+					"account_name": computed("The account name: the RAM role name the user signs in as."),
+					"create_time":  computed("When the account was added, " + directoryTimeDescription + "."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config applicationAccountsDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := d.Client().EIAMDirectory()
+	instanceID, applicationID := config.InstanceID.ValueString(), config.ApplicationID.ValueString()
+	var accounts []client.ApplicationAccount
+	var err error
+	if config.UserID.IsNull() {
+		accounts, err = conn.ListApplicationAccounts(ctx, instanceID, applicationID)
+	} else {
+		accounts, err = conn.ListApplicationAccountsForUser(ctx, instanceID, applicationID, config.UserID.ValueString())
+	}
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "listing", "IDaaS application accounts", applicationID, err)
+		return
+	}
+	config.Accounts = make([]applicationAccountModel, 0, len(accounts))
+	for _, acc := range accounts {
+		config.Accounts = append(config.Accounts, applicationAccountModel{
+			ID:          types.StringValue(acc.ApplicationAccountID),
+			UserID:      types.StringValue(acc.UserID),
+			AccountName: types.StringValue(acc.ApplicationUsername),
+			CreateTime:  directoryTime(acc.CreateTime),
+		})
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
+}
+
+type applicationAccountsDataSourceModel struct {
+	InstanceID    types.String              `tfsdk:"instance_id"`
+	ApplicationID types.String              `tfsdk:"application_id"`
+	UserID        types.String              `tfsdk:"user_id"`
+	Accounts      []applicationAccountModel `tfsdk:"accounts"`
+}
+
+type applicationAccountModel struct {
+	ID          types.String `tfsdk:"id"`
+	UserID      types.String `tfsdk:"user_id"`
+	AccountName types.String `tfsdk:"account_name"`
+	CreateTime  types.String `tfsdk:"create_time"`
+}

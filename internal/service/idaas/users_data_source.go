@@ -1,0 +1,97 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+)
+
+var (
+	_ datasource.DataSource              = (*usersDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*usersDataSource)(nil)
+)
+
+// NewUsersDataSource returns the idaas_users data source.
+func NewUsersDataSource() datasource.DataSource {
+	return &usersDataSource{}
+}
+
+type usersDataSource struct {
+	fwbase.DataSourceWithClient
+}
+
+func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_users"
+}
+
+func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The users of an IDaaS instance, optionally those whose username starts with a prefix " +
+			"(EIAM `ListUsers`, every page), in the order IDaaS lists them.",
+		Attributes: map[string]schema.Attribute{
+			"instance_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the IDaaS instance.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"username_prefix": schema.StringAttribute{
+				MarkdownDescription: "Only users whose username starts with this prefix, e.g. `ops-`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"ids": schema.ListAttribute{
+				MarkdownDescription: "The IDs of the users, in the order of `users`, e.g. for `idaas_application_authorization`.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"users": schema.ListNestedAttribute{
+				MarkdownDescription: "The users.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: userAttributes()},
+			},
+		},
+	}
+}
+
+func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config usersDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	users, err := d.Client().EIAMDirectory().ListUsers(ctx, client.ListUsersInput{
+		InstanceID:         config.InstanceID.ValueString(),
+		UsernameStartsWith: config.UsernamePrefix.ValueString(),
+	})
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "listing", "IDaaS users", config.InstanceID.ValueString(), err)
+		return
+	}
+	config.Users = make([]userModel, 0, len(users))
+	ids := make([]string, 0, len(users))
+	for _, u := range users {
+		config.Users = append(config.Users, flattenUserFields(&u))
+		ids = append(ids, u.UserID)
+	}
+	idList, diags := types.ListValueFrom(ctx, types.StringType, ids)
+	resp.Diagnostics.Append(diags...)
+	config.IDs = idList
+	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
+}
+
+type usersDataSourceModel struct {
+	InstanceID     types.String `tfsdk:"instance_id"`
+	UsernamePrefix types.String `tfsdk:"username_prefix"`
+	IDs            types.List   `tfsdk:"ids"`
+	Users          []userModel  `tfsdk:"users"`
+}
