@@ -133,8 +133,8 @@ func TestStringFunctions(t *testing.T) {
 			},
 		},
 		"trust_policy with a null name": {
-			name: "trust_policy",
-			args: []tftypes.Value{str(account), tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, nil)}), str("china")},
+			name:    "trust_policy",
+			args:    []tftypes.Value{str(account), tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, nil)}), str("china")},
 			wantErr: &tfprotov6.FunctionError{Text: "element 0 is null; remove it or give a name", FunctionArgument: ptr(int64(1))},
 		},
 		"trust_policy with a site in upper case": {
