@@ -276,6 +276,7 @@ func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource 
 		ram.NewRolePolicyAttachmentsExclusiveResource,
 		idaas.NewApplicationAccountResource,
 		idaas.NewApplicationAuthorizationResource,
+		idaas.NewRoleSSOApplicationResource,
 	}
 }
 
@@ -289,6 +290,8 @@ func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataS
 		idaas.NewUserDataSource,
 		idaas.NewUsersDataSource,
 		idaas.NewApplicationAccountsDataSource,
+		idaas.NewInstanceDataSource,
+		idaas.NewRoleSSOApplicationDataSource,
 	}
 }
 

@@ -1,0 +1,139 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+)
+
+var (
+	_ datasource.DataSource              = (*instanceDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*instanceDataSource)(nil)
+)
+
+// NewInstanceDataSource returns the idaas_instance data source.
+func NewInstanceDataSource() datasource.DataSource {
+	return &instanceDataSource{}
+}
+
+type instanceDataSource struct {
+	fwbase.DataSourceWithClient
+}
+
+// instanceObject names the object in diagnostics.
+const instanceObject = "IDaaS instance"
+
+func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_instance"
+}
+
+func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An IDaaS (EIAM) instance of the provider's region: the one named by `id`, or, without " +
+			"`id`, the only instance there is. With several instances, `id` is required, and the error lists them.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The instance ID, e.g. `idaas_ue2jvisn35ea5lmthk267xxxxx`. Leave it out to use the only instance.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "The instance's status, e.g. `running`.",
+				Computed:            true,
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "The description, or null when there is none.",
+				Computed:            true,
+			},
+			"default_endpoint": schema.StringAttribute{
+				MarkdownDescription: "The instance's default domain, where users reach its portal, e.g. `xxxx.aliyunidaas.com`.",
+				Computed:            true,
+			},
+			"create_time": schema.StringAttribute{
+				MarkdownDescription: "When the instance was created, in RFC 3339 UTC.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config instanceDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := d.Client().EIAM()
+	var (
+		instance *client.Instance
+		err      error
+	)
+	if id := config.ID.ValueString(); id != "" {
+		instance, err = conn.GetInstance(ctx, id)
+		if err != nil {
+			fwbase.AddAPIError(&resp.Diagnostics, "reading", instanceObject, id, err)
+			return
+		}
+	} else {
+		instance, err = findOnlyInstance(ctx, conn)
+		if err != nil {
+			resp.Diagnostics.AddError("Error finding the IDaaS instance", fwbase.APIErrorDetail(instanceObject, "", err))
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, flattenInstance(instance))...)
+}
+
+// findOnlyInstance returns the one instance of the region. None and several
+// are errors that say what to do.
+func findOnlyInstance(ctx context.Context, conn client.EIAM) (*client.Instance, error) {
+	instances, err := conn.ListInstances(ctx, client.ListInstancesInput{})
+	if err != nil {
+		return nil, err
+	}
+	switch len(instances) {
+	case 0:
+		return nil, errors.New("there is no IDaaS instance in the provider's region; create one in the IDaaS console, or check the provider's region and endpoints.eiam")
+	case 1:
+		return &instances[0], nil
+	}
+	ids := make([]string, 0, len(instances))
+	for _, i := range instances {
+		ids = append(ids, i.InstanceID)
+	}
+	slices.Sort(ids)
+	return nil, fmt.Errorf("there are %d IDaaS instances (%s); set id to the one to use", len(ids), strings.Join(ids, ", "))
+}
+
+func flattenInstance(i *client.Instance) instanceDataSourceModel {
+	return instanceDataSourceModel{
+		ID:              types.StringValue(i.InstanceID),
+		Status:          types.StringValue(i.Status),
+		Description:     nullIfEmpty(i.Description),
+		DefaultEndpoint: types.StringValue(i.DefaultEndpoint),
+		CreateTime:      types.StringValue(formatEIAMTime(i.CreateTime)),
+	}
+}
+
+type instanceDataSourceModel struct {
+	ID              types.String `tfsdk:"id"`
+	Status          types.String `tfsdk:"status"`
+	Description     types.String `tfsdk:"description"`
+	DefaultEndpoint types.String `tfsdk:"default_endpoint"`
+	CreateTime      types.String `tfsdk:"create_time"`
+}

@@ -1,0 +1,910 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+var (
+	_ resource.Resource                   = (*roleSSOApplicationResource)(nil)
+	_ resource.ResourceWithConfigure      = (*roleSSOApplicationResource)(nil)
+	_ resource.ResourceWithImportState    = (*roleSSOApplicationResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*roleSSOApplicationResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*roleSSOApplicationResource)(nil)
+)
+
+// NewRoleSSOApplicationResource returns the idaas_role_sso_application
+// resource.
+func NewRoleSSOApplicationResource() resource.Resource {
+	return &roleSSOApplicationResource{}
+}
+
+type roleSSOApplicationResource struct {
+	fwbase.ResourceWithClient
+}
+
+// roleSSOApplicationObject names the object in diagnostics.
+const roleSSOApplicationObject = "IDaaS role-based SSO application"
+
+// Default timeouts of the application resource.
+const (
+	roleSSOApplicationCreateTimeout = 10 * time.Minute
+	roleSSOApplicationReadTimeout   = 5 * time.Minute
+	roleSSOApplicationUpdateTimeout = 10 * time.Minute
+	roleSSOApplicationDeleteTimeout = 10 * time.Minute
+)
+
+// maxApplicationDescriptionLength is the longest application description
+// (SDK docs of CreateApplication).
+const maxApplicationDescriptionLength = 128
+
+// writeOnlyNote explains the two attributes no API reads back; the
+// schema and the docs share it.
+const writeOnlyNote = "IDaaS has no API that reads the SSO form parameters (`account_id` and `idp_name`) back. " +
+	"The provider keeps them in state and sends them again on every update, so a change made in the IDaaS console " +
+	"is not detected, but is overwritten by the next apply that changes the application. After an import they are " +
+	"unknown: the first plan shows them being set from the configuration, and applying it sets them."
+
+func (r *roleSSOApplicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_role_sso_application"
+}
+
+func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An IDaaS application made from the marketplace template \"Alibaba Cloud Role-based SSO\" " +
+			"(steps 1 and 2 of the console procedure): it signs IDaaS users in to Alibaba Cloud RAM roles. The provider " +
+			"creates the application, sets its SSO form parameters (the Alibaba Cloud account ID and the IdP name), its SAML " +
+			"settings and who may use it, and enables it and its SSO. It exports the IdP metadata for " +
+			"`idaas_ram_saml_provider`.\n\n" + rolesso.IdPNameMatchRule + "\n\n" + writeOnlyNote,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The application ID, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`.",
+				Computed:            true,
+				PlanModifiers:       stable,
+			},
+			"instance_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the IDaaS instance, e.g. from the `idaas_instance` data source. Changing it replaces the application.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The application's name, as users see it in the IDaaS portal.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The description, up to %d characters.", maxApplicationDescriptionLength),
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxApplicationDescriptionLength)},
+			},
+			"site": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site users sign in to: %s. It picks the template and the "+
+					"service provider (entity ID and ACS URL) of the SSO configuration. Defaults to the provider's `site` when "+
+					"the application is created; a later change of the provider's `site` does not affect it. Changing it "+
+					"replaces the application.", quotedList(rolesso.SiteNames())),
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{siteValidator()},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIf(siteChanged, siteChangedDescription, siteChangedDescription),
+				},
+			},
+			"template_id": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The marketplace template the application is made from. Defaults to the "+
+					"role-based SSO template of the site (`%s` for `%s`, `%s` for `%s`). These IDs are UNCONFIRMED: no public "+
+					"source gives them. If IDaaS rejects them, set the ID the IDaaS console shows for \"Alibaba Cloud Role-based "+
+					"SSO\". Changing it replaces the application.",
+					rolesso.International.Template.ID, rolesso.SiteInternational, rolesso.China.Template.ID, rolesso.SiteChina),
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "The Alibaba Cloud account users sign in to (the template's \"Alibaba Cloud Account ID\"). " +
+					rolesso.AccountIDRule + " Defaults to the account of the provider's credentials. Write-only on the API side: " +
+					"kept in state and sent again on every update.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{accountIDValidator()},
+			},
+			"idp_name": schema.StringAttribute{
+				MarkdownDescription: "The IdP name (the template's \"IdP Name\"). It must equal the name of the RAM SAML " +
+					"provider (`idaas_ram_saml_provider`) that the roles trust. " + rolesso.SAMLProviderNameRule + " " +
+					rolesso.IdPNameMatchRule + " Write-only on the API side: kept in state and sent again on every update.",
+				Required:   true,
+				Validators: []validator.String{idpNameValidator()},
+			},
+			"authorize_all_users": schema.BoolAttribute{
+				MarkdownDescription: "Whether every user of the instance may use the application (authorization type " +
+					"`" + client.AuthorizationTypeAll + "`). When `false` (`" + client.AuthorizationTypeRequired + "`), only users " +
+					"and groups authorized with `idaas_application_authorization` may. Defaults to `true`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+			"enabled": schema.BoolAttribute{
+				MarkdownDescription: "Whether the application and its SSO are enabled. Users can sign in only when both are. " +
+					"Defaults to `true`. Disabling the application or its SSO in the console shows as `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+			"session_duration": schema.Int64Attribute{
+				MarkdownDescription: "The console session length in seconds, sent as the `SessionDuration` SAML attribute. " +
+					rolesso.SessionDurationRule + " When unset, the attribute is not sent and Alibaba Cloud's default applies.",
+				Optional:   true,
+				Validators: []validator.Int64{sessionDurationValidator{}},
+			},
+			"name_id_format": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The SAML NameID format: %s. RAM does not use the NameID to identify the user. Defaults to `%s`.",
+					quotedList(rolesso.NameIDFormats()), rolesso.DefaultNameIDFormat),
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(rolesso.DefaultNameIDFormat),
+				Validators: []validator.String{stringvalidator.OneOf(rolesso.NameIDFormats()...)},
+			},
+			"name_id_expression": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The IDaaS expression of the NameID value, such as `user.username` or `user.email`. Defaults to `%s`.",
+					rolesso.DefaultNameIDExpression),
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(rolesso.DefaultNameIDExpression),
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"role_session_name_expression": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The IDaaS expression of the `RoleSessionName` SAML attribute, which names "+
+					"the role session in ActionTrail. Its value must satisfy the rule: %s Defaults to `%s`.",
+					rolesso.RoleSessionNameRule, rolesso.DefaultRoleSessionNameExpression),
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(rolesso.DefaultRoleSessionNameExpression),
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"signature_algorithm": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The algorithm IDaaS signs SAML responses with. Defaults to `%s`.", rolesso.DefaultSignatureAlgorithm),
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(rolesso.DefaultSignatureAlgorithm),
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"client_id":                     schema.StringAttribute{MarkdownDescription: clientIDDescription, Computed: true, PlanModifiers: stable},
+			"idp_entity_id":                 schema.StringAttribute{MarkdownDescription: idpEntityIDDescription, Computed: true, PlanModifiers: stable},
+			"idp_metadata":                  schema.StringAttribute{MarkdownDescription: idpMetadataDescription, Computed: true, PlanModifiers: stable},
+			"idp_metadata_url":              schema.StringAttribute{MarkdownDescription: idpMetadataURLDescription, Computed: true, PlanModifiers: stable},
+			"idp_sso_url":                   schema.StringAttribute{MarkdownDescription: idpSSOURLDescription, Computed: true, PlanModifiers: stable},
+			"signing_certificate_sha256":    schema.StringAttribute{MarkdownDescription: certificateSHA256Description, Computed: true, PlanModifiers: stable},
+			"signing_certificate_not_after": schema.StringAttribute{MarkdownDescription: certificateNotAfterDescription, Computed: true, PlanModifiers: stable},
+			"create_time":                   schema.StringAttribute{MarkdownDescription: createTimeDescription, Computed: true, PlanModifiers: stable},
+			"saml_provider_arn": schema.StringAttribute{
+				MarkdownDescription: "The ARN of the RAM SAML provider the application's assertions name, " +
+					"`acs:ram::<account_id>:saml-provider/<idp_name>`. Known at plan.",
+				Computed: true,
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "The application's status, `" + client.ApplicationEnabled + "` or `" + client.ApplicationDisabled + "`.",
+				Computed:            true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// Descriptions shared by the resource and the data source.
+const (
+	clientIDDescription            = "The application's client ID."
+	idpEntityIDDescription         = "The IdP entity ID: the `Issuer` of the application's SAML assertions and the `entityID` of its metadata."
+	idpMetadataDescription         = "The SAML IdP metadata XML, downloaded from `idp_metadata_url`. Pass it to the `metadata` of `idaas_ram_saml_provider`. It changes when IDaaS rotates the signing certificate."
+	idpMetadataURLDescription      = "The URL IDaaS serves the IdP metadata at (`SamlMetaEndpoint`)."
+	idpSSOURLDescription           = "The IdP-initiated sign-in URL of the application (`SamlSsoEndpoint`)."
+	certificateSHA256Description   = "The SHA-256 fingerprint (lower-case hex of the DER bytes) of the newest signing certificate in the metadata."
+	certificateNotAfterDescription = "When the newest signing certificate in the metadata expires, in RFC 3339 UTC. Rotate it in IDaaS before then."
+	createTimeDescription          = "When the application was created, in RFC 3339 UTC."
+)
+
+func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roleSSOApplicationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, roleSSOApplicationCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	site, err := rolesso.LookupSite(plan.Site.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", upperFirst(err.Error()))
+		return
+	}
+	conn := r.Client().EIAM()
+	instanceID, name := plan.InstanceID.ValueString(), plan.Name.ValueString()
+	id, err := conn.CreateApplication(ctx, client.CreateApplicationInput{
+		InstanceID:  instanceID,
+		Name:        name,
+		Description: plan.Description.ValueString(),
+		TemplateID:  plan.TemplateID.ValueString(),
+	})
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "creating", roleSSOApplicationObject, name, err)
+		return
+	}
+
+	// From here on the application exists: a failure keeps it in state,
+	// tainted, so that the next apply replaces it instead of orphaning it.
+	plan.ID = types.StringValue(id)
+	saveOnError := func() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+	}
+	if err := waitApplicationVisible(ctx, conn, instanceID, id); err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", roleSSOApplicationObject, id, err)
+		saveOnError()
+		return
+	}
+	if err := configureApplication(ctx, conn, site, &plan, nil); err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "configuring", roleSSOApplicationObject, id, err)
+		saveOnError()
+		return
+	}
+	found, err := findRoleSSOApplicationByID(ctx, conn, instanceID, id)
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", roleSSOApplicationObject, id, err)
+		saveOnError()
+		return
+	}
+	resp.Diagnostics.Append(plan.flatten(found)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roleSSOApplicationResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Read(ctx, roleSSOApplicationReadTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	found, err := findRoleSSOApplicationByID(ctx, r.Client().EIAM(), state.InstanceID.ValueString(), id)
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "IDaaS application not found; removing it from state", map[string]any{"instance_id": state.InstanceID.ValueString(), "id": id})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, id, err)
+		return
+	}
+	resp.Diagnostics.Append(state.flatten(found)...)
+	if state.Site.IsNull() {
+		// Import: the site of the template, or null when the template is
+		// not one rolesso knows (ModifyPlan then asks for template_id).
+		if site, ok := rolesso.SiteByTemplateID(found.app.ApplicationTemplateID); ok {
+			state.Site = types.StringValue(site.Name)
+		}
+	}
+	state.SAMLProviderARN = samlProviderARN(state.AccountID, state.IdPName)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roleSSOApplicationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, roleSSOApplicationUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	site, err := rolesso.LookupSite(plan.Site.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", upperFirst(err.Error()))
+		return
+	}
+	conn := r.Client().EIAM()
+	instanceID, id := state.InstanceID.ValueString(), state.ID.ValueString()
+	if !plan.Name.Equal(state.Name) {
+		if err := conn.UpdateApplicationName(ctx, instanceID, id, plan.Name.ValueString()); err != nil {
+			fwbase.AddAPIError(&resp.Diagnostics, "renaming", roleSSOApplicationObject, id, err)
+			return
+		}
+	}
+	if !plan.Description.Equal(state.Description) {
+		if err := conn.UpdateApplicationDescription(ctx, instanceID, id, plan.Description.ValueString()); err != nil {
+			fwbase.AddAPIError(&resp.Diagnostics, "updating the description of", roleSSOApplicationObject, id, err)
+			return
+		}
+	}
+	if err := configureApplication(ctx, conn, site, &plan, &state); err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "configuring", roleSSOApplicationObject, id, err)
+		return
+	}
+	found, err := findRoleSSOApplicationByID(ctx, conn, instanceID, id)
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading the updated", roleSSOApplicationObject, id, err)
+		return
+	}
+	resp.Diagnostics.Append(plan.flatten(found)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roleSSOApplicationResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, roleSSOApplicationDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	conn := r.Client().EIAM()
+	instanceID, id := state.InstanceID.ValueString(), state.ID.ValueString()
+	// IDaaS deletes only a disabled application.
+	if err := conn.DisableApplication(ctx, instanceID, id); err != nil {
+		if !client.IsNotFound(err) {
+			fwbase.AddAPIError(&resp.Diagnostics, "disabling (to delete)", roleSSOApplicationObject, id, err)
+		}
+		return
+	}
+	if err := conn.DeleteApplication(ctx, instanceID, id); err != nil && !client.IsNotFound(err) {
+		fwbase.AddAPIError(&resp.Diagnostics, "deleting", roleSSOApplicationObject, id, err)
+	}
+}
+
+// ImportState takes roleSSOApplicationIDFormat. Read fills in the rest;
+// account_id and idp_name stay null, as no API reads them back.
+func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	instanceID, applicationID, err := parseRoleSSOApplicationID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", upperFirst(err.Error()))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), applicationID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
+}
+
+// ValidateConfig checks what the attribute validators cannot: a template
+// ID that belongs to the other site.
+func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config roleSSOApplicationResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || !isKnown(config.Site) || !isKnown(config.TemplateID) {
+		return
+	}
+	if problem := siteTemplateMismatch(config.Site.ValueString(), config.TemplateID.ValueString()); problem != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("template_id"), "Template of another site", problem)
+	}
+}
+
+// ModifyPlan fills in what defaults to the provider's configuration (site,
+// template, account ID), so that they and saml_provider_arn are known at
+// plan, and rejects an imported application that is not a role-based SSO
+// application.
+func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, config roleSSOApplicationResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	var state *roleSSOApplicationResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &roleSSOApplicationResourceModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var defaults *providerDefaults
+	if c := r.Client(); c != nil {
+		defaults = &providerDefaults{site: c.Site(), accountID: c.AccountID()}
+	}
+	resp.Diagnostics.Append(modifyRoleSSOApplicationPlan(&plan, &config, state, defaults)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+// providerDefaults are the values of the provider's configuration that
+// attributes default to.
+type providerDefaults struct {
+	site      string
+	accountID string
+}
+
+// modifyRoleSSOApplicationPlan is ModifyPlan on models. defaults is nil
+// while the provider is not configured (its configuration has unknown
+// values); the defaulted attributes then stay unknown.
+func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourceModel, defaults *providerDefaults) (diags diag.Diagnostics) {
+	if state != nil && state.Site.IsNull() && (!isKnown(config.TemplateID) || !config.TemplateID.Equal(state.TemplateID)) {
+		// An imported application whose template is not a role-based SSO
+		// template that rolesso knows, and the configuration does not say
+		// it is one.
+		diags.AddAttributeError(path.Root("template_id"), "Not a role-based SSO application", unknownTemplateDetail(state))
+		return diags
+	}
+	if config.Site.IsNull() && !isKnown(plan.Site) {
+		plan.Site = types.StringUnknown()
+		if defaults != nil {
+			plan.Site = types.StringValue(defaults.site)
+		}
+	}
+	if config.TemplateID.IsNull() && isKnown(plan.Site) {
+		site, err := rolesso.LookupSite(plan.Site.ValueString())
+		if err != nil {
+			diags.AddAttributeError(path.Root("site"), "Invalid site", upperFirst(err.Error()))
+			return diags
+		}
+		if state == nil || !plan.Site.Equal(state.Site) {
+			plan.TemplateID = types.StringValue(site.Template.ID)
+		}
+	}
+	if config.Site.IsNull() && isKnown(plan.Site) && isKnown(config.TemplateID) {
+		// The validator saw no site; check the default one.
+		if problem := siteTemplateMismatch(plan.Site.ValueString(), config.TemplateID.ValueString()); problem != "" {
+			diags.AddAttributeError(path.Root("template_id"), "Template of another site", problem)
+			return diags
+		}
+	}
+	if config.AccountID.IsNull() {
+		switch {
+		case defaults != nil:
+			plan.AccountID = types.StringValue(defaults.accountID)
+		case state != nil && !state.AccountID.IsNull():
+			plan.AccountID = state.AccountID
+		}
+	}
+	plan.SAMLProviderARN = samlProviderARN(plan.AccountID, plan.IdPName)
+	plan.Status = types.StringUnknown()
+	if isKnown(plan.Enabled) {
+		plan.Status = types.StringValue(applicationStatus(plan.Enabled.ValueBool()))
+	}
+	return diags
+}
+
+// siteChanged requires replacement when the site changes, but not when a
+// null site is filled in: after the import of an application whose
+// template rolesso does not know, the site is null until the configuration
+// names the template.
+func siteChanged(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+const siteChangedDescription = "Changing the site replaces the application."
+
+// unknownTemplateDetail explains why an imported application is refused.
+func unknownTemplateDetail(state *roleSSOApplicationResourceModel) string {
+	templateID := state.TemplateID.ValueString()
+	known := fmt.Sprintf("%q (%s) and %q (%s)", rolesso.International.Template.ID, rolesso.SiteInternational, rolesso.China.Template.ID, rolesso.SiteChina)
+	if templateID == "" {
+		return fmt.Sprintf("The application %s was not made from a marketplace template, so it is not an \"Alibaba Cloud Role-based SSO\" "+
+			"application, the only kind this resource manages. Remove it from the configuration and the state "+
+			"(terraform state rm), and import a role-based SSO application instead.", state.ID.ValueString())
+	}
+	return fmt.Sprintf("The application %s was made from the template %q, which is not a role-based SSO template this provider knows "+
+		"(%s; these IDs are UNCONFIRMED). Managing another kind of application with this resource would send it the wrong SSO "+
+		"settings. If %q is the \"Alibaba Cloud Role-based SSO\" template of your IDaaS, set template_id = %q (and site). "+
+		"Otherwise remove the application from the configuration and the state (terraform state rm).",
+		state.ID.ValueString(), templateID, known, templateID, templateID)
+}
+
+// newApplicationRetryDelay is the first wait before calling a new
+// application again; each further wait doubles, up to maxRetryDelay.
+const (
+	newApplicationRetryDelay = 500 * time.Millisecond
+	maxRetryDelay            = 5 * time.Second
+)
+
+// isNewApplicationInvisible reports whether err means that a new
+// application is not visible yet: IDaaS is eventually consistent, and a new
+// application may be unknown to calls that name it for a moment.
+func isNewApplicationInvisible(err error) bool {
+	return client.IsNotFound(err)
+}
+
+// waitApplicationVisible waits until IDaaS finds a new application, while
+// ctx lasts.
+func waitApplicationVisible(ctx context.Context, conn client.EIAM, instanceID, id string) error {
+	delay := newApplicationRetryDelay
+	for {
+		_, err := conn.GetApplication(ctx, instanceID, id)
+		if !isNewApplicationInvisible(err) {
+			return err
+		}
+		tflog.Debug(ctx, "New IDaaS application not visible yet; waiting", map[string]any{"id": id, "delay": delay.String()})
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, maxRetryDelay)
+	}
+}
+
+// configureApplication sends what the plan sets beyond name and
+// description: the SSO form parameters (always: they cannot be read back,
+// so they are asserted again on every update), the SSO configuration
+// (always: it also asserts the site's service provider), and the
+// authorization type and status when they change. state is nil on create.
+func configureApplication(ctx context.Context, conn client.EIAM, site rolesso.Site, plan, state *roleSSOApplicationResourceModel) error {
+	instanceID, id := plan.InstanceID.ValueString(), plan.ID.ValueString()
+	if err := conn.UpdateApplicationSSOFormParams(ctx, instanceID, id, formParams(site.Template, plan)); err != nil {
+		return err
+	}
+	current, err := conn.GetApplicationSSOConfig(ctx, instanceID, id)
+	if err != nil {
+		return err
+	}
+	if err := conn.SetApplicationSSOConfig(ctx, client.SetApplicationSSOConfigInput{
+		InstanceID:    instanceID,
+		ApplicationID: id,
+		SAML:          expandSAMLConfig(plan, site, current.SAML),
+	}); err != nil {
+		return err
+	}
+	if state == nil || !plan.AuthorizeAllUsers.Equal(state.AuthorizeAllUsers) {
+		if err := conn.UpdateApplicationAuthorizationType(ctx, instanceID, id, authorizationType(plan.AuthorizeAllUsers.ValueBool())); err != nil {
+			return err
+		}
+	}
+	if state != nil && plan.Enabled.Equal(state.Enabled) {
+		return nil
+	}
+	if !plan.Enabled.ValueBool() {
+		return conn.DisableApplication(ctx, instanceID, id)
+	}
+	if err := conn.EnableApplication(ctx, instanceID, id); err != nil {
+		return err
+	}
+	return conn.EnableApplicationSSO(ctx, instanceID, id)
+}
+
+// formParams are the SSO form parameters of the role-based SSO template.
+// The template of the site names them; a template_id override uses the
+// same names.
+func formParams(t rolesso.Template, plan *roleSSOApplicationResourceModel) []client.TemplateParam {
+	return []client.TemplateParam{
+		{Name: t.AccountIDParam, Value: plan.AccountID.ValueString()},
+		{Name: t.IdPNameParam, Value: plan.IdPName.ValueString()},
+	}
+}
+
+// expandSAMLConfig returns the SAML configuration to send: the site's
+// service provider and the planned settings. It keeps what this resource
+// does not manage from current: attribute statements other than
+// RoleSessionName and SessionDuration, and ResponseSigned. The assertion is
+// always signed, as RAM requires (alibaba-api.md §2).
+func expandSAMLConfig(plan *roleSSOApplicationResourceModel, site rolesso.Site, current client.SAMLSSOConfig) client.SAMLSSOConfig {
+	var statements []client.AttributeStatement
+	for _, s := range current.AttributeStatements {
+		if s.Name != rolesso.RoleSessionNameAttributeName && s.Name != rolesso.SessionDurationAttributeName {
+			statements = append(statements, s)
+		}
+	}
+	statements = append(statements, client.AttributeStatement{
+		Name:            rolesso.RoleSessionNameAttributeName,
+		ValueExpression: plan.RoleSessionNameExpression.ValueString(),
+	})
+	if isKnown(plan.SessionDuration) {
+		statements = append(statements, client.AttributeStatement{
+			Name:            rolesso.SessionDurationAttributeName,
+			ValueExpression: rolesso.SessionDurationExpression(plan.SessionDuration.ValueInt64()),
+		})
+	}
+	return client.SAMLSSOConfig{
+		SPEntityID:            site.SPEntityID,
+		SPSSOACSURL:           site.ACSURL,
+		NameIDFormat:          plan.NameIDFormat.ValueString(),
+		NameIDValueExpression: plan.NameIDExpression.ValueString(),
+		AttributeStatements:   statements,
+		SignatureAlgorithm:    plan.SignatureAlgorithm.ValueString(),
+		ResponseSigned:        current.ResponseSigned,
+		AssertionSigned:       true,
+	}
+}
+
+func authorizationType(allUsers bool) string {
+	if allUsers {
+		return client.AuthorizationTypeAll
+	}
+	return client.AuthorizationTypeRequired
+}
+
+func applicationStatus(enabled bool) string {
+	if enabled {
+		return client.ApplicationEnabled
+	}
+	return client.ApplicationDisabled
+}
+
+// samlProviderARN is the ARN of the SAML provider named idpName in account
+// accountID: unknown while either is unknown, null while either is null.
+func samlProviderARN(accountID, idpName types.String) types.String {
+	switch {
+	case accountID.IsUnknown() || idpName.IsUnknown():
+		return types.StringUnknown()
+	case accountID.IsNull() || idpName.IsNull():
+		return types.StringNull()
+	}
+	return types.StringValue(rolesso.SAMLProviderARN(accountID.ValueString(), idpName.ValueString()))
+}
+
+// roleSSOApplication is an application with everything the resource and
+// the data source read: the application, its SSO configuration and its
+// IdP metadata.
+type roleSSOApplication struct {
+	app *client.Application
+	sso *client.ApplicationSSOConfig
+	// metadata is the IdP metadata XML; parsed is it parsed, or nil with
+	// parseErr when it does not parse.
+	metadata string
+	parsed   *rolesso.Metadata
+	parseErr error
+}
+
+// findRoleSSOApplicationByID returns an application, or an error for which
+// client.IsNotFound is true.
+func findRoleSSOApplicationByID(ctx context.Context, conn client.EIAM, instanceID, id string) (*roleSSOApplication, error) {
+	app, err := conn.GetApplication(ctx, instanceID, id)
+	if err != nil {
+		return nil, err
+	}
+	sso, err := conn.GetApplicationSSOConfig(ctx, instanceID, id)
+	if err != nil {
+		return nil, err
+	}
+	if sso.SAMLMetaEndpoint == "" {
+		return nil, fmt.Errorf("the SSO configuration of application %s has no SamlMetaEndpoint, so its IdP metadata cannot be downloaded; check that it is a SAML application", id)
+	}
+	metadata, err := conn.GetIdPMetadata(ctx, sso.SAMLMetaEndpoint)
+	if err != nil {
+		return nil, fmt.Errorf("downloading the IdP metadata from %s: %w", sso.SAMLMetaEndpoint, err)
+	}
+	found := &roleSSOApplication{app: app, sso: sso, metadata: metadata}
+	found.parsed, found.parseErr = rolesso.ParseMetadata(metadata)
+	return found, nil
+}
+
+// findRoleSSOApplicationByName returns the one application of the instance
+// named name; none is an error for which client.IsNotFound is true.
+func findRoleSSOApplicationByName(ctx context.Context, conn client.EIAM, instanceID, name string) (*roleSSOApplication, error) {
+	apps, err := conn.ListApplications(ctx, client.ListApplicationsInput{InstanceID: instanceID, ApplicationName: name})
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, a := range apps {
+		if a.ApplicationName == name {
+			ids = append(ids, a.ApplicationID)
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return nil, &client.NotFoundError{Object: "application", ID: name}
+	case 1:
+		return findRoleSSOApplicationByID(ctx, conn, instanceID, ids[0])
+	}
+	slices.Sort(ids)
+	return nil, fmt.Errorf("%d applications of instance %s are named %q (%s); look the application up by id instead",
+		len(ids), instanceID, name, strings.Join(ids, ", "))
+}
+
+// attributeStatement returns the value expression of the named attribute
+// statement, and whether there is one.
+func (a *roleSSOApplication) attributeStatement(name string) (string, bool) {
+	for _, s := range a.sso.SAML.AttributeStatements {
+		if s.Name == name {
+			return s.ValueExpression, true
+		}
+	}
+	return "", false
+}
+
+// readableFacts are the facts of an application the API returns, as both
+// the resource and the data source hold them.
+type readableFacts struct {
+	ID, InstanceID, Name, Description, TemplateID, ClientID types.String
+	AuthorizeAllUsers, Enabled                              types.Bool
+	SessionDuration                                         types.Int64
+	NameIDFormat, NameIDExpression                          types.String
+	RoleSessionNameExpression, SignatureAlgorithm           types.String
+	IdPEntityID, IdPMetadata, IdPMetadataURL, IdPSSOURL     types.String
+	SigningCertificateSHA256, SigningCertificateNotAfter    types.String
+	CreateTime, Status                                      types.String
+}
+
+// facts flattens an application. Metadata that does not parse is a
+// warning: the application is still readable, without certificate facts.
+func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	f := readableFacts{
+		ID:                 types.StringValue(a.app.ApplicationID),
+		InstanceID:         types.StringValue(a.app.InstanceID),
+		Name:               types.StringValue(a.app.ApplicationName),
+		Description:        nullIfEmpty(a.app.Description),
+		TemplateID:         types.StringValue(a.app.ApplicationTemplateID),
+		ClientID:           types.StringValue(a.app.ClientID),
+		AuthorizeAllUsers:  types.BoolValue(a.app.AuthorizationType == client.AuthorizationTypeAll),
+		Enabled:            types.BoolValue(a.app.Status == client.ApplicationEnabled && a.sso.SSOStatus == client.ApplicationEnabled),
+		SessionDuration:    types.Int64Null(),
+		NameIDFormat:       types.StringValue(a.sso.SAML.NameIDFormat),
+		NameIDExpression:   types.StringValue(a.sso.SAML.NameIDValueExpression),
+		SignatureAlgorithm: types.StringValue(a.sso.SAML.SignatureAlgorithm),
+		IdPEntityID:        types.StringValue(a.sso.SAML.IdPEntityID),
+		IdPMetadata:        types.StringValue(a.metadata),
+		IdPMetadataURL:     types.StringValue(a.sso.SAMLMetaEndpoint),
+		IdPSSOURL:          types.StringValue(a.sso.SAMLSSOEndpoint),
+		CreateTime:         types.StringValue(formatEIAMTime(a.app.CreateTime)),
+		Status:             types.StringValue(a.app.Status),
+	}
+	f.RoleSessionNameExpression = types.StringNull()
+	if expr, ok := a.attributeStatement(rolesso.RoleSessionNameAttributeName); ok {
+		f.RoleSessionNameExpression = types.StringValue(expr)
+	}
+	if expr, ok := a.attributeStatement(rolesso.SessionDurationAttributeName); ok {
+		if seconds, ok := rolesso.ParseSessionDurationExpression(expr); ok {
+			f.SessionDuration = types.Int64Value(seconds)
+		}
+	}
+	f.SigningCertificateSHA256, f.SigningCertificateNotAfter = types.StringNull(), types.StringNull()
+	switch {
+	case a.parseErr != nil:
+		diags.AddWarning("IdP metadata does not parse",
+			fmt.Sprintf("The IdP metadata of application %s, from %s, does not parse, so the signing certificate is unknown: %s",
+				a.app.ApplicationID, a.sso.SAMLMetaEndpoint, a.parseErr))
+	case len(a.parsed.SigningCertificates) > 0:
+		newest := a.parsed.NewestCertificate()
+		f.SigningCertificateSHA256 = types.StringValue(newest.SHA256Fingerprint)
+		f.SigningCertificateNotAfter = types.StringValue(newest.NotAfter.Format(time.RFC3339))
+	}
+	return f, diags
+}
+
+// formatEIAMTime formats an EIAM time (Unix epoch milliseconds) as RFC 3339
+// UTC.
+func formatEIAMTime(ms int64) string {
+	return time.UnixMilli(ms).UTC().Format(time.RFC3339)
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// isKnown reports whether v is neither null nor unknown.
+func isKnown(v interface {
+	IsNull() bool
+	IsUnknown() bool
+}) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
+
+// quotedList returns values as a list of code spans: "`a`, `b` or `c`".
+func quotedList(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "`" + v + "`"
+	}
+	if len(quoted) < 2 {
+		return strings.Join(quoted, "")
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+}
+
+type roleSSOApplicationResourceModel struct {
+	ID                         types.String   `tfsdk:"id"`
+	InstanceID                 types.String   `tfsdk:"instance_id"`
+	Name                       types.String   `tfsdk:"name"`
+	Description                types.String   `tfsdk:"description"`
+	Site                       types.String   `tfsdk:"site"`
+	TemplateID                 types.String   `tfsdk:"template_id"`
+	AccountID                  types.String   `tfsdk:"account_id"`
+	IdPName                    types.String   `tfsdk:"idp_name"`
+	AuthorizeAllUsers          types.Bool     `tfsdk:"authorize_all_users"`
+	Enabled                    types.Bool     `tfsdk:"enabled"`
+	SessionDuration            types.Int64    `tfsdk:"session_duration"`
+	NameIDFormat               types.String   `tfsdk:"name_id_format"`
+	NameIDExpression           types.String   `tfsdk:"name_id_expression"`
+	RoleSessionNameExpression  types.String   `tfsdk:"role_session_name_expression"`
+	SignatureAlgorithm         types.String   `tfsdk:"signature_algorithm"`
+	ClientID                   types.String   `tfsdk:"client_id"`
+	IdPEntityID                types.String   `tfsdk:"idp_entity_id"`
+	IdPMetadata                types.String   `tfsdk:"idp_metadata"`
+	IdPMetadataURL             types.String   `tfsdk:"idp_metadata_url"`
+	IdPSSOURL                  types.String   `tfsdk:"idp_sso_url"`
+	SigningCertificateSHA256   types.String   `tfsdk:"signing_certificate_sha256"`
+	SigningCertificateNotAfter types.String   `tfsdk:"signing_certificate_not_after"`
+	CreateTime                 types.String   `tfsdk:"create_time"`
+	SAMLProviderARN            types.String   `tfsdk:"saml_provider_arn"`
+	Status                     types.String   `tfsdk:"status"`
+	Timeouts                   timeouts.Value `tfsdk:"timeouts"`
+}
+
+// flatten sets what the API returns. site, account_id, idp_name and
+// saml_provider_arn are not read: the first is the configuration's, the
+// others cannot be read back.
+func (m *roleSSOApplicationResourceModel) flatten(a *roleSSOApplication) diag.Diagnostics {
+	f, diags := a.facts()
+	m.ID, m.Name, m.Description, m.TemplateID, m.ClientID = f.ID, f.Name, f.Description, f.TemplateID, f.ClientID
+	if !f.InstanceID.IsNull() && f.InstanceID.ValueString() != "" {
+		m.InstanceID = f.InstanceID
+	}
+	m.AuthorizeAllUsers, m.Enabled, m.SessionDuration = f.AuthorizeAllUsers, f.Enabled, f.SessionDuration
+	m.NameIDFormat, m.NameIDExpression = f.NameIDFormat, f.NameIDExpression
+	m.RoleSessionNameExpression, m.SignatureAlgorithm = f.RoleSessionNameExpression, f.SignatureAlgorithm
+	m.IdPEntityID, m.IdPMetadata, m.IdPMetadataURL, m.IdPSSOURL = f.IdPEntityID, f.IdPMetadata, f.IdPMetadataURL, f.IdPSSOURL
+	m.SigningCertificateSHA256, m.SigningCertificateNotAfter = f.SigningCertificateSHA256, f.SigningCertificateNotAfter
+	m.CreateTime, m.Status = f.CreateTime, f.Status
+	return diags
+}
+
+// withUnknownsNull returns m with unknown values made null, as state may
+// hold no unknowns: for a partial create.
+func (m roleSSOApplicationResourceModel) withUnknownsNull() roleSSOApplicationResourceModel {
+	for _, s := range []*types.String{
+		&m.Site, &m.TemplateID, &m.AccountID, &m.NameIDFormat, &m.NameIDExpression, &m.RoleSessionNameExpression,
+		&m.SignatureAlgorithm, &m.ClientID, &m.IdPEntityID, &m.IdPMetadata, &m.IdPMetadataURL, &m.IdPSSOURL,
+		&m.SigningCertificateSHA256, &m.SigningCertificateNotAfter, &m.CreateTime, &m.SAMLProviderARN, &m.Status,
+	} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	for _, b := range []*types.Bool{&m.AuthorizeAllUsers, &m.Enabled} {
+		if b.IsUnknown() {
+			*b = types.BoolNull()
+		}
+	}
+	return m
+}

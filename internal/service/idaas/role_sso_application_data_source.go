@@ -1,0 +1,165 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+var (
+	_ datasource.DataSource                     = (*roleSSOApplicationDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*roleSSOApplicationDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*roleSSOApplicationDataSource)(nil)
+)
+
+// NewRoleSSOApplicationDataSource returns the idaas_role_sso_application
+// data source.
+func NewRoleSSOApplicationDataSource() datasource.DataSource {
+	return &roleSSOApplicationDataSource{}
+}
+
+type roleSSOApplicationDataSource struct {
+	fwbase.DataSourceWithClient
+}
+
+func (d *roleSSOApplicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_role_sso_application"
+}
+
+func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computed := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An IDaaS role-based SSO application, by `id` or by exact `name`, with its SSO settings and IdP " +
+			"metadata, for example to feed `idaas_ram_saml_provider` from an application managed elsewhere. The SSO form " +
+			"parameters (account ID and IdP name) are not available: IDaaS has no API that reads them back.",
+		Attributes: map[string]schema.Attribute{
+			"instance_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the IDaaS instance.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The application ID. Exactly one of `id` and `name` must be set.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The application's exact name. It must name one application of the instance; if several have it, use `id`.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"description": computed("The description, or null when there is none."),
+			"site": computed("The site of the application's role-based SSO template (" + quotedList(rolesso.SiteNames()) +
+				"), or null when the template is not one this provider knows."),
+			"template_id":         computed("The marketplace template the application was made from."),
+			"client_id":           computed(clientIDDescription),
+			"authorize_all_users": schema.BoolAttribute{MarkdownDescription: "Whether every user of the instance may use the application.", Computed: true},
+			"enabled":             schema.BoolAttribute{MarkdownDescription: "Whether the application and its SSO are both enabled.", Computed: true},
+			"session_duration": schema.Int64Attribute{
+				MarkdownDescription: "The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant.",
+				Computed:            true,
+			},
+			"name_id_format":                computed("The SAML NameID format."),
+			"name_id_expression":            computed("The IDaaS expression of the NameID value."),
+			"role_session_name_expression":  computed("The IDaaS expression of the `RoleSessionName` SAML attribute, or null when it is not sent."),
+			"signature_algorithm":           computed("The algorithm IDaaS signs SAML responses with."),
+			"idp_entity_id":                 computed(idpEntityIDDescription),
+			"idp_metadata":                  computed(idpMetadataDescription),
+			"idp_metadata_url":              computed(idpMetadataURLDescription),
+			"idp_sso_url":                   computed(idpSSOURLDescription),
+			"signing_certificate_sha256":    computed(certificateSHA256Description),
+			"signing_certificate_not_after": computed(certificateNotAfterDescription),
+			"create_time":                   computed(createTimeDescription),
+			"status":                        computed("The application's status, `enabled` or `disabled`."),
+		},
+	}
+}
+
+func (d *roleSSOApplicationDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *roleSSOApplicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config roleSSOApplicationDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := d.Client().EIAM()
+	instanceID := config.InstanceID.ValueString()
+	var (
+		found *roleSSOApplication
+		err   error
+		by    string
+	)
+	if isKnown(config.ID) {
+		by = config.ID.ValueString()
+		found, err = findRoleSSOApplicationByID(ctx, conn, instanceID, by)
+	} else {
+		by = config.Name.ValueString()
+		found, err = findRoleSSOApplicationByName(ctx, conn, instanceID, by)
+	}
+	if err != nil {
+		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, by, err)
+		return
+	}
+	f, diags := found.facts()
+	resp.Diagnostics.Append(diags...)
+	model := roleSSOApplicationDataSourceModel{
+		InstanceID: config.InstanceID, ID: f.ID, Name: f.Name, Description: f.Description,
+		Site: types.StringNull(), TemplateID: f.TemplateID, ClientID: f.ClientID,
+		AuthorizeAllUsers: f.AuthorizeAllUsers, Enabled: f.Enabled, SessionDuration: f.SessionDuration,
+		NameIDFormat: f.NameIDFormat, NameIDExpression: f.NameIDExpression,
+		RoleSessionNameExpression: f.RoleSessionNameExpression, SignatureAlgorithm: f.SignatureAlgorithm,
+		IdPEntityID: f.IdPEntityID, IdPMetadata: f.IdPMetadata, IdPMetadataURL: f.IdPMetadataURL, IdPSSOURL: f.IdPSSOURL,
+		SigningCertificateSHA256: f.SigningCertificateSHA256, SigningCertificateNotAfter: f.SigningCertificateNotAfter,
+		CreateTime: f.CreateTime, Status: f.Status,
+	}
+	if site, ok := rolesso.SiteByTemplateID(found.app.ApplicationTemplateID); ok {
+		model.Site = types.StringValue(site.Name)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}
+
+type roleSSOApplicationDataSourceModel struct {
+	InstanceID                 types.String `tfsdk:"instance_id"`
+	ID                         types.String `tfsdk:"id"`
+	Name                       types.String `tfsdk:"name"`
+	Description                types.String `tfsdk:"description"`
+	Site                       types.String `tfsdk:"site"`
+	TemplateID                 types.String `tfsdk:"template_id"`
+	ClientID                   types.String `tfsdk:"client_id"`
+	AuthorizeAllUsers          types.Bool   `tfsdk:"authorize_all_users"`
+	Enabled                    types.Bool   `tfsdk:"enabled"`
+	SessionDuration            types.Int64  `tfsdk:"session_duration"`
+	NameIDFormat               types.String `tfsdk:"name_id_format"`
+	NameIDExpression           types.String `tfsdk:"name_id_expression"`
+	RoleSessionNameExpression  types.String `tfsdk:"role_session_name_expression"`
+	SignatureAlgorithm         types.String `tfsdk:"signature_algorithm"`
+	IdPEntityID                types.String `tfsdk:"idp_entity_id"`
+	IdPMetadata                types.String `tfsdk:"idp_metadata"`
+	IdPMetadataURL             types.String `tfsdk:"idp_metadata_url"`
+	IdPSSOURL                  types.String `tfsdk:"idp_sso_url"`
+	SigningCertificateSHA256   types.String `tfsdk:"signing_certificate_sha256"`
+	SigningCertificateNotAfter types.String `tfsdk:"signing_certificate_not_after"`
+	CreateTime                 types.String `tfsdk:"create_time"`
+	Status                     types.String `tfsdk:"status"`
+}

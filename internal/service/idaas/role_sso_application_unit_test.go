@@ -1,0 +1,277 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
+)
+
+func TestParseRoleSSOApplicationID(t *testing.T) {
+	t.Parallel()
+	suffix := `. The import ID of an IDaaS role-based SSO application is <instance_id>/<application_id>, for example "` +
+		idaas.RoleSSOApplicationIDExample + `"`
+	tests := map[string]struct {
+		id           string
+		wantInstance string
+		wantApp      string
+		wantErr      string
+	}{
+		"valid":         {id: "idaas_abc/app_def", wantInstance: "idaas_abc", wantApp: "app_def"},
+		"the example":   {id: idaas.RoleSSOApplicationIDExample, wantInstance: "idaas_ue2jvisn35ea5lmthk267xxxxx", wantApp: "app_mkv7rgt4d7i4u7zqtzev2mxxxx"},
+		"no separator":  {id: "app_def", wantErr: `invalid import ID "app_def": it has 1 parts separated by "/", not 2` + suffix},
+		"three parts":   {id: "idaas_abc/app_def/x", wantErr: `invalid import ID "idaas_abc/app_def/x": it has 3 parts separated by "/", not 2` + suffix},
+		"empty":         {id: "", wantErr: `invalid import ID "": it has 1 parts separated by "/", not 2` + suffix},
+		"empty parts":   {id: "/", wantErr: `invalid import ID "/": the instance ID is empty; the application ID is empty` + suffix},
+		"empty app":     {id: "idaas_abc/", wantErr: `invalid import ID "idaas_abc/": the application ID is empty` + suffix},
+		"white space":   {id: "idaas_abc/ app_def", wantErr: `invalid import ID "idaas_abc/ app_def": the application ID " app_def" contains white space` + suffix},
+		"swapped parts": {id: "app_def/idaas_abc", wantErr: `invalid import ID "app_def/idaas_abc": the instance ID comes first, then the application ID` + suffix},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			instanceID, appID, err := idaas.ParseRoleSSOApplicationID(tt.id)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v\nwant    %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if instanceID != tt.wantInstance || appID != tt.wantApp {
+				t.Errorf("got %q, %q; want %q, %q", instanceID, appID, tt.wantInstance, tt.wantApp)
+			}
+		})
+	}
+}
+
+func FuzzParseRoleSSOApplicationID(f *testing.F) {
+	for _, seed := range []string{"idaas_abc/app_def", "", "/", "a/b/c", "app_x/idaas_y", "idaas_a/\tb", "\xff/\x00"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		instanceID, appID, err := idaas.ParseRoleSSOApplicationID(id)
+		if err != nil {
+			if !strings.Contains(err.Error(), idaas.RoleSSOApplicationIDExample) {
+				t.Errorf("error %q gives no example", err)
+			}
+			return
+		}
+		if instanceID == "" || appID == "" || instanceID+"/"+appID != id {
+			t.Errorf("ParseRoleSSOApplicationID(%q) = %q, %q: not the two parts of the ID", id, instanceID, appID)
+		}
+	})
+}
+
+func TestStringValidators(t *testing.T) {
+	t.Parallel()
+	p := path.Root("x")
+	tests := map[string]struct {
+		validator validator.String
+		value     types.String
+		want      diag.Diagnostics
+	}{
+		"IdP name ok":      {validator: idaas.IdPNameValidator, value: types.StringValue("idaas-prod.1")},
+		"IdP name null":    {validator: idaas.IdPNameValidator, value: types.StringNull()},
+		"IdP name unknown": {validator: idaas.IdPNameValidator, value: types.StringUnknown()},
+		"IdP name leading _": {
+			validator: idaas.IdPNameValidator, value: types.StringValue("_idaas"),
+			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid IdP name", upperFirst(rolesso.ValidateIdPName("_idaas").Error()))},
+		},
+		"account ID ok": {validator: idaas.AccountIDValidator, value: types.StringValue("1234567890123456")},
+		"account ID short": {
+			validator: idaas.AccountIDValidator, value: types.StringValue("12345"),
+			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid Alibaba Cloud account ID", upperFirst(rolesso.ValidateAccountID("12345").Error()))},
+		},
+		"site ok": {validator: idaas.SiteValidator, value: types.StringValue("china")},
+		"site upper case": {
+			validator: idaas.SiteValidator, value: types.StringValue("China"),
+			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid site", upperFirst(rolesso.ValidateSiteName("China").Error()))},
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var resp validator.StringResponse
+			tt.validator.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: tt.value}, &resp)
+			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSessionDurationValidator(t *testing.T) {
+	t.Parallel()
+	p := path.Root("session_duration")
+	tests := map[string]struct {
+		value types.Int64
+		want  diag.Diagnostics
+	}{
+		"minimum": {value: types.Int64Value(rolesso.SessionDurationMin)},
+		"maximum": {value: types.Int64Value(rolesso.SessionDurationMax)},
+		"null":    {value: types.Int64Null()},
+		"unknown": {value: types.Int64Unknown()},
+		"too short": {value: types.Int64Value(60), want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid session duration",
+			"Invalid session duration 60: "+rolesso.SessionDurationRule)}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var resp validator.Int64Response
+			idaas.SessionDurationValidator.ValidateInt64(context.Background(), validator.Int64Request{Path: p, ConfigValue: tt.value}, &resp)
+			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSiteTemplateMismatch(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		site, templateID string
+		want             string
+	}{
+		"the site's template": {site: rolesso.SiteChina, templateID: rolesso.China.Template.ID},
+		"an override":         {site: rolesso.SiteChina, templateID: "apt_custom_role"},
+		"an unknown site":     {site: "moon", templateID: rolesso.China.Template.ID},
+		"the other site's": {
+			site: rolesso.SiteInternational, templateID: rolesso.China.Template.ID,
+			want: `template_id "` + rolesso.China.Template.ID + `" is the role-based SSO template of the "china" site, but site is "international", ` +
+				`whose template is "` + rolesso.International.Template.ID + `". Set site = "china", or remove template_id to use the template of site "international".`,
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if got := idaas.SiteTemplateMismatch(tt.site, tt.templateID); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestExpandSAMLConfig keeps what the resource does not manage and sets
+// what it does.
+func TestExpandSAMLConfig(t *testing.T) {
+	t.Parallel()
+	current := client.SAMLSSOConfig{
+		SPEntityID:      "urn:other",
+		ResponseSigned:  false,
+		AssertionSigned: false,
+		AttributeStatements: []client.AttributeStatement{
+			{Name: "https://example.com/department", ValueExpression: "user.displayName"},
+			{Name: rolesso.RoleSessionNameAttributeName, ValueExpression: "user.userId"},
+			{Name: rolesso.SessionDurationAttributeName, ValueExpression: `"900"`},
+		},
+	}
+	tests := map[string]struct {
+		sessionDuration types.Int64
+		wantStatements  []client.AttributeStatement
+	}{
+		"with a session duration": {
+			sessionDuration: types.Int64Value(7200),
+			wantStatements: []client.AttributeStatement{
+				{Name: "https://example.com/department", ValueExpression: "user.displayName"},
+				{Name: rolesso.RoleSessionNameAttributeName, ValueExpression: "user.email"},
+				{Name: rolesso.SessionDurationAttributeName, ValueExpression: `"7200"`},
+			},
+		},
+		"without one": {
+			sessionDuration: types.Int64Null(),
+			wantStatements: []client.AttributeStatement{
+				{Name: "https://example.com/department", ValueExpression: "user.displayName"},
+				{Name: rolesso.RoleSessionNameAttributeName, ValueExpression: "user.email"},
+			},
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			got := idaas.ExpandSAMLConfig(rolesso.China, current, "user.email", tt.sessionDuration)
+			want := client.SAMLSSOConfig{
+				SPEntityID:            rolesso.China.SPEntityID,
+				SPSSOACSURL:           rolesso.China.ACSURL,
+				NameIDFormat:          rolesso.DefaultNameIDFormat,
+				NameIDValueExpression: rolesso.DefaultNameIDExpression,
+				SignatureAlgorithm:    rolesso.DefaultSignatureAlgorithm,
+				AttributeStatements:   tt.wantStatements,
+				ResponseSigned:        false,
+				AssertionSigned:       true,
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("SAML configuration (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// fakeInstances is an EIAM API that lists the given instances.
+type fakeInstances struct {
+	client.EIAM
+	instances []client.Instance
+	err       error
+}
+
+func (f fakeInstances) ListInstances(context.Context, client.ListInstancesInput) ([]client.Instance, error) {
+	return f.instances, f.err
+}
+
+func TestFindOnlyInstance(t *testing.T) {
+	t.Parallel()
+	failure := errors.New("Eiam ListInstances: connection refused")
+	tests := map[string]struct {
+		instances []client.Instance
+		err       error
+		want      string
+		wantErr   string
+	}{
+		"one":  {instances: []client.Instance{{InstanceID: "idaas_a"}}, want: "idaas_a"},
+		"none": {wantErr: "there is no IDaaS instance in the provider's region; create one in the IDaaS console, or check the provider's region and endpoints.eiam"},
+		"several": {
+			instances: []client.Instance{{InstanceID: "idaas_c"}, {InstanceID: "idaas_a"}, {InstanceID: "idaas_b"}},
+			wantErr:   "there are 3 IDaaS instances (idaas_a, idaas_b, idaas_c); set id to the one to use",
+		},
+		"error": {err: failure, wantErr: failure.Error()},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			got, err := idaas.FindOnlyInstance(context.Background(), fakeInstances{instances: tt.instances, err: tt.err})
+			if tt.wantErr != "" {
+				if errString(err) != tt.wantErr {
+					t.Fatalf("error = %q\nwant    %q", errString(err), tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got.InstanceID != tt.want {
+				t.Fatalf("FindOnlyInstance = %+v, %v; want %s", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
