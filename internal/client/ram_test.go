@@ -31,10 +31,11 @@ func roleBody(name, trust, description string, maxSession int64) map[string]any 
 	}
 }
 
-func wantRole(name, trust, description string, maxSession int64) *client.Role {
+// wantRole is the client's Role of roleBody(name, testTrust, ...).
+func wantRole(name, description string, maxSession int64) *client.Role {
 	return &client.Role{
 		RoleName: name, RoleID: "301234567890123", ARN: "acs:ram::" + testAccountID + ":role/" + name,
-		AssumeRolePolicyDocument: trust, Description: description, MaxSessionDuration: maxSession,
+		AssumeRolePolicyDocument: testTrust, Description: description, MaxSessionDuration: maxSession,
 		CreateDate: "2026-01-02T03:04:05Z", UpdateDate: "2026-01-02T03:04:06Z",
 	}
 }
@@ -64,7 +65,7 @@ func TestRAMCalls(t *testing.T) {
 			},
 			wantAction: "CreateRole",
 			wantParams: map[string]string{"RoleName": "sso-admin", "AssumeRolePolicyDocument": testTrust, "Description": "admins", "MaxSessionDuration": "7200"},
-			want:       wantRole("sso-admin", testTrust, "admins", 7200),
+			want:       wantRole("sso-admin", "admins", 7200),
 		},
 		"CreateRole without optional values": {
 			reply: ok(map[string]any{"Role": roleBody("r", testTrust, "", 3600)}),
@@ -73,7 +74,7 @@ func TestRAMCalls(t *testing.T) {
 			},
 			wantAction: "CreateRole",
 			absent:     []string{"Description", "MaxSessionDuration"},
-			want:       wantRole("r", testTrust, "", 3600),
+			want:       wantRole("r", "", 3600),
 		},
 		"UpdateRole all": {
 			reply: ok(map[string]any{"Role": roleBody("r", testTrust, "new", 7200)}),
@@ -83,7 +84,7 @@ func TestRAMCalls(t *testing.T) {
 			},
 			wantAction: "UpdateRole",
 			wantParams: map[string]string{"RoleName": "r", "NewAssumeRolePolicyDocument": testTrust, "NewDescription": "new", "NewMaxSessionDuration": "7200"},
-			want:       wantRole("r", testTrust, "new", 7200),
+			want:       wantRole("r", "new", 7200),
 		},
 		"UpdateRole description only": {
 			reply: ok(map[string]any{"Role": roleBody("r", testTrust, "new", 3600)}),
@@ -93,7 +94,7 @@ func TestRAMCalls(t *testing.T) {
 			wantAction: "UpdateRole",
 			wantParams: map[string]string{"RoleName": "r", "NewDescription": "new"},
 			absent:     []string{"NewAssumeRolePolicyDocument", "NewMaxSessionDuration"},
-			want:       wantRole("r", testTrust, "new", 3600),
+			want:       wantRole("r", "new", 3600),
 		},
 		"DeleteRole": {
 			reply:      ok(map[string]any{}),
