@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/providervalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -23,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/functions"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
@@ -32,6 +34,7 @@ import (
 var (
 	_ provider.Provider                     = (*idaasProvider)(nil)
 	_ provider.ProviderWithConfigValidators = (*idaasProvider)(nil)
+	_ provider.ProviderWithFunctions        = (*idaasProvider)(nil)
 )
 
 // New returns a constructor of the provider at the given version.
@@ -292,6 +295,18 @@ func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataS
 		idaas.NewApplicationAccountsDataSource,
 		idaas.NewInstanceDataSource,
 		idaas.NewRoleSSOApplicationDataSource,
+	}
+}
+
+// Functions need no configuration: Terraform calls them on a provider that
+// has not been configured.
+func (p *idaasProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		functions.NewRoleAttributeFunction,
+		functions.NewRoleARNFunction,
+		functions.NewSAMLProviderARNFunction,
+		functions.NewParseSAMLMetadataFunction,
+		functions.NewTrustPolicyFunction,
 	}
 }
 
