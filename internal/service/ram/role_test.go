@@ -412,33 +412,63 @@ func TestAccRAMRole_validation(t *testing.T) {
 
 // TestAccRAMRole_eventualConsistency creates a role trusting a SAML
 // provider RAM does not accept in trust policies yet, and reads it back
-// while reads do not see it yet: both are retried.
+// while reads do not see it yet; then updates it to trust another new SAML
+// provider. Each delay is retried.
 func TestAccRAMRole_eventualConsistency(t *testing.T) {
-	srv := testAccRoleEmulator(t, emulatortest.WithKnobs(emulator.Knobs{Consistency: map[string]emulator.Duration{
-		"Ims.SAMLProvider": emulator.Duration(time.Hour),
-		"Ram.Role":         emulator.Duration(time.Hour),
-	}}))
+	delayed := func(kinds ...string) emulator.Knobs {
+		k := emulator.Knobs{Consistency: map[string]emulator.Duration{}}
+		for _, kind := range kinds {
+			k.Consistency[kind] = emulator.Duration(time.Hour)
+		}
+		return k
+	}
+	srv := testAccRoleEmulator(t, emulatortest.WithKnobs(delayed("Ims.SAMLProvider", "Ram.Role")))
 	liftConsistencyDelay(t, srv, "CreateRole", client.CodeMalformedPolicyDocument, "Ims.SAMLProvider")
 	liftConsistencyDelay(t, srv, "GetRole", client.CodeRoleNotExist, "Ram.Role")
+	liftConsistencyDelay(t, srv, "UpdateRole", client.CodeMalformedPolicyDocument, "Ims.SAMLProvider")
 	name := testAccRoleName()
+	firstThenSuccess := func(action, code string) error {
+		calls := testAccCalls(t, srv, action)
+		if len(calls) < 2 || calls[0].Code != code || calls[len(calls)-1].Status != 200 {
+			return fmt.Errorf("%s calls = %+v, want %s, then a success", action, calls, code)
+		}
+		return nil
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{{
-			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
-			Check: func(*terraform.State) error {
-				creates := testAccCalls(t, srv, "CreateRole")
-				if len(creates) < 2 || creates[0].Code != client.CodeMalformedPolicyDocument || creates[len(creates)-1].Status != 200 {
-					return fmt.Errorf("CreateRole calls = %+v, want a MalformedPolicyDocument, then a success", creates)
-				}
-				gets := testAccCalls(t, srv, "GetRole")
-				if len(gets) < 2 || gets[0].Code != client.CodeRoleNotExist || gets[len(gets)-1].Status != 200 {
-					return fmt.Errorf("GetRole calls = %+v, want EntityNotExist.Role, then a success", gets)
-				}
-				return nil
+		Steps: []resource.TestStep{
+			{
+				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+				Check: func(*terraform.State) error {
+					if err := firstThenSuccess("CreateRole", client.CodeMalformedPolicyDocument); err != nil {
+						return err
+					}
+					return firstThenSuccess("GetRole", client.CodeRoleNotExist)
+				},
 			},
-		}},
+			{
+				PreConfig: func() {
+					emulatortest.ControlOf(t, srv).SetKnobs(delayed("Ims.SAMLProvider"))
+					_, err := testAccClient(t, srv).IMS().CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{
+						Name: "azure-ad", EncodedSAMLMetadataDocument: testAccEncodedMetadata(t),
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: testAccRoleConfig(srv, name, []string{testAccIdPName, "azure-ad"}),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.StringExact(testAccIdPName), knownvalue.StringExact("azure-ad"),
+					})),
+				},
+				Check: func(*terraform.State) error {
+					return firstThenSuccess("UpdateRole", client.CodeMalformedPolicyDocument)
+				},
+			},
+		},
 	})
 }
 
