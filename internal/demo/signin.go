@@ -95,7 +95,7 @@ const signInTimeout = 30 * time.Second
 // them, and tries every role each sign-in offers. The result has a row per
 // role offered, and a failed row for each account whose role IDaaS did not
 // offer, whose Role attribute differs from the expected one, or that STS
-// refused. An error is returned only for a configuration that cannot work
+// refused; a user's rows are sorted by role name. An error is returned only for a configuration that cannot work
 // (a bad endpoint).
 func SignIn(ctx context.Context, cfg Config, accounts []Account) ([]Result, error) {
 	endpoint, err := parseEndpoint(cfg.STSEndpoint)
@@ -181,6 +181,8 @@ func (s *signer) signInUser(ctx context.Context, username, signInURL string, exp
 					"or the account's name or the application's IdP name or account ID differ", attr, expected[attr])})
 		}
 	}
+	// By role name, as the sign-in page lists them.
+	slices.SortStableFunc(out, func(a, b Result) int { return strings.Compare(a.RoleName, b.RoleName) })
 	return out
 }
 
