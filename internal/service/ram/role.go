@@ -476,7 +476,6 @@ func planStructuredTrust(ctx context.Context, plan *roleResourceModel, config ro
 				"and site. To keep the change instead, write the policy as JSON in assume_role_policy and remove "+
 				"saml_provider_names.", plan.Name.ValueString(), prior))
 	}
-	tflog.Debug(ctx, "Trust policy differs from the one saml_provider_names builds", map[string]any{"name": plan.Name.ValueString()})
 }
 
 // planRawTrust plans a trust policy given as JSON: the prior value stays
@@ -647,7 +646,7 @@ func missingSAMLProviders(ctx context.Context, c *client.Client, doc string) ([]
 }
 
 // addTrustPolicyWriteError reports a failed CreateRole or UpdateRole, with
-// the fix for a SAML provider that does not exist.
+// the fix for a SAML provider that does not exist or a name that is taken.
 func addTrustPolicyWriteError(diags *diag.Diagnostics, action, name, accountID string, err error) {
 	var missing *missingSAMLProvidersError
 	if errors.As(err, &missing) {
@@ -655,6 +654,12 @@ func addTrustPolicyWriteError(diags *diag.Diagnostics, action, name, accountID s
 			"SAML providers that do not exist in account %s: %s.\n\nCreate them first (idaas_ram_saml_provider), and refer "+
 			"to them as idaas_ram_saml_provider.<name>.name so that Terraform creates them before the role; or correct "+
 			"the names.\n\n%s", name, accountID, quotedList(missing.names), fwbase.APIErrorDetail(roleObject, name, missing.err)))
+		return
+	}
+	if client.ErrorCode(err) == client.CodeRoleAlreadyExists {
+		diags.AddError(fmt.Sprintf("Error %s %s", action, roleObject), fmt.Sprintf("A RAM role named %q exists already in "+
+			"account %s (RAM compares role names without regard to case). To manage it here, import it: terraform import "+
+			"<address> %s. Otherwise choose another name.\n\n%s", name, accountID, name, fwbase.APIErrorDetail(roleObject, name, err)))
 		return
 	}
 	fwbase.AddAPIError(diags, action, roleObject, name, err)

@@ -531,6 +531,21 @@ func TestAccRAMRole_forceDetachPolicies(t *testing.T) {
 	}
 }
 
+// TestAccRAMRole_nameTaken: RAM role names are unique without regard to
+// case; the error says how to adopt the existing role.
+func TestAccRAMRole_nameTaken(t *testing.T) {
+	trust := testAccTrustPolicy(t, "1234567890123456", rolesso.International, testAccIdPName)
+	srv := acctest.Emulator(t, emulatortest.WithLoad(testAccRoleState(t, testAccLoadedRole("sso-admin", trust))))
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      testAccRoleConfig(srv, "SSO-Admin", []string{testAccIdPName}),
+			ExpectError: errorPattern(`A RAM role named "SSO-Admin" exists already`, "terraform import <address> SSO-Admin", "EntityAlreadyExists.Role"),
+		}},
+	})
+}
+
 func TestAccRAMRole_importErrors(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
