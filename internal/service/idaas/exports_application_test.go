@@ -6,6 +6,7 @@ package idaas
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -55,4 +56,38 @@ func ExpandSAMLConfig(site rolesso.Site, current client.SAMLSSOConfig, roleSessi
 		SessionDuration:           sessionDuration,
 	}
 	return expandSAMLConfig(plan, site, current)
+}
+
+// PlanValues are the attributes of the application that ModifyPlan reads
+// or sets.
+type PlanValues struct {
+	ID, Site, TemplateID, AccountID, IdPName, SAMLProviderARN, Status types.String
+	Enabled                                                           types.Bool
+}
+
+func (v PlanValues) model() *roleSSOApplicationResourceModel {
+	return &roleSSOApplicationResourceModel{
+		ID: v.ID, Site: v.Site, TemplateID: v.TemplateID, AccountID: v.AccountID, IdPName: v.IdPName,
+		SAMLProviderARN: v.SAMLProviderARN, Status: v.Status, Enabled: v.Enabled,
+	}
+}
+
+// ModifyRoleSSOApplicationPlan is the resource's ModifyPlan on plan,
+// config and state (nil on create), with the provider's site and account
+// (nil when the provider is not configured).
+func ModifyRoleSSOApplicationPlan(plan, config PlanValues, state *PlanValues, providerSite, providerAccountID *string) (PlanValues, diag.Diagnostics) {
+	p := plan.model()
+	var s *roleSSOApplicationResourceModel
+	if state != nil {
+		s = state.model()
+	}
+	var defaults *providerDefaults
+	if providerSite != nil {
+		defaults = &providerDefaults{site: *providerSite, accountID: *providerAccountID}
+	}
+	diags := modifyRoleSSOApplicationPlan(p, config.model(), s, defaults)
+	return PlanValues{
+		ID: p.ID, Site: p.Site, TemplateID: p.TemplateID, AccountID: p.AccountID, IdPName: p.IdPName,
+		SAMLProviderARN: p.SAMLProviderARN, Status: p.Status, Enabled: p.Enabled,
+	}, diags
 }

@@ -207,24 +207,24 @@ func (c stateCheck) CheckState(_ context.Context, req statecheck.CheckStateReque
 	resp.Error = c(req.State)
 }
 
-// resourceValues returns the attribute values of the resource at address.
-func resourceValues(state *tfjson.State, address string) (map[string]any, error) {
+// applicationValues returns the attribute values of the test resource.
+func applicationValues(state *tfjson.State) (map[string]any, error) {
 	if state == nil || state.Values == nil || state.Values.RootModule == nil {
 		return nil, errors.New("no state")
 	}
 	for _, r := range state.Values.RootModule.Resources {
-		if r.Address == address {
+		if r.Address == applicationResourceAddress {
 			return r.AttributeValues, nil
 		}
 	}
-	return nil, fmt.Errorf("%s is not in the state", address)
+	return nil, fmt.Errorf("%s is not in the state", applicationResourceAddress)
 }
 
 // checkEmulatedApplication runs check on the emulated application of the
 // test resource.
 func (f *applicationFixture) checkEmulatedApplication(check func(emulatedApplication) error) statecheck.StateCheck {
 	return stateCheck(func(state *tfjson.State) error {
-		values, err := resourceValues(state, applicationResourceAddress)
+		values, err := applicationValues(state)
 		if err != nil {
 			return err
 		}
@@ -245,7 +245,7 @@ func (f *applicationFixture) checkEmulatedApplication(check func(emulatedApplica
 // of the document.
 func checkMetadataMatchesURL() statecheck.StateCheck {
 	return stateCheck(func(state *tfjson.State) error {
-		values, err := resourceValues(state, applicationResourceAddress)
+		values, err := applicationValues(state)
 		if err != nil {
 			return err
 		}

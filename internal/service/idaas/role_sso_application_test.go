@@ -232,7 +232,7 @@ func TestAccRoleSSOApplication_disappears(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentID.AddStateValue(applicationResourceAddress, tfjsonpath.New("id")),
 					stateCheck(func(s *tfjson.State) error {
-						values, err := resourceValues(s, applicationResourceAddress)
+						values, err := applicationValues(s)
 						id, _ = values["id"].(string)
 						return err
 					}),
@@ -280,7 +280,7 @@ func TestAccRoleSSOApplication_changedOutOfBand(t *testing.T) {
 			{
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(s *tfjson.State) error {
-					values, err := resourceValues(s, applicationResourceAddress)
+					values, err := applicationValues(s)
 					id, _ = values["id"].(string)
 					return err
 				})},
@@ -384,7 +384,7 @@ func TestAccRoleSSOApplication_ambiguousCreate(t *testing.T) {
 			Config: f.config(applicationHCL(name, "idaas", "")),
 			ConfigStateChecks: []statecheck.StateCheck{
 				stateCheck(func(s *tfjson.State) error {
-					values, err := resourceValues(s, applicationResourceAddress)
+					values, err := applicationValues(s)
 					if err != nil {
 						return err
 					}
@@ -435,7 +435,7 @@ func TestAccRoleSSOApplication_failureAfterCreate(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateCheck(func(s *tfjson.State) error {
-						values, err := resourceValues(s, applicationResourceAddress)
+						values, err := applicationValues(s)
 						if err != nil {
 							return err
 						}
