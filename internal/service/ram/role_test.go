@@ -531,6 +531,38 @@ func TestAccRAMRole_forceDetachPolicies(t *testing.T) {
 	}
 }
 
+// TestAccRAMRole_ambiguousFailures: the emulator creates the role, and
+// attaches the policy, then drops the connection. The provider looks
+// before it sends again, and adopts what its own call made.
+func TestAccRAMRole_ambiguousFailures(t *testing.T) {
+	srv := testAccRoleEmulator(t, emulatortest.WithKnobs(emulator.Knobs{Faults: []emulator.Fault{
+		{Action: "CreateRole", Kind: emulator.FaultAmbiguous, Count: 1},
+		{Action: "AttachPolicyToRole", Kind: emulator.FaultAmbiguous, Count: 1},
+	}}))
+	name := testAccRoleName()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
+		Steps: []resource.TestStep{{
+			Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+			Check: resource.ComposeTestCheckFunc(
+				testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
+				func(*terraform.State) error {
+					creates, attaches := testAccCalls(t, srv, "CreateRole"), testAccCalls(t, srv, "AttachPolicyToRole")
+					if len(creates) != 1 || creates[0].Fault != string(emulator.FaultAmbiguous) {
+						return fmt.Errorf("CreateRole calls = %+v, want the one ambiguous call: the role it made is adopted", creates)
+					}
+					if len(attaches) != 2 || attaches[1].Code != client.CodeRolePolicyAlreadyExists {
+						return fmt.Errorf("AttachPolicyToRole calls = %+v, want the ambiguous call, then %s", attaches, client.CodeRolePolicyAlreadyExists)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
 // TestAccRAMRole_nameTaken: RAM role names are unique without regard to
 // case; the error says how to adopt the existing role.
 func TestAccRAMRole_nameTaken(t *testing.T) {
