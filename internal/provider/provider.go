@@ -26,6 +26,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/functions"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/check"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/sts"
@@ -286,6 +287,7 @@ func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource 
 func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		sts.NewCallerIdentityDataSource,
+		check.NewRoleSSOCheckDataSource,
 		ram.NewRoleDataSource,
 		ram.NewRolesDataSource,
 		ram.NewSAMLProviderDataSource,
