@@ -158,23 +158,31 @@ func TestFindings(t *testing.T) {
 			want: []want{{"error", provider, `^It does not exist in account 1234567890123456`, `name = "idaas".*must equal the IdP name.*\(okta, idaas-prod\), set its idp_name`}},
 		},
 		"certificate rotated in IDaaS, not uploaded to RAM": {
-			change: func(_ *check.CheckInput, ch *check.Chain) { ch.SAMLProvider.EncodedSAMLMetadataDocument = encode(rotatedAway) },
-			want:   []want{{"error", provider, `lacks the application's signing certificate SHA-256 ` + fingerprint(current) + `: the certificate was rotated in IDaaS but not uploaded`, upload}},
+			change: func(_ *check.CheckInput, ch *check.Chain) {
+				ch.SAMLProvider.EncodedSAMLMetadataDocument = encode(rotatedAway)
+			},
+			want: []want{{"error", provider, `lacks the application's signing certificate SHA-256 ` + fingerprint(current) + `: the certificate was rotated in IDaaS but not uploaded`, upload}},
 		},
 		"entity ID differs": {
-			change: func(_ *check.CheckInput, ch *check.Chain) { ch.SAMLProvider.EncodedSAMLMetadataDocument = encode(otherEntity) },
+			change: func(_ *check.CheckInput, ch *check.Chain) {
+				ch.SAMLProvider.EncodedSAMLMetadataDocument = encode(otherEntity)
+			},
 			want: []want{
 				{"error", provider, `entity ID "https://other\.example\.com/meta"`, upload},
 				{"error", provider, `lacks the application's signing certificate`, upload},
 			},
 		},
 		"RAM copy has a certificate more": {
-			change: func(_ *check.CheckInput, ch *check.Chain) { ch.SAMLProvider.EncodedSAMLMetadataDocument = encode(twoCerts) },
-			want:   []want{{"warning", provider, `differs from the application's current IdP metadata`, upload}},
+			change: func(_ *check.CheckInput, ch *check.Chain) {
+				ch.SAMLProvider.EncodedSAMLMetadataDocument = encode(twoCerts)
+			},
+			want: []want{{"warning", provider, `differs from the application's current IdP metadata`, upload}},
 		},
 		"RAM copy unreadable": {
-			change: func(_ *check.CheckInput, ch *check.Chain) { ch.SAMLProvider.EncodedSAMLMetadataDocument = "PGh0bWwvPg==" },
-			want:   []want{{"error", provider, `^Its metadata cannot be read: invalid SAML IdP metadata`, upload}},
+			change: func(_ *check.CheckInput, ch *check.Chain) {
+				ch.SAMLProvider.EncodedSAMLMetadataDocument = "PGh0bWwvPg=="
+			},
+			want: []want{{"error", provider, `^Its metadata cannot be read: invalid SAML IdP metadata`, upload}},
 		},
 		"application metadata unreadable": {
 			change: func(_ *check.CheckInput, ch *check.Chain) { ch.IdPMetadata = "<html/>" },
@@ -248,7 +256,7 @@ func TestFindings(t *testing.T) {
 		},
 		"every certificate expired": {
 			change: func(in *check.CheckInput, _ *check.Chain) { in.Now = t0.AddDate(2, 0, 0) },
-			want: []want{{"error", "IdP metadata of IDaaS application app_test", `^Every signing certificate has expired`, `^Rotate the application's signing certificate in IDaaS, then upload`}},
+			want:   []want{{"error", "IdP metadata of IDaaS application app_test", `^Every signing certificate has expired`, `^Rotate the application's signing certificate in IDaaS, then upload`}},
 		},
 		"no application accounts": {
 			change: func(_ *check.CheckInput, ch *check.Chain) { ch.Accounts = nil },
