@@ -72,10 +72,23 @@ func newSSOChain(t *testing.T) *ssoChain {
 	if c.sts, err = sts.NewClientWithOptions("cn-hangzhou", sdk.NewConfig(), creds); err != nil {
 		t.Fatal(err)
 	}
-	instances := c.eiamCall("ListInstances", nil)["Instances"].([]any)
-	c.instanceID = instances[0].(map[string]any)["InstanceId"].(string)
-	root := c.eiamCall("GetRootOrganizationalUnit", nil)["OrganizationalUnit"].(map[string]any)
-	c.rootOU = root["OrganizationalUnitId"].(string)
+	var instances struct {
+		Instances []struct {
+			InstanceID string `json:"InstanceId"`
+		}
+	}
+	c.eiamCall("ListInstances", nil, &instances)
+	if len(instances.Instances) != 1 {
+		t.Fatalf("ListInstances: %+v", instances)
+	}
+	c.instanceID = instances.Instances[0].InstanceID
+	var root struct {
+		OrganizationalUnit struct {
+			OrganizationalUnitID string `json:"OrganizationalUnitId"`
+		}
+	}
+	c.eiamCall("GetRootOrganizationalUnit", nil, &root)
+	c.rootOU = root.OrganizationalUnit.OrganizationalUnitID
 	return c
 }
 
@@ -97,8 +110,8 @@ func healthySSOChain(t *testing.T) *ssoChain {
 }
 
 // eiamCall sends an Eiam action as the SDK's CommonRequest, with the
-// instance ID unless p names one.
-func (c *ssoChain) eiamCall(action string, p map[string]string) map[string]any {
+// instance ID, and decodes the answer into out unless it is nil.
+func (c *ssoChain) eiamCall(action string, p map[string]string, out any) {
 	c.t.Helper()
 	req := requests.NewCommonRequest()
 	req.Method, req.Product, req.Version, req.ApiName = requests.POST, "Eiam", "2021-12-01", action
@@ -113,49 +126,62 @@ func (c *ssoChain) eiamCall(action string, p map[string]string) map[string]any {
 	if err != nil {
 		c.t.Fatalf("%s: %v", action, err)
 	}
-	var out map[string]any
-	if err := json.Unmarshal(resp.GetHttpContentBytes(), &out); err != nil {
+	if out == nil {
+		return
+	}
+	if err := json.Unmarshal(resp.GetHttpContentBytes(), out); err != nil {
 		c.t.Fatalf("%s: %v", action, err)
 	}
-	return out
 }
 
 // roleApp creates the role-based SSO application as the console does.
 func (c *ssoChain) roleApp(site rolesso.Site, idpName string) {
 	c.t.Helper()
-	c.app = c.eiamCall("CreateApplication", map[string]string{
+	var created struct {
+		ApplicationID string `json:"ApplicationId"`
+	}
+	c.eiamCall("CreateApplication", map[string]string{
 		"ApplicationName":       "Alibaba Cloud",
 		"ApplicationSourceType": "urn:alibaba:idaas:app:source:template",
 		"ApplicationTemplateId": site.Template.ID,
 		"SsoType":               "saml2",
-	})["ApplicationId"].(string)
+	}, &created)
+	c.app = created.ApplicationID
 	c.eiamCall("UpdateApplicationSsoFormParams", map[string]string{
 		"ApplicationId": c.app,
 		"ApplicationTemplateParams.1.TemplateParamName":  site.Template.AccountIDParam,
 		"ApplicationTemplateParams.1.TemplateParamValue": c.srv.AccountID(),
 		"ApplicationTemplateParams.2.TemplateParamName":  site.Template.IdPNameParam,
 		"ApplicationTemplateParams.2.TemplateParamValue": idpName,
-	})
-	c.eiamCall("EnableApplication", map[string]string{"ApplicationId": c.app})
-	c.eiamCall("EnableApplicationSso", map[string]string{"ApplicationId": c.app})
-	c.eiamCall("UpdateApplicationAuthorizationType", map[string]string{"ApplicationId": c.app, "AuthorizationType": "default_all"})
+	}, nil)
+	c.eiamCall("EnableApplication", map[string]string{"ApplicationId": c.app}, nil)
+	c.eiamCall("EnableApplicationSso", map[string]string{"ApplicationId": c.app}, nil)
+	c.eiamCall("UpdateApplicationAuthorizationType", map[string]string{"ApplicationId": c.app, "AuthorizationType": "default_all"}, nil)
 }
 
 // account gives the user (created on first use) an application account.
 func (c *ssoChain) account(username, name string) {
 	c.t.Helper()
 	if c.users[username] == "" {
-		c.users[username] = c.eiamCall("CreateUser", map[string]string{"Username": username, "PrimaryOrganizationalUnitId": c.rootOU})["UserId"].(string)
+		var user struct {
+			UserID string `json:"UserId"`
+		}
+		c.eiamCall("CreateUser", map[string]string{"Username": username, "PrimaryOrganizationalUnitId": c.rootOU}, &user)
+		c.users[username] = user.UserID
 	}
-	c.eiamCall("AddApplicationAccountToUser", map[string]string{"ApplicationId": c.app, "UserId": c.users[username], "ApplicationUsername": name})
+	c.eiamCall("AddApplicationAccountToUser", map[string]string{"ApplicationId": c.app, "UserId": c.users[username], "ApplicationUsername": name}, nil)
 }
 
 // metadata downloads the application's current IdP metadata.
 func (c *ssoChain) metadata() string {
 	c.t.Helper()
-	cfg := c.eiamCall("GetApplicationSsoConfig", map[string]string{"ApplicationId": c.app})["ApplicationSsoConfig"].(map[string]any)
-	url := cfg["ProtocolEndpointDomain"].(map[string]any)["SamlMetaEndpoint"].(string)
-	status, body := c.get(url)
+	var cfg struct {
+		ApplicationSsoConfig struct {
+			ProtocolEndpointDomain struct{ SamlMetaEndpoint string }
+		}
+	}
+	c.eiamCall("GetApplicationSsoConfig", map[string]string{"ApplicationId": c.app}, &cfg)
+	status, body := c.get(cfg.ApplicationSsoConfig.ProtocolEndpointDomain.SamlMetaEndpoint)
 	if status != http.StatusOK {
 		c.t.Fatalf("metadata: HTTP %d: %s", status, body)
 	}
@@ -245,18 +271,33 @@ func (c *ssoChain) setSigningKey(validFor time.Duration) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	var state map[string]any
+	var state, eiam map[string]json.RawMessage
+	var apps []map[string]any
 	c.control.State(&state)
-	for _, a := range state["Eiam"].(map[string]any)["Applications"].([]any) {
-		if app := a.(map[string]any); app["ApplicationId"] == c.app {
+	c.mustJSON(json.Unmarshal(state["Eiam"], &eiam))
+	c.mustJSON(json.Unmarshal(eiam["Applications"], &apps))
+	for _, app := range apps {
+		if app["ApplicationId"] == c.app {
 			app["SigningKeyPEM"] = string(keyPEM)
 		}
 	}
-	raw, err := json.Marshal(state)
+	eiam["Applications"] = c.marshal(apps)
+	state["Eiam"] = c.marshal(eiam)
+	c.control.PutState(string(c.marshal(state)))
+}
+
+func (c *ssoChain) mustJSON(err error) {
+	c.t.Helper()
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	c.control.PutState(string(raw))
+}
+
+func (c *ssoChain) marshal(v any) json.RawMessage {
+	c.t.Helper()
+	raw, err := json.Marshal(v)
+	c.mustJSON(err)
+	return raw
 }
 
 // signIn signs username in through the application and assumes the role
@@ -339,11 +380,11 @@ func (c *ssoChain) mustSignIn(role string) {
 	}
 }
 
-func (c *ssoChain) mustNotSignIn(role, provider, code string) {
+func (c *ssoChain) mustNotSignIn(role, code string) {
 	c.t.Helper()
-	err := c.signIn("alice", role, provider)
+	err := c.signIn("alice", role, "idaas")
 	if err == nil || !strings.Contains(err.Error(), code) {
-		c.t.Errorf("sign-in to %s with %s: %v, want %s", role, provider, err, code)
+		c.t.Errorf("sign-in to %s: %v, want %s", role, err, code)
 	}
 }
 
@@ -377,7 +418,7 @@ func TestAccRoleSSOCheckDataSource_missingSAMLProvider(t *testing.T) {
 	c.samlProvider("okta", c.metadata())
 	c.test(c.config(), false,
 		finding("error", "RAM SAML provider idaas", `^It does not exist in account `+c.srv.AccountID(), `name = "idaas".*\(okta\), set its idp_name`))
-	c.mustNotSignIn("sso-admin", "idaas", "EntityNotExist.SAMLProvider")
+	c.mustNotSignIn("sso-admin", "EntityNotExist.SAMLProvider")
 }
 
 func TestAccRoleSSOCheckDataSource_rotatedCertificate(t *testing.T) {
@@ -385,7 +426,7 @@ func TestAccRoleSSOCheckDataSource_rotatedCertificate(t *testing.T) {
 	c.setSigningKey(365 * 24 * time.Hour)
 	c.test(c.config(), false,
 		finding("error", "RAM SAML provider idaas", `lacks the application's signing certificate SHA-256 [0-9a-f]{64}: the certificate was rotated in IDaaS but not uploaded to RAM`, `^Upload the application's current IdP metadata`))
-	c.mustNotSignIn("sso-admin", "idaas", "SignatureInvalid")
+	c.mustNotSignIn("sso-admin", "SignatureInvalid")
 }
 
 func TestAccRoleSSOCheckDataSource_accountWithoutRole(t *testing.T) {
@@ -406,7 +447,7 @@ func TestAccRoleSSOCheckDataSource_roleNotTrusting(t *testing.T) {
 	c.updateRole("sso-admin", func(r *ram.UpdateRoleRequest) { r.NewAssumeRolePolicyDocument = c.trust(rolesso.International, "okta") })
 	c.test(c.config(), false,
 		finding("error", "RAM role sso-admin", `does not trust SAML provider acs:ram::\d{16}:saml-provider/idaas, so the sign-in of user user_\w+ fails`, `saml_provider_names`))
-	c.mustNotSignIn("sso-admin", "idaas", "NoPermission")
+	c.mustNotSignIn("sso-admin", "NoPermission")
 	c.mustSignIn("sso-readonly")
 }
 
@@ -415,7 +456,7 @@ func TestAccRoleSSOCheckDataSource_wrongRecipient(t *testing.T) {
 	c.updateRole("sso-readonly", func(r *ram.UpdateRoleRequest) { r.NewAssumeRolePolicyDocument = c.trust(rolesso.China, "idaas") })
 	c.test(c.config(), false,
 		finding("error", "RAM role sso-readonly", `only with saml:recipient https://signin\.aliyun\.com/saml-role/sso \(site china\), but assertions for site international carry https://signin\.alibabacloud\.com/saml-role/sso`, `site = "international"`))
-	c.mustNotSignIn("sso-readonly", "idaas", "NoPermission")
+	c.mustNotSignIn("sso-readonly", "NoPermission")
 	c.mustSignIn("sso-admin")
 }
 
@@ -436,7 +477,7 @@ func TestAccRoleSSOCheckDataSource_shortMaxSession(t *testing.T) {
 		"SamlSsoConfig.AttributeStatements.1.AttributeValueExpression": "user.username",
 		"SamlSsoConfig.AttributeStatements.2.AttributeName":            rolesso.SessionDurationAttributeName,
 		"SamlSsoConfig.AttributeStatements.2.AttributeValueExpression": rolesso.SessionDurationExpression(7200),
-	})
+	}, nil)
 	c.updateRole("sso-admin", func(r *ram.UpdateRoleRequest) { r.NewMaxSessionDuration = requests.NewInteger(7200) })
 	c.test(c.config(), true,
 		finding("warning", "RAM role sso-readonly", `^Its max_session_duration is 3600 seconds, shorter than the application's session duration of 7200 seconds`, `at least 7200`))
@@ -466,10 +507,10 @@ func TestAccRoleSSOCheckDataSource_applicationMissing(t *testing.T) {
 
 func TestAccRoleSSOCheckDataSource_applicationDisabled(t *testing.T) {
 	c := healthySSOChain(t)
-	c.eiamCall("DisableApplicationSso", map[string]string{"ApplicationId": c.app})
+	c.eiamCall("DisableApplicationSso", map[string]string{"ApplicationId": c.app}, nil)
 	c.test(c.config(), false,
 		finding("error", "IDaaS application "+c.app, `^Its SSO is disabled`, `enabled = true`))
-	c.mustNotSignIn("sso-admin", "idaas", "SsoDisabled")
+	c.mustNotSignIn("sso-admin", "SsoDisabled")
 }
 
 func TestAccRoleSSOCheckDataSource_otherAccount(t *testing.T) {

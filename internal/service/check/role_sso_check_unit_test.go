@@ -50,8 +50,10 @@ func trustPolicy(t *testing.T, site rolesso.Site, names ...string) string {
 	return doc
 }
 
-func role(name, trust string, maxSession int64) *client.Role {
-	return &client.Role{RoleName: name, AssumeRolePolicyDocument: trust, MaxSessionDuration: maxSession}
+// role returns a role with the trust policy and RAM's default maximum
+// session duration.
+func role(name, trust string) *client.Role {
+	return &client.Role{RoleName: name, AssumeRolePolicyDocument: trust, MaxSessionDuration: 3600}
 }
 
 // healthy returns a chain in which every link holds.
@@ -84,8 +86,8 @@ func healthy(t *testing.T, metadata string) (check.CheckInput, check.Chain) {
 		},
 		SAMLProvider: &client.SAMLProvider{SAMLProviderName: idpName, EncodedSAMLMetadataDocument: base64.StdEncoding.EncodeToString([]byte(metadata))},
 		Roles: map[string]*client.Role{
-			"sso-admin":    role("sso-admin", trust, 3600),
-			"sso-readonly": role("sso-readonly", trust, 3600),
+			"sso-admin":    role("sso-admin", trust),
+			"sso-readonly": role("sso-readonly", trust),
 		},
 	}
 	return in, ch
@@ -200,20 +202,20 @@ func TestFindings(t *testing.T) {
 		},
 		"role trusting another provider": {
 			change: func(_ *check.CheckInput, ch *check.Chain) {
-				ch.Roles["sso-admin"] = role("sso-admin", trustPolicy(t, rolesso.International, "okta"), 3600)
+				ch.Roles["sso-admin"] = role("sso-admin", trustPolicy(t, rolesso.International, "okta"))
 			},
 			want: []want{{"error", admin, `does not trust SAML provider acs:ram::1234567890123456:saml-provider/idaas, so the sign-in of users user_a, user_b fails`, `saml_provider_names`}},
 		},
 		"role trusting the provider of another case": {
 			change: func(_ *check.CheckInput, ch *check.Chain) {
-				ch.Roles["sso-admin"] = role("sso-admin", trustPolicy(t, rolesso.International, "IDaaS"), 3600)
+				ch.Roles["sso-admin"] = role("sso-admin", trustPolicy(t, rolesso.International, "IDaaS"))
 			},
 		},
 		"role denying the provider": {
 			change: func(_ *check.CheckInput, ch *check.Chain) {
 				deny := strings.Replace(trustPolicy(t, rolesso.International, idpName), `"Statement":[`,
 					`"Statement":[{"Effect":"Deny","Principal":{"Federated":["acs:ram::1234567890123456:saml-provider/idaas"]},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"saml:recipient":["https://signin.alibabacloud.com/saml-role/sso"]}}},`, 1)
-				ch.Roles["sso-admin"] = role("sso-admin", deny, 3600)
+				ch.Roles["sso-admin"] = role("sso-admin", deny)
 			},
 			want: []want{{"error", admin, `names SAML provider idaas but does not allow it with saml:recipient`, `saml_provider_names`}},
 		},
