@@ -112,7 +112,7 @@ func account(srv *emulator.Server, user, role string) demo.Account {
 	}
 }
 
-func config(srv *emulator.Server) demo.Config {
+func signInConfig(srv *emulator.Server) demo.Config {
 	return demo.Config{STSEndpoint: srv.URL(), AccessKeyID: emulator.DefaultAccessKeyID, AccessKeySecret: emulator.DefaultAccessKeySecret}
 }
 
@@ -139,7 +139,7 @@ func assumed(role, user string) string {
 
 func TestSignIn(t *testing.T) {
 	srv := startSSO(t)
-	results, err := demo.SignIn(context.Background(), config(srv), []demo.Account{
+	results, err := demo.SignIn(context.Background(), signInConfig(srv), []demo.Account{
 		account(srv, "alice", "sso-admin"),
 		account(srv, "alice", "sso-read-only"),
 		account(srv, "bob", "sso-read-only"),
@@ -186,14 +186,14 @@ func TestSignInBadConfig(t *testing.T) {
 	srv := emulatortest.Start(t)
 	a := account(srv, "alice", "sso-admin")
 	a.SignInURL = "not a URL"
-	results, err := demo.SignIn(context.Background(), config(srv), []demo.Account{a})
+	results, err := demo.SignIn(context.Background(), signInConfig(srv), []demo.Account{a})
 	if err != nil || len(results) != 1 || results[0].OK() || !strings.Contains(results[0].Err.Error(), "pass the application's idp_sso_url") {
 		t.Errorf("bad sign-in URL: %v, %+v", err, results)
 	}
 	other := httptest.NewServer(http.NotFoundHandler())
 	defer other.Close()
 	a.SignInURL = other.URL + "/login"
-	results, _ = demo.SignIn(context.Background(), config(srv), []demo.Account{a})
+	results, _ = demo.SignIn(context.Background(), signInConfig(srv), []demo.Account{a})
 	if len(results) != 1 || results[0].OK() || !strings.Contains(results[0].Err.Error(), "HTTP 404 from "+a.SignInURL+", not the emulator's sign-in endpoint") {
 		t.Errorf("sign-in URL of another server: %+v", results)
 	}
