@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -207,6 +208,7 @@ func readChain(ctx context.Context, c *client.Client, in checkInput) (chain, err
 		for _, p := range providers {
 			ch.SAMLProviderNames = append(ch.SAMLProviderNames, p.SAMLProviderName)
 		}
+		slices.Sort(ch.SAMLProviderNames)
 	case err != nil:
 		return fail("RAM SAML provider", in.IdPName, err)
 	}

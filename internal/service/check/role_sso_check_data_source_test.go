@@ -525,6 +525,21 @@ func TestAccRoleSSOCheckDataSource_otherAccount(t *testing.T) {
 	})
 }
 
+// TestAccRoleSSOCheckDataSource_apiError shows that a failed call fails the
+// data source, naming what it read, rather than becoming a finding.
+func TestAccRoleSSOCheckDataSource_apiError(t *testing.T) {
+	c := healthySSOChain(t)
+	c.control.FailNext("GetRole", emulator.FaultInternalError, 1)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      strings.Replace(c.config(), "provider \"idaas\" {\n", "provider \"idaas\" {\n  max_retries = 0\n", 1),
+			ExpectError: regexp.MustCompile(`(?s)Error reading RAM role.*RAM role: sso-admin.*API: Ram GetRole`),
+		}},
+	})
+}
+
 func TestAccRoleSSOCheckDataSource_invalidArguments(t *testing.T) {
 	c := newSSOChain(t)
 	c.app = "app_x"
