@@ -58,7 +58,7 @@ func TestUnknownAccessKey(t *testing.T) {
 func TestWrongSecret(t *testing.T) {
 	srv := emulatortest.Start(t)
 	_, err := callerIdentity(t, srv, newClients(t, emulator.DefaultAccessKeyID, "wrong-secret"))
-	se := wantAPIError(t, err, "SignatureDoesNotMatch", 400)
+	se := wantServerError(t, err, "SignatureDoesNotMatch", 400)
 	if !strings.Contains(se.Recommend(), "InvalidAccessKeySecret") {
 		t.Errorf("the SDK did not recognise its own string to sign; Recommend = %q, Message = %q", se.Recommend(), se.Message())
 	}
@@ -143,7 +143,7 @@ func TestV1FormBody(t *testing.T) {
 		"Timestamp":       time.Now().UTC().Format("2006-01-02T15:04:05Z"),
 		"SignatureMethod": "HMAC-SHA1", "SignatureVersion": "1.0", "SignatureNonce": "form-1",
 		"AccessKeyId": emulator.DefaultAccessKeyID,
-		"RoleName":    "from-form", "AssumeRolePolicyDocument": trustRAM(acct),
+		"RoleName":    "from-form", "AssumeRolePolicyDocument": trustRAM(),
 	}
 	sig := emulator.V1Sign(emulator.V1StringToSign(http.MethodPost, params), emulator.DefaultAccessKeySecret)
 	query, form := url.Values{}, url.Values{}
@@ -238,7 +238,7 @@ func TestACS3Signature(t *testing.T) {
 
 	// Business parameters in the query, as the new SDKs send them; a
 	// value with spaces and "*" exercises the encoding rules.
-	q := url.Values{"RoleName": {"acs3-role"}, "AssumeRolePolicyDocument": {trustRAM(acct)}, "Description": {"made with * and spaces ~"}}
+	q := url.Values{"RoleName": {"acs3-role"}, "AssumeRolePolicyDocument": {trustRAM()}, "Description": {"made with * and spaces ~"}}
 	resp := send(t, acs3Request(t, srv, "CreateRole", "2015-05-01", key, secret, "", q, nil))
 	role, _ := resp.Body["Role"].(map[string]any)
 	if resp.Status != 200 || role["Description"] != "made with * and spaces ~" {
@@ -275,7 +275,7 @@ func TestACS3Signature(t *testing.T) {
 
 	// Temporary credentials with x-acs-security-token.
 	c := defaultClients(t)
-	createRole(t, srv, c, "acs3-sts", trustRAM(acct))
+	createRole(t, srv, c, "acs3-sts", trustRAM())
 	cred, err := assumeRole(srv, c, "acs3-sts", nil)
 	mustOK(t, err)
 	resp = send(t, acs3Request(t, srv, "GetCallerIdentity", "2015-04-01", cred.Credentials.AccessKeyId, cred.Credentials.AccessKeySecret, cred.Credentials.SecurityToken, nil, nil))

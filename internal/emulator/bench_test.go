@@ -24,7 +24,7 @@ import (
 func BenchmarkServerRawV1(b *testing.B) {
 	srv := emulatortest.Start(b)
 	c := defaultClients(b)
-	createRole(b, srv, c, "bench", trustRAM(acct))
+	createRole(b, srv, c, "bench", trustRAM())
 	var nonce atomic.Int64
 	transport := &http.Transport{MaxIdleConnsPerHost: 64}
 	client := &http.Client{Transport: transport}
@@ -49,7 +49,9 @@ func BenchmarkServerRawV1(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			io.Copy(io.Discard, resp.Body)
+			if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+				b.Fatal(err)
+			}
 			resp.Body.Close()
 			if resp.StatusCode != 200 {
 				b.Fatalf("status %d", resp.StatusCode)
@@ -64,7 +66,7 @@ func BenchmarkServerRawV1(b *testing.B) {
 // client per goroutine: it is not safe for concurrent use).
 func BenchmarkServerSDK(b *testing.B) {
 	srv := emulatortest.Start(b)
-	createRole(b, srv, defaultClients(b), "bench", trustRAM(acct))
+	createRole(b, srv, defaultClients(b), "bench", trustRAM())
 	b.SetParallelism(8)
 	b.ResetTimer()
 	start := time.Now()

@@ -85,19 +85,17 @@ func (c *call) int(name string, def int64) int64 {
 	return n
 }
 
-// bool returns name as a boolean ("true" or "false", any case), def when
+// bool returns name as a boolean ("true" or "false", any case), false when
 // absent, recording InvalidParameter otherwise.
-func (c *call) bool(name string, def bool) bool {
+func (c *call) bool(name string) bool {
 	switch strings.ToLower(c.params.Get(name)) {
-	case "":
-		return def
+	case "", "false":
+		return false
 	case "true":
 		return true
-	case "false":
-		return false
 	}
 	c.fail(errInvalidParam(name, `it must be "true" or "false"`))
-	return def
+	return false
 }
 
 // list returns the repeated parameter name ("name.1", "name.2", …).
@@ -114,6 +112,3 @@ func (c *call) requiredList(name string) []string {
 
 // structList returns the repeated structure name ("name.1.Field", …).
 func (c *call) structList(name string) []Params { return c.params.StructList(name) }
-
-// accountID is the emulated account's ID.
-func (c *call) accountID() string { return c.s.accountID }

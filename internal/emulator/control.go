@@ -41,7 +41,7 @@ func (s *Server) installControl() {
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		w.Write(b)
+		writeBody(w, b)
 	})
 	s.mux.HandleFunc("PUT "+ControlPrefix+"state", func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(io.LimitReader(r.Body, 64<<20))
@@ -200,12 +200,12 @@ func controlOK(w http.ResponseWriter, body any) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.Write(append(b, '\n'))
+	writeBody(w, append(b, '\n'))
 }
 
 func controlError(w http.ResponseWriter, err error) {
 	b, _ := json.Marshal(obj{"error": err.Error()})
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusBadRequest)
-	w.Write(append(b, '\n'))
+	writeBody(w, append(b, '\n'))
 }

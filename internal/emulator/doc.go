@@ -52,7 +52,7 @@
 // implement normalize(s *Server) error on it (stateNormalizer). Reach it
 // from handlers through a typed accessor:
 //
-//	func (s *Server) foo() *fooState { return s.section(productFoo).(*fooState) }
+//	func (s *Server) foo() *fooState { return stateOf[*fooState](s, productFoo) }
 //
 // A handler reads its parameters through the call, checks once, and
 // answers an obj or an error from errors.go:
@@ -73,8 +73,9 @@
 //	}
 //
 // The call also carries c.caller (who signed it), c.now (the emulated time:
-// use it, never time.Now), c.accountID() and c.requestID. Handlers run with
-// the server's lock held: they may change state freely but must not block.
+// use it, never time.Now) and c.requestID; the account's ID is s.accountID.
+// Handlers run with the server's lock held: they may change state freely
+// but must not block.
 // Extra HTTP endpoints (an IdP metadata URL) are added with s.route from
 // Install; they run without the lock, so they take s.mu themselves. Time
 // formats: isoTime for RAM/IMS/STS, epochMillis for EIAM.

@@ -297,10 +297,7 @@ type eiamApplicationAccount struct {
 	CreateTime           time.Time `json:"CreateTime"`
 }
 
-func (s *Server) eiam() *eiamState {
-	st, _ := s.section(productEiam).(*eiamState)
-	return st
-}
+func (s *Server) eiam() *eiamState { return stateOf[*eiamState](s, productEiam) }
 
 // newEiamState is a fresh account's EIAM: one running instance with its
 // root organizational unit.

@@ -557,10 +557,10 @@ func (s *Server) eiamSetApplicationSsoConfig(c *call) (obj, error) {
 	set("SamlSsoConfig.SignatureAlgorithm", &cfg.SignatureAlgorithm)
 	set("SamlSsoConfig.DefaultRelayState", &cfg.DefaultRelayState)
 	if c.has("SamlSsoConfig.ResponseSigned") {
-		cfg.ResponseSigned = c.bool("SamlSsoConfig.ResponseSigned", false)
+		cfg.ResponseSigned = c.bool("SamlSsoConfig.ResponseSigned")
 	}
 	if c.has("SamlSsoConfig.AssertionSigned") {
-		cfg.AssertionSigned = c.bool("SamlSsoConfig.AssertionSigned", false)
+		cfg.AssertionSigned = c.bool("SamlSsoConfig.AssertionSigned")
 	}
 	if attrs := c.structList("SamlSsoConfig.AttributeStatements"); len(attrs) > 0 {
 		cfg.AttributeStatements = nil

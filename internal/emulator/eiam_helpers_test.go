@@ -65,12 +65,6 @@ func newSDKClient(t testing.TB) *sdk.Client {
 	return client
 }
 
-// wantErr checks that err is the API error code with the HTTP status.
-func wantErr(t testing.TB, err error, code string, status int) {
-	t.Helper()
-	_ = wantAPIError(t, err, code, status)
-}
-
 type params = map[string]string
 
 // call sends an Eiam action with the parameters in the query, as the SDK
@@ -120,7 +114,7 @@ func (f *eiamFixture) ok(action string, p params) map[string]any {
 func (f *eiamFixture) fail(action string, p params, code string, status int) string {
 	f.t.Helper()
 	_, err := f.call(action, p)
-	return wantAPIError(f.t, err, code, status).Message()
+	return wantServerError(f.t, err, code, status).Message()
 }
 
 // createApp creates an application from a template and returns its ID.

@@ -311,8 +311,8 @@ func errSTSNoPermission(detail string) *APIError {
 
 // errSTSDuration: DurationSeconds outside 900 to the role's
 // MaxSessionDuration.
-func errSTSDuration(max int64) *APIError {
-	return errInvalidParamCode("InvalidParameter.DurationSeconds", "The parameter DurationSeconds must be between 900 and "+itoa(max)+" (the role's MaxSessionDuration).")
+func errSTSDuration(maxSeconds int64) *APIError {
+	return errInvalidParamCode("InvalidParameter.DurationSeconds", "The parameter DurationSeconds must be between 900 and "+itoa(maxSeconds)+" (the role's MaxSessionDuration).")
 }
 
 // errSTSSessionName: RoleSessionName breaks the 2–64 character rule.

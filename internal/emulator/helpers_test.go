@@ -91,7 +91,14 @@ func defaultClients(t testing.TB) clients {
 
 // wantAPIError checks that err is a server error with the code and HTTP
 // status.
-func wantAPIError(t testing.TB, err error, code string, status int) *sdkerrors.ServerError {
+func wantAPIError(t testing.TB, err error, code string, status int) {
+	t.Helper()
+	_ = wantServerError(t, err, code, status) // The checks are all the caller wants.
+}
+
+// wantServerError is wantAPIError for a caller that goes on to check the
+// error's message: it returns the server error.
+func wantServerError(t testing.TB, err error, code string, status int) *sdkerrors.ServerError {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("got no error, want %s (HTTP %d)", code, status)
@@ -116,10 +123,10 @@ func mustOK(t testing.TB, err error) {
 	}
 }
 
-// trustRAM is a trust policy that lets the account's own keys assume a
-// role.
-func trustRAM(account string) string {
-	return fmt.Sprintf(`{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::%s:root"]}}],"Version":"1"}`, account)
+// trustRAM is a trust policy that lets the default account's own keys
+// assume a role.
+func trustRAM() string {
+	return fmt.Sprintf(`{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::%s:root"]}}],"Version":"1"}`, acct)
 }
 
 // trustSAML is the documented trust policy for a SAML provider

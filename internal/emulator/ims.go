@@ -84,7 +84,7 @@ type oidcProvider struct {
 	UpdateDate        time.Time `json:"UpdateDate"`
 }
 
-func (s *Server) ims() *imsState { return s.section(productIms).(*imsState) }
+func (s *Server) ims() *imsState { return stateOf[*imsState](s, productIms) }
 
 func (st *imsState) normalize(s *Server) error {
 	now := s.now()
@@ -97,7 +97,7 @@ func (st *imsState) normalize(s *Server) error {
 				return fmt.Errorf("SAML providers %q and %q have the same name", other.SAMLProviderName, p.SAMLProviderName)
 			}
 		}
-		if _, err := parseEncodedSAMLMetadata(p.EncodedSAMLMetadataDocument); err != nil {
+		if err := checkEncodedSAMLMetadata(p.EncodedSAMLMetadataDocument); err != nil {
 			return fmt.Errorf("SAML provider %q: EncodedSAMLMetadataDocument: %v", p.SAMLProviderName, err)
 		}
 		if p.AuthnSignAlgo == "" {
@@ -173,7 +173,7 @@ func checkSAMLMetadata(param, encoded string) *APIError {
 	if len(encoded) > maxSAMLMetadataLength*4/3+4 {
 		return errSAMLMetadata(param, "it is longer than 102,400 bytes")
 	}
-	if _, err := parseEncodedSAMLMetadata(encoded); err != nil {
+	if err := checkEncodedSAMLMetadata(encoded); err != nil {
 		return errSAMLMetadata(param, err.Error())
 	}
 	return nil

@@ -35,7 +35,7 @@ func TestQPSLimit(t *testing.T) {
 func TestFaults(t *testing.T) {
 	srv := emulatortest.Start(t)
 	c := defaultClients(t)
-	createRole(t, srv, c, "r", trustRAM(acct))
+	createRole(t, srv, c, "r", trustRAM())
 	get := func() error {
 		req := at(srv, ram.CreateGetRoleRequest())
 		req.RoleName = "r"
@@ -76,7 +76,7 @@ func TestFaults(t *testing.T) {
 	addFault(emulator.Fault{Action: "*", Kind: "ambiguous", Count: 1})
 	mustOK(t, get())
 	req := at(srv, ram.CreateCreateRoleRequest())
-	req.RoleName, req.AssumeRolePolicyDocument = "ambiguous", trustRAM(acct)
+	req.RoleName, req.AssumeRolePolicyDocument = "ambiguous", trustRAM()
 	_, err = c.ram.CreateRole(req)
 	if err == nil || errors.As(err, &se) {
 		t.Errorf("ambiguous write: got %v, want a connection error", err)
@@ -203,7 +203,10 @@ func TestControlStateRequestsResetClock(t *testing.T) {
 			t.Errorf("logged params include %s", secret)
 		}
 	}
-	seq := log.Requests[0]["seq"].(float64)
+	seq, ok := log.Requests[0]["seq"].(float64)
+	if !ok {
+		t.Fatalf("the log entry's seq is not a number: %v", log.Requests[0])
+	}
 	control(t, srv, "GET", "requests?since="+strconv.FormatInt(int64(seq), 10), nil, &log)
 	if len(log.Requests) != 1 || log.Requests[0]["action"] != "CreateRole" {
 		t.Errorf("requests since %v: %v", seq, log.Requests)

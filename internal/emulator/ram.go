@@ -95,7 +95,7 @@ type ramPolicy struct {
 	UpdateDate     time.Time `json:"UpdateDate"`
 }
 
-func (s *Server) ram() *ramState { return s.section(productRam).(*ramState) }
+func (s *Server) ram() *ramState { return stateOf[*ramState](s, productRam) }
 
 // normalize checks loaded roles and policies and fills what a load file
 // may omit: role IDs, dates, MaxSessionDuration, policy types and
@@ -520,11 +520,16 @@ func checkPolicyName(name string) *APIError {
 		return errPolicyNameLength()
 	}
 	for _, r := range name {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+		if !isPolicyNameRune(r) {
 			return errPolicyNameChars()
 		}
 	}
 	return nil
+}
+
+// isPolicyNameRune reports whether r may appear in a policy name.
+func isPolicyNameRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-'
 }
 
 func (s *Server) policyJSON(p *ramPolicy) obj {

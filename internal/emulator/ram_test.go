@@ -75,10 +75,10 @@ func TestRoleLifecycle(t *testing.T) {
 	upd.RoleName = "sso-admin"
 	upd.NewDescription = "changed"
 	upd.NewMaxSessionDuration = requests.NewInteger(43200)
-	upd.NewAssumeRolePolicyDocument = trustRAM(acct)
+	upd.NewAssumeRolePolicyDocument = trustRAM()
 	updated, err := c.ram.UpdateRole(upd)
 	mustOK(t, err)
-	if updated.Role.Description != "changed" || updated.Role.MaxSessionDuration != 43200 || updated.Role.AssumeRolePolicyDocument != trustRAM(acct) {
+	if updated.Role.Description != "changed" || updated.Role.MaxSessionDuration != 43200 || updated.Role.AssumeRolePolicyDocument != trustRAM() {
 		t.Errorf("UpdateRole: %+v", updated.Role)
 	}
 
@@ -97,7 +97,7 @@ func TestRoleLifecycle(t *testing.T) {
 func TestCreateRoleValidation(t *testing.T) {
 	srv := emulatortest.Start(t)
 	c := defaultClients(t)
-	createRole(t, srv, c, "Existing", trustRAM(acct))
+	createRole(t, srv, c, "Existing", trustRAM())
 	createRole(t, srv, c, "ecs-role", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}]}`)
 	createRole(t, srv, c, "user-role", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::`+acct+`:user/alice","`+acct+`"]}}]}`)
 	tests := []struct {
@@ -109,15 +109,15 @@ func TestCreateRoleValidation(t *testing.T) {
 		wantCode string
 		status   int
 	}{
-		{"missing name", "", trustRAM(acct), "", "", "MissingRoleName", 400},
+		{"missing name", "", trustRAM(), "", "", "MissingRoleName", 400},
 		{"missing document", "r1", "", "", "", "MissingAssumeRolePolicyDocument", 400},
-		{"name too long", strings.Repeat("a", 65), trustRAM(acct), "", "", "InvalidParameter.RoleName.Length", 400},
-		{"name with underscore", "bad_name", trustRAM(acct), "", "", "InvalidParameter.RoleName.InvalidChars", 400},
-		{"name with @", "a@b", trustRAM(acct), "", "", "InvalidParameter.RoleName.InvalidChars", 400},
-		{"description too long", "r1", trustRAM(acct), strings.Repeat("d", 1025), "", "InvalidParameter.Description.Length", 400},
-		{"session too short", "r1", trustRAM(acct), "", "3599", "InvalidParameter.MaxSessionDuration", 400},
-		{"session too long", "r1", trustRAM(acct), "", "43201", "InvalidParameter.MaxSessionDuration", 400},
-		{"session not a number", "r1", trustRAM(acct), "", "1h", "InvalidParameter", 400},
+		{"name too long", strings.Repeat("a", 65), trustRAM(), "", "", "InvalidParameter.RoleName.Length", 400},
+		{"name with underscore", "bad_name", trustRAM(), "", "", "InvalidParameter.RoleName.InvalidChars", 400},
+		{"name with @", "a@b", trustRAM(), "", "", "InvalidParameter.RoleName.InvalidChars", 400},
+		{"description too long", "r1", trustRAM(), strings.Repeat("d", 1025), "", "InvalidParameter.Description.Length", 400},
+		{"session too short", "r1", trustRAM(), "", "3599", "InvalidParameter.MaxSessionDuration", 400},
+		{"session too long", "r1", trustRAM(), "", "43201", "InvalidParameter.MaxSessionDuration", 400},
+		{"session not a number", "r1", trustRAM(), "", "1h", "InvalidParameter", 400},
 		{"document not JSON", "r1", `{"Statement":`, "", "", "MalformedPolicyDocument", 400},
 		{"document without Version", "r1", `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":"acs:ram::` + acct + `:root"}}]}`, "", "", "MalformedPolicyDocument", 400},
 		{"document with bad Effect", "r1", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Maybe","Principal":{"RAM":"` + acct + `"}}]}`, "", "", "MalformedPolicyDocument", 400},
@@ -128,7 +128,7 @@ func TestCreateRoleValidation(t *testing.T) {
 		{"unknown SAML provider", "r1", trustSAML(acct, "nobody"), "", "", "MalformedPolicyDocument", 400},
 		{"SAML provider of another account", "r1", trustSAML("6543210987654321", "idaas"), "", "", "MalformedPolicyDocument", 400},
 		{"document too long", "r1", `{"Version":"1","Statement":[` + strings.Repeat(" ", 2048) + `]}`, "", "", "InvalidParameter.AssumeRolePolicyDocument.Length", 400},
-		{"same name other case", "EXISTING", trustRAM(acct), "", "", "EntityAlreadyExists.Role", 409},
+		{"same name other case", "EXISTING", trustRAM(), "", "", "EntityAlreadyExists.Role", 409},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,7 +146,7 @@ func TestCreateRoleValidation(t *testing.T) {
 func TestUpdateRoleValidation(t *testing.T) {
 	srv := emulatortest.Start(t)
 	c := defaultClients(t)
-	createRole(t, srv, c, "r", trustRAM(acct))
+	createRole(t, srv, c, "r", trustRAM())
 	// The legacy SDK keeps a request's parameters between calls: one
 	// request per call.
 	update := func(f func(*ram.UpdateRoleRequest)) error {
@@ -165,7 +165,7 @@ func TestUpdateRoleValidation(t *testing.T) {
 func TestPolicyAttachments(t *testing.T) {
 	srv := emulatortest.Start(t)
 	c := defaultClients(t)
-	createRole(t, srv, c, "ops", trustRAM(acct))
+	createRole(t, srv, c, "ops", trustRAM())
 
 	attach := func(typ, name, role string) error {
 		req := at(srv, ram.CreateAttachPolicyToRoleRequest())
@@ -253,7 +253,7 @@ func TestCustomPolicies(t *testing.T) {
 		t.Errorf("system policy document: %s", got.DefaultPolicyVersion.PolicyDocument)
 	}
 
-	createRole(t, srv, c, "r", trustRAM(acct))
+	createRole(t, srv, c, "r", trustRAM())
 	attach := at(srv, ram.CreateAttachPolicyToRoleRequest())
 	attach.PolicyType, attach.PolicyName, attach.RoleName = "Custom", "ecs-read", "r"
 	_, err = c.ram.AttachPolicyToRole(attach)
@@ -307,7 +307,7 @@ func TestListRolesPagination(t *testing.T) {
 	want := map[string]bool{}
 	for i := range 25 {
 		name := fmt.Sprintf("role-%02d", i)
-		createRole(t, srv, c, name, trustRAM(acct))
+		createRole(t, srv, c, name, trustRAM())
 		want[name] = true
 	}
 	got := map[string]bool{}
@@ -360,7 +360,7 @@ func TestRoleConsistencyDelay(t *testing.T) {
 		Consistency: map[string]emulator.Duration{"Ram.Role": emulator.Duration(time.Minute)},
 	}))
 	c := defaultClients(t)
-	createRole(t, srv, c, "late", trustRAM(acct))
+	createRole(t, srv, c, "late", trustRAM())
 	get := at(srv, ram.CreateGetRoleRequest())
 	get.RoleName = "late"
 	_, err := c.ram.GetRole(get)
@@ -371,7 +371,7 @@ func TestRoleConsistencyDelay(t *testing.T) {
 		t.Errorf("ListRoles shows the new role: %+v", list.Roles.Role)
 	}
 	req := at(srv, ram.CreateCreateRoleRequest())
-	req.RoleName, req.AssumeRolePolicyDocument = "late", trustRAM(acct)
+	req.RoleName, req.AssumeRolePolicyDocument = "late", trustRAM()
 	_, err = c.ram.CreateRole(req)
 	wantAPIError(t, err, "EntityAlreadyExists.Role", 409)
 

@@ -42,32 +42,32 @@ func checkSAMLProviderName(name string) *APIError {
 // regard to case.
 func sameName(a, b string) bool { return rolesso.SameRoleName(a, b) }
 
-// checkLength reports whether s has between min and max characters.
-func checkLength(s string, min, max int) bool {
+// checkLength reports whether s has between least and most characters.
+func checkLength(s string, least, most int) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= min && n <= max
+	return n >= least && n <= most
 }
 
-// parseEncodedSAMLMetadata reads EncodedSAMLMetadataDocument: Base64
+// checkEncodedSAMLMetadata checks EncodedSAMLMetadataDocument: Base64
 // (whitespace, such as line breaks, is ignored) of SAML 2.0 IdP metadata
 // with an entityID and at least one signing certificate. The metadata
 // rules are rolesso's.
-func parseEncodedSAMLMetadata(encoded string) (*rolesso.Metadata, error) {
+func checkEncodedSAMLMetadata(encoded string) error {
 	raw, err := base64.StdEncoding.DecodeString(stripSpace(encoded))
 	if err != nil {
-		return nil, errors.New("it is not Base64")
+		return errors.New("it is not Base64")
 	}
 	md, err := rolesso.ParseMetadata(string(raw))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	switch {
 	case md.EntityID == "":
-		return nil, errors.New("the EntityDescriptor has no entityID")
+		return errors.New("the EntityDescriptor has no entityID")
 	case len(md.SigningCertificates) == 0:
-		return nil, errors.New("the IDPSSODescriptor has no signing certificate")
+		return errors.New("the IDPSSODescriptor has no signing certificate")
 	}
-	return md, nil
+	return nil
 }
 
 // wrapBase64 re-encodes metadata Base64 in lines of 76 characters, the way

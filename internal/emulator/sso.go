@@ -91,7 +91,7 @@ func (s *Server) serveSAMLMetadata(w http.ResponseWriter, r *http.Request) {
 	rec.Status = http.StatusOK
 	// The content type IDaaS serves is UNCONFIRMED.
 	w.Header().Set("Content-Type", "application/xml;charset=utf-8")
-	_, _ = w.Write(doc) // A client that hung up gets nothing; nothing to do.
+	writeBody(w, doc)
 }
 
 // signInError is a failed emulated sign-in: the emulator's own contract,

@@ -186,12 +186,12 @@ func TestSSOBrokenLinks(t *testing.T) {
 		s := newSSOSetup(t, o)
 		r := s.f.signIn(s.app, "alice").SAMLResponse
 		_, err := s.assume(r, "sso-admin", "idaas")
-		msg := wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.RoleNotMatch", 400).Message()
+		msg := wantServerError(t, err, "AuthenticationFail.SAMLAssertion.RoleNotMatch", 400).Message()
 		if !strings.Contains(msg, "saml-provider/idaas-prod") || !strings.Contains(msg, "IdP name") {
 			t.Errorf("the message does not show the Role values and the rule: %s", msg)
 		}
 		_, err = s.assume(r, "sso-admin", "idaas-prod")
-		wantErr(t, err, "EntityNotExist.SAMLProvider", 404)
+		wantAPIError(t, err, "EntityNotExist.SAMLProvider", 404)
 	})
 	t.Run("account name is not the role name", func(t *testing.T) {
 		o := defaultSSOOptions()
@@ -199,9 +199,9 @@ func TestSSOBrokenLinks(t *testing.T) {
 		s := newSSOSetup(t, o)
 		r := s.f.signIn(s.app, "alice").SAMLResponse
 		_, err := s.assume(r, "sso-admin", "idaas")
-		wantErr(t, err, "AuthenticationFail.SAMLAssertion.RoleNotMatch", 400)
+		wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.RoleNotMatch", 400)
 		_, err = s.assume(r, "sso-admins", "idaas")
-		wantErr(t, err, "EntityNotExist.Role", 404)
+		wantAPIError(t, err, "EntityNotExist.Role", 404)
 	})
 	t.Run("role does not trust the provider", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
@@ -213,46 +213,46 @@ func TestSSOBrokenLinks(t *testing.T) {
 		_, err = s.c.ram.UpdateRole(upd)
 		mustOK(t, err)
 		_, err = s.assume(s.f.signIn(s.app, "alice").SAMLResponse, "sso-admin", "idaas")
-		wantErr(t, err, "NoPermission", 403)
+		wantAPIError(t, err, "NoPermission", 403)
 	})
 	t.Run("role trusts the other site", func(t *testing.T) {
 		o := defaultSSOOptions()
 		o.trustSite = rolesso.China
 		s := newSSOSetup(t, o)
 		_, err := s.assume(s.f.signIn(s.app, "alice").SAMLResponse, "sso-admin", "idaas")
-		wantErr(t, err, "NoPermission", 403)
+		wantAPIError(t, err, "NoPermission", 403)
 	})
 	t.Run("recipient is not an Alibaba Cloud ACS URL", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
 		s.f.ok("SetApplicationSsoConfig", params{"ApplicationId": s.app, "SamlSsoConfig.SpSsoAcsUrl": "https://signin.example.com/saml/acs"})
 		_, err := s.assume(s.f.signIn(s.app, "alice").SAMLResponse, "sso-admin", "idaas")
-		wantErr(t, err, "AuthenticationFail.SAMLAssertion.RecipientNotMatch", 400)
+		wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.RecipientNotMatch", 400)
 	})
 	t.Run("audience of the other site", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
 		s.f.ok("SetApplicationSsoConfig", params{"ApplicationId": s.app, "SamlSsoConfig.SpEntityId": rolesso.China.SPEntityID})
 		_, err := s.assume(s.f.signIn(s.app, "alice").SAMLResponse, "sso-admin", "idaas")
-		wantErr(t, err, "AuthenticationFail.SAMLAssertion.AudienceNotMatch", 400)
+		wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.AudienceNotMatch", 400)
 	})
 	t.Run("metadata of another application", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
 		other := s.f.createApp("other", rolesso.InternationalTemplateID)
 		s.createProvider("idaas-other", s.f.metadata(other))
 		_, err := s.assume(s.f.signIn(s.app, "alice").SAMLResponse, "sso-admin", "idaas-other")
-		wantErr(t, err, "AuthenticationFail.SAMLAssertion.SignatureInvalid", 400)
+		wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.SignatureInvalid", 400)
 	})
 	t.Run("issuer is not the metadata's entity ID", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
 		s.f.ok("SetApplicationSsoConfig", params{"ApplicationId": s.app, "SamlSsoConfig.IdPEntityId": "https://idp.example.com/other"})
 		_, err := s.assume(s.f.signIn(s.app, "alice").SAMLResponse, "sso-admin", "idaas")
-		wantErr(t, err, "AuthenticationFail.SAMLAssertion.IssuerNotMatch", 400)
+		wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.IssuerNotMatch", 400)
 	})
 	t.Run("expired response", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
 		r := s.f.signIn(s.app, "alice").SAMLResponse
 		mustOK(t, s.f.srv.AdvanceClock(10*time.Minute))
 		_, err := s.assume(r, "sso-admin", "idaas")
-		wantErr(t, err, "AuthenticationFail.SAMLAssertion.Expired", 400)
+		wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.Expired", 400)
 	})
 	t.Run("tampered response", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
@@ -263,30 +263,30 @@ func TestSSOBrokenLinks(t *testing.T) {
 		raw, err := doc.WriteToBytes()
 		mustOK(t, err)
 		_, err = s.assume(base64.StdEncoding.EncodeToString(raw), "sso-admin", "idaas")
-		wantErr(t, err, "AuthenticationFail.SAMLAssertion.SignatureInvalid", 400)
+		wantAPIError(t, err, "AuthenticationFail.SAMLAssertion.SignatureInvalid", 400)
 	})
 	t.Run("parameters", func(t *testing.T) {
 		s := newSSOSetup(t, defaultSSOOptions())
 		r := s.f.signIn(s.app, "alice").SAMLResponse
 		_, err := s.assume("not base64!", "sso-admin", "idaas")
-		wantErr(t, err, "InvalidParameter.SAMLAssertion", 400)
+		wantAPIError(t, err, "InvalidParameter.SAMLAssertion", 400)
 		_, err = s.assume("abc", "sso-admin", "idaas")
-		wantErr(t, err, "InvalidParameter.SAMLAssertion", 400)
+		wantAPIError(t, err, "InvalidParameter.SAMLAssertion", 400)
 		_, err = s.assume(base64.StdEncoding.EncodeToString([]byte("<html/>")), "sso-admin", "idaas")
-		wantErr(t, err, "InvalidParameter.SAMLAssertion", 400)
+		wantAPIError(t, err, "InvalidParameter.SAMLAssertion", 400)
 		req := at(s.f.srv, sts.CreateAssumeRoleWithSAMLRequest())
 		req.SAMLAssertion, req.RoleArn, req.SAMLProviderArn = r, rolesso.RoleARN(acct, "sso-admin"), "idaas"
 		_, err = s.c.sts.AssumeRoleWithSAML(req)
-		wantErr(t, err, "InvalidParameter.SAMLProviderArn", 400)
+		wantAPIError(t, err, "InvalidParameter.SAMLProviderArn", 400)
 		req.SAMLProviderArn = rolesso.SAMLProviderARN("1111222233334444", "idaas")
 		_, err = s.c.sts.AssumeRoleWithSAML(req)
-		wantErr(t, err, "EntityNotExist.SAMLProvider", 404)
+		wantAPIError(t, err, "EntityNotExist.SAMLProvider", 404)
 		req.SAMLProviderArn, req.RoleArn = rolesso.SAMLProviderARN(acct, "idaas"), "sso-admin"
 		_, err = s.c.sts.AssumeRoleWithSAML(req)
-		wantErr(t, err, "InvalidParameter.RoleArn", 400)
+		wantAPIError(t, err, "InvalidParameter.RoleArn", 400)
 		req.RoleArn, req.DurationSeconds = rolesso.RoleARN(acct, "sso-admin"), requests.NewInteger(7200)
 		_, err = s.c.sts.AssumeRoleWithSAML(req)
-		wantErr(t, err, "InvalidParameter.DurationSeconds", 400)
+		wantAPIError(t, err, "InvalidParameter.DurationSeconds", 400)
 		req.DurationSeconds = requests.NewInteger(900)
 		resp, err := s.c.sts.AssumeRoleWithSAML(req)
 		mustOK(t, err)
@@ -296,7 +296,7 @@ func TestSSOBrokenLinks(t *testing.T) {
 		req = at(s.f.srv, sts.CreateAssumeRoleWithSAMLRequest())
 		req.RoleArn, req.SAMLProviderArn = rolesso.RoleARN(acct, "sso-admin"), rolesso.SAMLProviderARN(acct, "idaas")
 		_, err = s.c.sts.AssumeRoleWithSAML(req)
-		wantErr(t, err, "MissingSAMLAssertion", 400)
+		wantAPIError(t, err, "MissingSAMLAssertion", 400)
 	})
 }
 

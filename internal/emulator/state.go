@@ -131,8 +131,16 @@ func (s *Server) sectionNames() []string {
 	return names
 }
 
-// section returns a product's state. The caller holds s.mu.
-func (s *Server) section(name string) any { return s.state[name] }
+// stateOf returns a product's state as the type its NewState makes, for a
+// product's typed accessor. The caller holds s.mu. Another type is a bug in
+// the emulator: the panic becomes an InternalError (runHandler).
+func stateOf[T any](s *Server, name string) T {
+	st, ok := s.state[name].(T)
+	if !ok {
+		panic(fmt.Sprintf("emulator: the %s state is a %T, not a %T", name, s.state[name], st))
+	}
+	return st
+}
 
 // persist writes the state file, if any, atomically: a temporary file in the
 // same directory, then a rename. The caller holds s.mu.

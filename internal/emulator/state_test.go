@@ -116,9 +116,9 @@ func TestLoadErrors(t *testing.T) {
 		{`{"Nope": {}}`, `unknown section "Nope"`},
 		{`{"Ram": {"Roles": [{"RoleName": "bad_name", "AssumeRolePolicyDocument": "{}"}]}}`, "contains invalid chars"},
 		{`{"Ram": {"Roles": [{"RoleName": "r", "AssumeRolePolicyDocument": "{}"}]}}`, "AssumeRolePolicyDocument"},
-		{`{"Ram": {"Roles": [{"RoleName": "r", "AssumeRolePolicyDocument": ` + mustJSON(trustRAM(acct)) + `}, {"RoleName": "R", "AssumeRolePolicyDocument": ` + mustJSON(trustRAM(acct)) + `}]}}`, "same name"},
+		{`{"Ram": {"Roles": [{"RoleName": "r", "AssumeRolePolicyDocument": ` + mustJSON(trustRAM()) + `}, {"RoleName": "R", "AssumeRolePolicyDocument": ` + mustJSON(trustRAM()) + `}]}}`, "same name"},
 		{`{"Ram": {"Roles": [{"RoleName": "r", "Colour": "red"}]}}`, "Colour"},
-		{`{"Ram": {"Roles": [{"RoleName": "r", "AssumeRolePolicyDocument": ` + mustJSON(trustRAM(acct)) + `, "AttachedPolicies": [{"PolicyType": "System", "PolicyName": "Nope"}]}]}}`, "does not exist"},
+		{`{"Ram": {"Roles": [{"RoleName": "r", "AssumeRolePolicyDocument": ` + mustJSON(trustRAM()) + `, "AttachedPolicies": [{"PolicyType": "System", "PolicyName": "Nope"}]}]}}`, "does not exist"},
 		{`{"Ims": {"SAMLProviders": [{"SAMLProviderName": "p", "EncodedSAMLMetadataDocument": "bm90IHhtbA=="}]}}`, "EncodedSAMLMetadataDocument"},
 	}
 	for _, tt := range tests {
@@ -132,8 +132,8 @@ func TestLoadErrors(t *testing.T) {
 func TestPutState(t *testing.T) {
 	srv := emulatortest.Start(t)
 	c := defaultClients(t)
-	createRole(t, srv, c, "old", trustRAM(acct))
-	body := map[string]any{"Ram": map[string]any{"Roles": []map[string]any{{"RoleName": "new", "AssumeRolePolicyDocument": trustRAM(acct)}}}}
+	createRole(t, srv, c, "old", trustRAM())
+	body := map[string]any{"Ram": map[string]any{"Roles": []map[string]any{{"RoleName": "new", "AssumeRolePolicyDocument": trustRAM()}}}}
 	var out map[string]any
 	if status := control(t, srv, "PUT", "state", body, &out); status != 200 {
 		t.Fatalf("PUT state: %d %v", status, out)
@@ -166,7 +166,7 @@ func TestConcurrentUse(t *testing.T) {
 			for i := range 5 {
 				name := fmt.Sprintf("w%d-r%d", w, i)
 				req := at(srv, ram.CreateCreateRoleRequest())
-				req.RoleName, req.AssumeRolePolicyDocument = name, trustRAM(acct)
+				req.RoleName, req.AssumeRolePolicyDocument = name, trustRAM()
 				if _, err := c.ram.CreateRole(req); err != nil {
 					errs <- err
 					return

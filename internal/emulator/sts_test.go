@@ -58,7 +58,7 @@ func TestGetCallerIdentity(t *testing.T) {
 func TestAssumeRoleAndUseCredentials(t *testing.T) {
 	srv := emulatortest.Start(t)
 	c := defaultClients(t)
-	role := createRole(t, srv, c, "deployer", trustRAM(acct))
+	role := createRole(t, srv, c, "deployer", trustRAM())
 
 	resp, err := assumeRole(srv, c, "deployer", func(r *sts.AssumeRoleRequest) { r.DurationSeconds = requests.NewInteger(900) })
 	mustOK(t, err)
@@ -67,7 +67,7 @@ func TestAssumeRoleAndUseCredentials(t *testing.T) {
 		t.Fatalf("credentials: %+v", cred)
 	}
 	exp, err := time.Parse(time.RFC3339, cred.Expiration)
-	if err != nil || exp.Sub(time.Now()) > 901*time.Second || exp.Sub(time.Now()) < 880*time.Second {
+	if err != nil || time.Until(exp) > 901*time.Second || time.Until(exp) < 880*time.Second {
 		t.Errorf("Expiration %q is not 900 s from now", cred.Expiration)
 	}
 	if resp.AssumedRoleUser.Arn != "acs:ram::"+acct+":assumed-role/deployer/alice" || resp.AssumedRoleUser.AssumedRoleId != role.Role.RoleId+":alice" {
@@ -115,7 +115,7 @@ func TestAssumeRoleErrors(t *testing.T) {
 	c := defaultClients(t)
 	createSAMLProvider(t, srv, c, "idaas")
 	createRole(t, srv, c, "sso-only", trustSAML(acct, "idaas"))
-	createRole(t, srv, c, "open", trustRAM(acct))
+	createRole(t, srv, c, "open", trustRAM())
 	createRole(t, srv, c, "alice-only", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":"acs:ram::`+acct+`:user/alice"}}]}`)
 	createRole(t, srv, c, "external", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":"acs:ram::`+acct+`:root"},"Condition":{"StringEquals":{"sts:ExternalId":"abc123"}}}]}`)
 	createRole(t, srv, c, "denied", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":"acs:ram::`+acct+`:root"}},{"Effect":"Deny","Action":"sts:AssumeRole","Principal":{"RAM":"acs:ram::`+acct+`:root"}}]}`)
@@ -182,7 +182,7 @@ func TestAssumeRoleWithOIDC(t *testing.T) {
 	c := defaultClients(t)
 	providerARN := "acs:ram::" + acct + ":oidc-provider/github"
 	createRole(t, srv, c, "ci", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Federated":"`+providerARN+`"},"Condition":{"StringLike":{"oidc:sub":"repo:acme/*"}}}]}`)
-	createRole(t, srv, c, "not-federated", trustRAM(acct))
+	createRole(t, srv, c, "not-federated", trustRAM())
 
 	now := time.Now()
 	claims := func(f func(map[string]any)) string {

@@ -208,9 +208,9 @@ func (p *TrustPolicy) Validate() error {
 }
 
 // validateSAMLConditions checks the condition of a statement with a
-// Federated principal. The console documents the rule: "Only the
+// Federated principal by the rule the console documents: "Only the
 // saml:recipient condition key is supported. This condition key is
-// required and cannot be changed."
+// required and cannot be changed".
 func validateSAMLConditions(at string, s TrustStatement) []string {
 	var problems []string
 	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }

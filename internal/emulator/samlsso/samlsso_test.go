@@ -310,7 +310,7 @@ func TestVerifyFailures(t *testing.T) {
 		}
 	}
 	// edit issues a response signed as chosen and changes its bytes.
-	edit := func(signResponse bool, old, new string) func(t *testing.T) []byte {
+	edit := func(signResponse bool, old, replacement string) func(t *testing.T) []byte {
 		return func(t *testing.T) []byte {
 			p := params(key)
 			p.SignResponse, p.SignAssertion = signResponse, !signResponse
@@ -318,7 +318,7 @@ func TestVerifyFailures(t *testing.T) {
 			if !bytes.Contains(raw, []byte(old)) {
 				t.Fatalf("the response does not contain %q", old)
 			}
-			return bytes.Replace(raw, []byte(old), []byte(new), 1)
+			return bytes.Replace(raw, []byte(old), []byte(replacement), 1)
 		}
 	}
 	// tree issues a response with only the assertion signed and edits its

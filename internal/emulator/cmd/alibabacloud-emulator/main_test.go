@@ -5,6 +5,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -105,7 +106,13 @@ func TestCommand(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { cmd.Process.Kill() })
+		t.Cleanup(func() {
+			// A stopped emulator has been waited for; one a failed test
+			// left running is killed.
+			if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
+				t.Errorf("killing the emulator: %v", err)
+			}
+		})
 		line, err := bufio.NewReader(stdout).ReadString('\n')
 		if err != nil {
 			t.Fatalf("reading the ready line: %v", err)
@@ -114,7 +121,10 @@ func TestCommand(t *testing.T) {
 		if m == nil {
 			t.Fatalf("ready line %q", line)
 		}
-		go io.Copy(io.Discard, stdout)
+		// Drain the rest of the output so that the emulator never blocks on
+		// a full pipe. The copy ends when the process exits, with nothing
+		// to report.
+		go func() { _, _ = io.Copy(io.Discard, stdout) }()
 		return cmd, m[1]
 	}
 	stop := func(cmd *exec.Cmd, sig syscall.Signal) {
