@@ -83,12 +83,13 @@ note "Five IDaaS users loaded from examples/complete/users.json, as a directory 
 note "$(sed -n 's/.*"Username": "\([^"]*\)".*/\1/p' "$example/users.json" | paste -sd ' ')"
 
 # The provider is the one just built: a development override runs it in place, so `init` has
-# nothing to install (the configuration uses no other provider) and is not run.
+# nothing to install (the configuration uses no other provider) and is not run. The address is
+# written as in the configuration, so that either CLI resolves both to its own default registry.
 cat >"$work/cli.tfrc" <<EOF
 disable_checkpoint = true
 provider_installation {
   dev_overrides {
-    "registry.terraform.io/idaas-rolesso/idaas" = "$work/plugins"
+    "idaas-rolesso/idaas" = "$work/plugins"
   }
   direct {}
 }

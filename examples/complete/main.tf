@@ -7,8 +7,7 @@
 terraform {
   required_providers {
     idaas = {
-      # The full address, so that Terraform and OpenTofu find the same provider.
-      source = "registry.terraform.io/idaas-rolesso/idaas"
+      source = "idaas-rolesso/idaas"
     }
   }
 }

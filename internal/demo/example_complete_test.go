@@ -132,7 +132,7 @@ func newExampleCLI(t *testing.T) *exampleCLI {
 	writeFile(t, tfrc, fmt.Sprintf(`disable_checkpoint = true
 provider_installation {
   dev_overrides {
-    "registry.terraform.io/idaas-rolesso/idaas" = %q
+    "idaas-rolesso/idaas" = %q
   }
   direct {}
 }
