@@ -236,4 +236,3 @@ func assertLinkError(t *testing.T, err error, want *rolesso.LinkError) {
 		t.Errorf("LinkError (-want +got):\n%s", diff)
 	}
 }
-
