@@ -59,6 +59,9 @@ type Client struct {
 
 	// ecsMetadataURL is the ECS instance metadata service.
 	ecsMetadataURL string
+
+	// planned are the objects the resources of this run plan.
+	planned plannedObjects
 }
 
 // attemptTimeout bounds one attempt of a call, in addition to the caller's
