@@ -4,6 +4,7 @@
 package emulator
 
 import (
+	"crypto/rsa"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +43,10 @@ type call struct {
 	// host is the host (and port) the call was sent to, for URLs an answer
 	// holds, such as an application's IdP metadata URL.
 	host string
-	err  error
+	// freshKey is a new RSA key of samlsso.KeyBits bits for an action
+	// registered with freshKey, nil for others.
+	freshKey *rsa.PrivateKey
+	err      error
 }
 
 // paramErr returns the first parameter problem met so far, or nil.

@@ -107,6 +107,15 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 
 	c := &call{s: s, product: p, action: actionName, requestID: rec.RequestID, params: params, host: r.Host}
+	if act.opts.freshKey {
+		// Made here, the key delays this call only; under the lock it would
+		// delay every call.
+		if c.freshKey, err = s.generateKey(); err != nil {
+			s.logf("emulator: %s.%s: generating a signing key: %v", p.Name, actionName, err)
+			fail(p, errInternal())
+			return
+		}
+	}
 	s.mu.Lock()
 	c.now = s.now()
 	if !act.opts.anonymous {

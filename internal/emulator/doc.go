@@ -75,7 +75,9 @@
 // The call also carries c.caller (who signed it), c.now (the emulated time:
 // use it, never time.Now) and c.requestID; the account's ID is s.accountID.
 // Handlers run with the server's lock held: they may change state freely
-// but must not block.
+// but must not block. Slow work that needs no state is done before the lock
+// is taken: an action registered with keyedWriteAction finds a new RSA
+// signing key in c.freshKey.
 // Extra HTTP endpoints (an IdP metadata URL) are added with s.route from
 // Install; they run without the lock, so they take s.mu themselves. Time
 // formats: isoTime for RAM/IMS/STS, epochMillis for EIAM.

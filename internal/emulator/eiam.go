@@ -4,6 +4,7 @@
 package emulator
 
 import (
+	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/base32"
 	"fmt"
@@ -115,7 +116,7 @@ func (s *Server) installEiam() {
 		{"ListInstances", readAction, s.eiamListInstances},
 		{"GetInstance", readAction, s.eiamGetInstance},
 		{"GetRootOrganizationalUnit", readAction, s.eiamGetRootOrganizationalUnit},
-		{"CreateApplication", writeAction, s.eiamCreateApplication},
+		{"CreateApplication", keyedWriteAction, s.eiamCreateApplication},
 		{"GetApplication", readAction, s.eiamGetApplication},
 		{"ListApplications", readAction, s.eiamListApplications},
 		{"DeleteApplication", writeAction, s.eiamDeleteApplication},
@@ -395,7 +396,7 @@ func (st *eiamState) normalize(s *Server) error {
 		fillDates(&g.CreateTime, &g.UpdateTime, now)
 	}
 	for i, a := range st.Applications {
-		if err := st.normalizeApplication(a, now); err != nil {
+		if err := st.normalizeApplication(a, now, s.generateKey); err != nil {
 			return fmt.Errorf("application %d %q: %w", i+1, a.ApplicationName, err)
 		}
 	}
@@ -416,7 +417,9 @@ func (st *eiamState) normalize(s *Server) error {
 	return nil
 }
 
-func (st *eiamState) normalizeApplication(a *eiamApplication, now time.Time) error {
+// normalizeApplication checks a loaded application and fills what the load
+// file omits. An application without a key gets one from generateKey.
+func (st *eiamState) normalizeApplication(a *eiamApplication, now time.Time, generateKey func() (*rsa.PrivateKey, error)) error {
 	if a.ApplicationName == "" {
 		return fmt.Errorf("ApplicationName is required")
 	}
@@ -447,7 +450,11 @@ func (st *eiamState) normalizeApplication(a *eiamApplication, now time.Time) err
 	a.SsoConfig.fillDefaults(lookupTemplate(a.ApplicationTemplateID))
 	fillDates(&a.CreateTime, &a.UpdateTime, now)
 	if a.SigningKeyPEM == "" {
-		if err := a.newSigningKey(now); err != nil {
+		private, err := generateKey()
+		if err != nil {
+			return err
+		}
+		if err := a.newSigningKey(private, now); err != nil {
 			return err
 		}
 	} else if _, err := a.signingKey(); err != nil {

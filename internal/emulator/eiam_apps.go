@@ -4,6 +4,8 @@
 package emulator
 
 import (
+	"crypto/rand"
+	"crypto/rsa"
 	"fmt"
 	"net/url"
 	"slices"
@@ -109,9 +111,15 @@ func (cfg *eiamSSOConfig) fillDefaults(t *eiamTemplate) {
 	}
 }
 
-// newSigningKey makes the application's IdP signing key.
-func (a *eiamApplication) newSigningKey(now time.Time) error {
-	key, err := samlsso.NewSigningKey("IDaaS "+a.ApplicationID, now, signingKeyValidity)
+// generateSigningKey generates the RSA key of an IdP signing key. It takes
+// tens of milliseconds: not a thing to do with the server's lock held.
+func generateSigningKey() (*rsa.PrivateKey, error) {
+	return rsa.GenerateKey(rand.Reader, samlsso.KeyBits)
+}
+
+// newSigningKey makes the application's IdP signing key of private.
+func (a *eiamApplication) newSigningKey(private *rsa.PrivateKey, now time.Time) error {
+	key, err := samlsso.CertifyKey(private, "IDaaS "+a.ApplicationID, now, signingKeyValidity)
 	if err != nil {
 		return err
 	}
@@ -288,7 +296,7 @@ func (s *Server) eiamCreateApplication(c *call) (obj, error) {
 	}
 	a.SsoConfig.IdPEntityID = st.idpEntityID(a.ApplicationID)
 	a.SsoConfig.fillDefaults(t)
-	if err := a.newSigningKey(c.now); err != nil {
+	if err := a.newSigningKey(c.freshKey, c.now); err != nil {
 		return nil, err
 	}
 	st.Applications = append(st.Applications, a)

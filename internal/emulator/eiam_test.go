@@ -4,11 +4,13 @@
 package emulator_test
 
 import (
+	"crypto/rsa"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +18,49 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
+
+// TestCreateApplicationKeyOutsideLock checks that CreateApplication
+// generates its RSA signing key, tens of milliseconds of work, without the
+// server's lock held, so that no other call waits for it; and that the key
+// generated there is the application's.
+func TestCreateApplicationKeyOutsideLock(t *testing.T) {
+	var (
+		mu        sync.Mutex
+		keys      []*rsa.PrivateKey
+		underLock int
+	)
+	srv, err := emulator.StartWatchingKeys(emulator.Config{Logf: t.Logf}, func(s *emulator.Server, key *rsa.PrivateKey) {
+		held := emulator.LockHeld(s)
+		mu.Lock()
+		defer mu.Unlock()
+		keys = append(keys, key)
+		if held {
+			underLock++
+		}
+	})
+	mustOK(t, err)
+	t.Cleanup(func() {
+		if err := srv.Close(); err != nil {
+			t.Errorf("stop emulator: %v", err)
+		}
+	})
+	f := eiamFixtureFor(t, srv)
+	app := f.createApp("keyed", rolesso.InternationalTemplateID)
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(keys) != 1 {
+		t.Fatalf("CreateApplication generated %d keys; want 1", len(keys))
+	}
+	if underLock != 0 {
+		t.Error("CreateApplication generated its signing key with the server's lock held: every other call waited for it")
+	}
+	md, err := rolesso.ParseMetadata(f.metadata(app))
+	mustOK(t, err)
+	if len(md.SigningCertificates) != 1 || !keys[0].PublicKey.Equal(md.SigningCertificates[0].X509.PublicKey) {
+		t.Error("the application's certificate is not for the key generated outside the lock")
+	}
+}
 
 func TestEiamInstance(t *testing.T) {
 	f := newEiamFixture(t)

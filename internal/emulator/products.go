@@ -58,6 +58,11 @@ type actionOpts struct {
 	// anonymous marks an action authenticated by its own parameters (a SAML
 	// assertion, an OIDC token), not by an access key signature.
 	anonymous bool
+	// freshKey marks an action that needs a new RSA signing key: the call
+	// gets one in c.freshKey, generated before the server's lock is taken.
+	// Generating one takes tens of milliseconds, which every other call
+	// would otherwise wait through.
+	freshKey bool
 }
 
 // Options for register.
@@ -69,6 +74,9 @@ var (
 	// anonymousWriteAction is a call that needs no signature and changes
 	// state (the STS AssumeRoleWith* calls issue credentials).
 	anonymousWriteAction = actionOpts{write: true, anonymous: true}
+	// keyedWriteAction is a call that changes state and needs a fresh
+	// signing key (Eiam CreateApplication).
+	keyedWriteAction = actionOpts{write: true, freshKey: true}
 )
 
 var productSpecs []productSpec

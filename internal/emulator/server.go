@@ -5,6 +5,7 @@ package emulator
 
 import (
 	"context"
+	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -86,6 +87,8 @@ type Server struct {
 	clockOffset        atomic.Int64 // nanoseconds added to cfg.Clock
 	logf               func(format string, args ...any)
 	mux                *http.ServeMux
+	// generateKey makes RSA keys for signing keys; tests watch it.
+	generateKey func() (*rsa.PrivateKey, error)
 
 	products         []*product
 	productByName    map[string]*product
@@ -120,6 +123,7 @@ func New(cfg Config) (*Server, error) {
 		productByVersion:   map[string]*product{},
 		keys:               map[string]*credential{},
 		nonces:             map[string]time.Time{},
+		generateKey:        generateSigningKey,
 	}
 	if s.accountID == "" {
 		s.accountID = DefaultAccountID
@@ -182,19 +186,27 @@ func Start(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	addr := cfg.Listen
+	if err := s.serve(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// serve starts serving a new Server on cfg.Listen.
+func (s *Server) serve() error {
+	addr := s.cfg.Listen
 	if addr == "" {
 		addr = DefaultListen
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("listen on %s: %w", addr, err)
+		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	s.listener = ln
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 30 * time.Second}
 	s.serveErr = make(chan error, 1)
 	go func() { s.serveErr <- s.http.Serve(ln) }()
-	return s, nil
+	return nil
 }
 
 // URL is the base URL the server listens on, "http://127.0.0.1:PORT"; ""

@@ -26,13 +26,30 @@ type Key struct {
 
 // NewSigningKey creates an RSA 2048 key and a self-signed certificate for
 // subjectCN, valid from notBefore for validFor.
+//
+// Generating the RSA key takes tens of milliseconds. A caller that
+// serializes work behind a lock generates it before taking the lock, with
+// rsa.GenerateKey(rand.Reader, KeyBits), and calls CertifyKey under it.
 func NewSigningKey(subjectCN string, notBefore time.Time, validFor time.Duration) (*Key, error) {
-	if validFor <= 0 {
-		return nil, fmt.Errorf("samlsso: the certificate validity must be positive, got %s", validFor)
-	}
 	private, err := rsa.GenerateKey(rand.Reader, KeyBits)
 	if err != nil {
 		return nil, fmt.Errorf("samlsso: generating an RSA key: %w", err)
+	}
+	return CertifyKey(private, subjectCN, notBefore, validFor)
+}
+
+// CertifyKey makes a signing key of private, an RSA key of KeyBits bits,
+// with a self-signed certificate for subjectCN, valid from notBefore for
+// validFor. It costs one signature.
+func CertifyKey(private *rsa.PrivateKey, subjectCN string, notBefore time.Time, validFor time.Duration) (*Key, error) {
+	if private == nil {
+		return nil, errors.New("samlsso: no private key")
+	}
+	if bits := private.N.BitLen(); bits != KeyBits {
+		return nil, fmt.Errorf("samlsso: the private key has %d bits; signing keys are RSA %d, as IDaaS uses", bits, KeyBits)
+	}
+	if validFor <= 0 {
+		return nil, fmt.Errorf("samlsso: the certificate validity must be positive, got %s", validFor)
 	}
 	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127))
 	if err != nil {

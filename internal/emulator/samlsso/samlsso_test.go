@@ -5,6 +5,8 @@ package samlsso_test
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -191,8 +193,41 @@ func TestKeyPEM(t *testing.T) {
 			}
 		})
 	}
-	if _, err := samlsso.NewSigningKey("x", now, 0); err == nil {
-		t.Error("NewSigningKey with a zero validity: no error")
+}
+
+func TestCertifyKey(t *testing.T) {
+	t.Parallel()
+	small, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, err := rsa.GenerateKey(rand.Reader, samlsso.KeyBits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]struct {
+		private  *rsa.PrivateKey
+		validFor time.Duration
+		want     string
+	}{
+		"no key":        {nil, time.Hour, "samlsso: no private key"},
+		"1024 bits":     {small, time.Hour, "samlsso: the private key has 1024 bits; signing keys are RSA 2048"},
+		"zero validity": {right, 0, "samlsso: the certificate validity must be positive"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, err := samlsso.CertifyKey(tc.private, "x", now, tc.validFor)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("error = %v, want prefix %q", err, tc.want)
+			}
+		})
+	}
+	k, err := samlsso.CertifyKey(right, "x", now, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := k.Certificate(); !right.PublicKey.Equal(c.PublicKey) || c.Subject.CommonName != "x" || !c.NotBefore.Equal(now) || !c.NotAfter.Equal(now.Add(time.Hour)) {
+		t.Errorf("certificate for %s, valid %s to %s; want the key's, for x, valid %s to %s", c.Subject.CommonName, c.NotBefore, c.NotAfter, now, now.Add(time.Hour))
 	}
 }
 
