@@ -55,9 +55,9 @@ rm -rf "$work"
 mkdir -p "$work/bin" "$work/plugins" "$work/config"
 
 step 1 "Building the provider, the emulator and the sign-in tool"
-run_logged "$work/build.log" go build -o "$work/plugins/terraform-provider-idaas" .
-run_logged "$work/build.log" go build -o "$work/bin/alibabacloud-emulator" ./internal/emulator/cmd/alibabacloud-emulator
-run_logged "$work/build.log" go build -o "$work/bin/idaas-signin" ./internal/demo/cmd/idaas-signin
+# One go build compiles the three in parallel.
+run_logged "$work/build.log" go build -o "$work/bin/" . ./internal/emulator/cmd/alibabacloud-emulator ./internal/demo/cmd/idaas-signin
+mv "$work/bin/terraform-provider-idaas" "$work/plugins/"
 note "OpenTofu: ${TOFU#"$root"/}; the rest: ${work#"$root"/}/bin and ${work#"$root"/}/plugins"
 
 step 2 "Starting the Alibaba Cloud emulator (RAM, IMS, STS and IDaaS on one local port)"
