@@ -27,9 +27,11 @@ import (
 )
 
 var (
-	_ resource.Resource                = (*applicationAccountResource)(nil)
-	_ resource.ResourceWithConfigure   = (*applicationAccountResource)(nil)
-	_ resource.ResourceWithImportState = (*applicationAccountResource)(nil)
+	_ resource.Resource                   = (*applicationAccountResource)(nil)
+	_ resource.ResourceWithConfigure      = (*applicationAccountResource)(nil)
+	_ resource.ResourceWithImportState    = (*applicationAccountResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*applicationAccountResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*applicationAccountResource)(nil)
 )
 
 // NewApplicationAccountResource returns the idaas_application_account
@@ -58,16 +60,20 @@ func (r *applicationAccountResource) Metadata(_ context.Context, req resource.Me
 }
 
 func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An application account of an IDaaS user in a role-based SSO application (EIAM " +
 			"`AddApplicationAccountToUser`): the RAM role the user may sign in as. A user with several accounts picks " +
 			"the role at sign-in. Step 5 of the console procedure.\n\n" +
 			rolesso.ApplicationAccountNameRule + " The name is checked at `validate`, before any call.\n\n" +
+			"Link the account to its application and its role (`application = idaas_role_sso_application.<name>`, " +
+			"`role = idaas_ram_role.<name>`): the account name then defaults to the role's name, and plans check, before " +
+			"anything is written and also on the first apply, that the role trusts the application's SAML provider and is " +
+			"in the application's account and site. An account name typed next to a linked role must be the role's name. " +
+			"Without a role link, plans look the role up in RAM and warn when it does not exist.\n\n" +
 			"IDaaS would add a second account of the same name to a user, so the provider looks first: an account of " +
 			"that name that the user has already is an error that tells how to import it, and after a failure whose " +
 			"outcome is unknown the provider adopts the account its call added instead of adding another. IDaaS cannot " +
-			"rename an account: any change replaces it.",
+			"rename an account: any change of instance, application, user or name replaces it.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The application account ID, e.g. `aac_m6z7awz5kresi2ezgajsbkxxxx`.",
@@ -75,31 +81,36 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the IDaaS instance, e.g. `idaas_ue2jvisn35ea5lmthk267xxxxx`. Changing it replaces the account.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers:       replace,
+				MarkdownDescription: "The ID of the IDaaS instance, e.g. `idaas_ue2jvisn35ea5lmthk267xxxxx`. Defaults to " +
+					"`application.instance_id`; set this or `application`. Changing it replaces the account.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"application_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the role-based SSO application, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`. Changing it replaces the account.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers:       replace,
+				MarkdownDescription: "The ID of the role-based SSO application, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`. " +
+					"Defaults to `application.id`; set this or `application`. Changing it replaces the account.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"user_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS user, e.g. `user_d6sbsuumeta4h66ec3il7yxxxx`; the `idaas_user` data " +
 					"source finds it by username. Changing it replaces the account.",
 				Required:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers: replace,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"account_name": schema.StringAttribute{
 				MarkdownDescription: "The account name: the name of the RAM role the user signs in as, e.g. `sso-admin`. " +
-					rolesso.ApplicationAccountNameRule + " Changing it replaces the account.",
-				Required:      true,
-				Validators:    []validator.String{applicationAccountNameValidator{}},
-				PlanModifiers: replace,
+					rolesso.ApplicationAccountNameRule + " Defaults to `role.name`; set this or `role`. Changing it replaces " +
+					"the account.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{applicationAccountNameValidator{}},
 			},
+			"application": accountApplicationAttribute,
+			"role":        accountRoleAttribute,
 			"create_time": schema.StringAttribute{
 				MarkdownDescription: "When the account was added, " + directoryTimeDescription + ".",
 				Computed:            true,
@@ -259,6 +270,48 @@ func (r *applicationAccountResource) ImportState(ctx context.Context, req resour
 	}
 }
 
+// ValidateConfig checks what one attribute alone cannot: each of
+// instance_id, application_id and account_name is given or linked, and the
+// linked application and role agree (validateApplicationAccountLinks).
+func (r *applicationAccountResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config applicationAccountResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateApplicationAccountLinks(ctx, config)...)
+}
+
+// ModifyPlan takes the defaults of the links, decides what replaces the
+// account, and, for an account not linked to a role, looks the role up.
+func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, config applicationAccountResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	var state *applicationAccountResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &applicationAccountResourceModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	replace, diags := planApplicationAccountDefaults(ctx, &plan, &config, state)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.RequiresReplace = append(resp.RequiresReplace, replace...)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if c := r.Client(); c != nil && config.Role.IsNull() {
+		app := linkOf[accountApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
+		resp.Diagnostics.Append(checkAccountRoleExists(ctx, c, plan, app)...)
+	}
+}
+
 // findApplicationAccount returns a user's application account by ID, or an
 // error for which client.IsNotFound is true: also when the user or the
 // application is gone.
@@ -330,6 +383,8 @@ type applicationAccountResourceModel struct {
 	ApplicationID types.String   `tfsdk:"application_id"`
 	UserID        types.String   `tfsdk:"user_id"`
 	AccountName   types.String   `tfsdk:"account_name"`
+	Application   types.Object   `tfsdk:"application"`
+	Role          types.Object   `tfsdk:"role"`
 	CreateTime    types.String   `tfsdk:"create_time"`
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
 }

@@ -1,0 +1,346 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
+)
+
+// An application account is where the IdP meets the service provider: it
+// links to its application and to the RAM role it signs in to. This file
+// holds the two link attributes, the defaults they give and the checks they
+// make possible (design.md §7).
+
+// linkNote explains, in every link attribute's description, how a whole
+// object is passed.
+const linkNote = "Pass the whole resource or data source; Terraform keeps the attributes named here and drops the others. " +
+	"An object written out in the configuration may leave attributes out: the checks that need them are skipped."
+
+// accountApplicationAttribute is the `application` link of an account.
+var accountApplicationAttribute = schema.SingleNestedAttribute{
+	MarkdownDescription: "The role-based SSO application the account belongs to, usually `application = " +
+		"idaas_role_sso_application.<name>`. `instance_id` and `application_id` default from it. With `role`, plans check " +
+		"the two naming rules of sign-in before anything is written: the application's IdP name must be among the SAML " +
+		"providers the role trusts, and the application's account and site must be the role's. " + linkNote,
+	Optional: true,
+	Attributes: map[string]schema.Attribute{
+		"instance_id": schema.StringAttribute{MarkdownDescription: "The ID of the IDaaS instance.", Optional: true},
+		"id":          schema.StringAttribute{MarkdownDescription: "The application ID.", Optional: true},
+		"account_id": schema.StringAttribute{
+			MarkdownDescription: "The Alibaba Cloud account users sign in to. " + rolesso.AccountIDRule,
+			Optional:            true,
+			Validators:          []validator.String{accountIDValidator()},
+		},
+		"idp_name": schema.StringAttribute{
+			MarkdownDescription: "The IdP name, which names the RAM SAML provider in every assertion.",
+			Optional:            true,
+			Validators:          []validator.String{idpNameValidator()},
+		},
+		"site": schema.StringAttribute{
+			MarkdownDescription: "The site users sign in to: " + quotedList(rolesso.SiteNames()) + ".",
+			Optional:            true,
+			Validators:          []validator.String{siteValidator()},
+		},
+	},
+}
+
+// accountRoleAttribute is the `role` link of an account.
+var accountRoleAttribute = schema.SingleNestedAttribute{
+	MarkdownDescription: "The RAM role the account signs in to, usually `role = idaas_ram_role.<name>` (or the " +
+		"`idaas_ram_role` data source for a role managed elsewhere). `account_name` defaults to its name, so the account " +
+		"cannot be misnamed. " + rolesso.AccountNameMatchRule + " With `application`, plans also check that the role " +
+		"trusts the application's SAML provider and is in the application's account and site. A linked role counts as " +
+		"planned: plans do not look it up. " + linkNote,
+	Optional: true,
+	Attributes: map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			MarkdownDescription: "The role name.",
+			Optional:            true,
+			Validators:          []validator.String{roleNameValidator()},
+		},
+		"account_id": schema.StringAttribute{
+			MarkdownDescription: "The Alibaba Cloud account of the role.",
+			Optional:            true,
+			Validators:          []validator.String{accountIDValidator()},
+		},
+		"saml_provider_names": schema.SetAttribute{
+			MarkdownDescription: "The SAML providers the role trusts.",
+			ElementType:         types.StringType,
+			Optional:            true,
+		},
+		"site": schema.StringAttribute{
+			MarkdownDescription: "The site whose sign-in the role's trust policy accepts.",
+			Optional:            true,
+			Validators:          []validator.String{siteValidator()},
+		},
+	},
+}
+
+// accountApplicationLinkModel is the `application` attribute.
+type accountApplicationLinkModel struct {
+	InstanceID types.String `tfsdk:"instance_id"`
+	ID         types.String `tfsdk:"id"`
+	AccountID  types.String `tfsdk:"account_id"`
+	IdPName    types.String `tfsdk:"idp_name"`
+	Site       types.String `tfsdk:"site"`
+}
+
+// accountRoleLinkModel is the `role` attribute.
+type accountRoleLinkModel struct {
+	Name              types.String `tfsdk:"name"`
+	AccountID         types.String `tfsdk:"account_id"`
+	SAMLProviderNames types.Set    `tfsdk:"saml_provider_names"`
+	Site              types.String `tfsdk:"site"`
+}
+
+// linkOf returns the value of a link attribute, or nil while it is null or
+// unknown.
+func linkOf[T any](ctx context.Context, o types.Object, diags *diag.Diagnostics) *T {
+	if o.IsNull() || o.IsUnknown() {
+		return nil
+	}
+	var v T
+	diags.Append(o.As(ctx, &v, basetypes.ObjectAsOptions{})...)
+	return &v
+}
+
+// object names the account in messages.
+func (m applicationAccountResourceModel) object() string {
+	if isKnown(m.UserID) {
+		return "the IDaaS application account of user " + m.UserID.ValueString()
+	}
+	return "this IDaaS application account"
+}
+
+// object names the linked application in messages.
+func (l *accountApplicationLinkModel) object() string {
+	switch {
+	case isKnown(l.ID):
+		return "IDaaS application " + l.ID.ValueString()
+	case isKnown(l.IdPName):
+		return fmt.Sprintf("the IDaaS application with IdP name %q", l.IdPName.ValueString())
+	}
+	return "the linked IDaaS application"
+}
+
+// object names the linked role in messages.
+func (l *accountRoleLinkModel) object() string {
+	if isKnown(l.Name) {
+		return fmt.Sprintf("RAM role %q", l.Name.ValueString())
+	}
+	return "the linked RAM role"
+}
+
+// validateApplicationAccountLinks checks a configuration: that instance_id,
+// application_id and account_name are given or come from a link, that a
+// scalar agrees with its link, and the naming rules between the linked
+// application and role. Terraform validates the configuration twice: alone,
+// when values from other resources are unknown, and again when planning,
+// when they are known; each check skips what is unknown.
+func validateApplicationAccountLinks(ctx context.Context, config applicationAccountResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	app := linkOf[accountApplicationLinkModel](ctx, config.Application, &diags)
+	role := linkOf[accountRoleLinkModel](ctx, config.Role, &diags)
+	if diags.HasError() {
+		return diags
+	}
+
+	requireOne := func(scalar types.String, link types.Object, from func() types.String, attribute, linkAttribute, what string) {
+		if !scalar.IsNull() || link.IsUnknown() || (!link.IsNull() && !from().IsNull()) {
+			return
+		}
+		diags.AddAttributeError(path.Root(attribute), "Missing "+what, fmt.Sprintf(
+			"Set %s, or link the object it comes from: %s (whose %s it takes).", attribute, linkAttribute, linkAttribute))
+	}
+	agree := func(scalar, linked types.String, attribute, linkAttribute string) {
+		if isKnown(scalar) && isKnown(linked) && scalar.ValueString() != linked.ValueString() {
+			diags.AddAttributeError(path.Root(attribute), "Account and its link disagree", fmt.Sprintf(
+				"%s is %q, but %s is %q. Remove %s: it defaults to %s.", attribute, scalar.ValueString(), linkAttribute,
+				linked.ValueString(), attribute, linkAttribute))
+		}
+	}
+	var noApp accountApplicationLinkModel
+	if app == nil {
+		app = &noApp
+	}
+	var noRole accountRoleLinkModel
+	if role == nil {
+		role = &noRole
+	}
+	requireOne(config.InstanceID, config.Application, func() types.String { return app.InstanceID }, "instance_id", "application.instance_id", "IDaaS instance ID")
+	requireOne(config.ApplicationID, config.Application, func() types.String { return app.ID }, "application_id", "application.id", "application ID")
+	requireOne(config.AccountName, config.Role, func() types.String { return role.Name }, "account_name", "role.name", "account name")
+	agree(config.InstanceID, app.InstanceID, "instance_id", "application.instance_id")
+	agree(config.ApplicationID, app.ID, "application_id", "application.id")
+
+	if !testhooks.NameChecksOn() {
+		return diags
+	}
+	account := rolesso.LinkEnd{Object: config.object(), Attribute: "account_name", Value: config.AccountName.ValueString()}
+	roleName := rolesso.LinkEnd{Object: role.object(), Attribute: "name", Value: role.Name.ValueString()}
+	if isKnown(config.AccountName) && isKnown(role.Name) {
+		addLinkError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
+			"Or remove account_name: it defaults to role.name.")
+	}
+	if isKnown(app.IdPName) {
+		if trusted, ok := knownStrings(ctx, role.SAMLProviderNames); ok {
+			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
+			addLinkError(&diags, path.Root("role").AtName("saml_provider_names"),
+				rolesso.CheckRoleTrustsIdP(idp, role.object(), "saml_provider_names", trusted), "")
+		}
+	}
+	if isKnown(app.AccountID) && isKnown(role.AccountID) {
+		addLinkError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
+			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
+			rolesso.LinkEnd{Object: role.object(), Attribute: "account_id", Value: role.AccountID.ValueString()}), "")
+	}
+	if isKnown(app.Site) && isKnown(role.Site) {
+		addLinkError(&diags, path.Root("role").AtName("site"), rolesso.CheckSameSite(
+			rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
+			rolesso.LinkEnd{Object: role.object(), Attribute: "site", Value: role.Site.ValueString()}), "")
+	}
+	return diags
+}
+
+// planApplicationAccountDefaults fills in instance_id, application_id and
+// account_name from the links when the configuration leaves them out, and
+// returns the attributes whose change replaces the account. They are
+// decided here, not by attribute plan modifiers, because a default from a
+// link is known only now.
+func planApplicationAccountDefaults(ctx context.Context, plan, config *applicationAccountResourceModel, state *applicationAccountResourceModel) (path.Paths, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	fill := func(target *types.String, configured types.String, link types.Object, from func() types.String) {
+		switch {
+		case !configured.IsNull():
+			*target = configured
+		case link.IsUnknown():
+			*target = types.StringUnknown()
+		case !link.IsNull():
+			*target = from()
+		}
+	}
+	app := linkOf[accountApplicationLinkModel](ctx, config.Application, &diags)
+	role := linkOf[accountRoleLinkModel](ctx, config.Role, &diags)
+	if diags.HasError() {
+		return nil, diags
+	}
+	fill(&plan.InstanceID, config.InstanceID, config.Application, func() types.String { return app.InstanceID })
+	fill(&plan.ApplicationID, config.ApplicationID, config.Application, func() types.String { return app.ID })
+	fill(&plan.AccountName, config.AccountName, config.Role, func() types.String { return role.Name })
+
+	var replace path.Paths
+	if state == nil {
+		return nil, diags
+	}
+	for name, values := range map[string][2]types.String{
+		"instance_id":    {plan.InstanceID, state.InstanceID},
+		"application_id": {plan.ApplicationID, state.ApplicationID},
+		"account_name":   {plan.AccountName, state.AccountName},
+	} {
+		if !values[0].Equal(values[1]) {
+			replace = append(replace, path.Root(name))
+		}
+	}
+	if len(replace) > 0 {
+		plan.ID = types.StringUnknown()
+		plan.CreateTime = types.StringUnknown()
+	}
+	return replace, diags
+}
+
+// liveCheckTimeout bounds the read-only calls of a plan-time check.
+const liveCheckTimeout = time.Minute
+
+// checkAccountRoleExists is the live check of an account not linked to a
+// role: it warns when the role the account name names does not exist in
+// the account and no resource of this plan plans it. It reads RAM only in
+// the provider's account, the only one it can read.
+func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicationAccountResourceModel, app *accountApplicationLinkModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if !isKnown(plan.AccountName) || !testhooks.NameChecksOn() {
+		return diags
+	}
+	name, account := plan.AccountName.ValueString(), c.AccountID()
+	if app != nil && isKnown(app.AccountID) && app.AccountID.ValueString() != account {
+		tflog.Debug(ctx, "Not looking for the role of an application account in another account", map[string]any{
+			"account_name": name, "account_id": app.AccountID.ValueString(),
+		})
+		return diags
+	}
+	if c.IsPlanned(client.PlannedRole, name) {
+		return diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, liveCheckTimeout)
+	defer cancel()
+	_, err := c.RAM().GetRole(ctx, name)
+	switch {
+	case client.IsNotFound(err):
+		diags.AddAttributeWarning(path.Root("account_name"), "No RAM role of this name", fmt.Sprintf(
+			"The account_name %q of %s names no RAM role in account %s, and no role of this plan has that name. Until "+
+				"one exists, signing in with this account fails. %s\n\nCreate the role, or correct the name. If an "+
+				"idaas_ram_role of this configuration creates it, link it with role = idaas_ram_role.<name>: account_name "+
+				"then defaults to its name and plans check the link.", name, plan.object(), account, rolesso.AccountNameMatchRule))
+	case err != nil:
+		addLiveCheckWarning(&diags, path.Root("account_name"), fmt.Sprintf("whether RAM role %q exists", name), err)
+	}
+	return diags
+}
+
+// addLinkError reports a rolesso link rule's error at p, with hint (a
+// sentence about wiring, or "") after the fix.
+func addLinkError(diags *diag.Diagnostics, p path.Path, err error, hint string) {
+	if err == nil {
+		return
+	}
+	le, ok := errors.AsType[*rolesso.LinkError](err)
+	if !ok {
+		diags.AddAttributeError(p, "Link check failed", err.Error())
+		return
+	}
+	detail := le.Problem + "\n\n" + le.Rule + "\n\n" + le.Fix
+	if hint != "" {
+		detail += " " + hint
+	}
+	diags.AddAttributeError(p, le.Summary, detail)
+}
+
+// addLiveCheckWarning reports a live check that could not run: a plan
+// does not fail for want of a read permission.
+func addLiveCheckWarning(diags *diag.Diagnostics, p path.Path, what string, err error) {
+	diags.AddAttributeWarning(p, "Plan-time check could not run", fmt.Sprintf(
+		"The provider could not check %s: %s\n\nThe plan goes on without this check.", what, err.Error()))
+}
+
+// knownStrings returns the elements of a set of strings, and false while the
+// set or an element is null or unknown.
+func knownStrings(ctx context.Context, s types.Set) ([]string, bool) {
+	if s.IsNull() || s.IsUnknown() {
+		return nil, false
+	}
+	for _, e := range s.Elements() {
+		if e.IsUnknown() || e.IsNull() {
+			return nil, false
+		}
+	}
+	var out []string
+	if diags := s.ElementsAs(ctx, &out, false); diags.HasError() {
+		return nil, false
+	}
+	return out, true
+}
