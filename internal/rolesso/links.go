@@ -149,14 +149,16 @@ func CheckSameSite(idp, ram LinkEnd) error {
 // document may be XML or Base64; one that does not parse is not checked
 // here (the metadata rules report it).
 func CheckMetadataMatches(provider, application LinkEnd) error {
-	pm, err := ParseMetadata(provider.Value)
-	if err != nil {
-		return nil
+	pm, providerErr := ParseMetadata(provider.Value)
+	am, applicationErr := ParseMetadata(application.Value)
+	if providerErr == nil && applicationErr == nil {
+		return metadataMismatch(provider, pm, application, am)
 	}
-	am, err := ParseMetadata(application.Value)
-	if err != nil {
-		return nil
-	}
+	return nil
+}
+
+// metadataMismatch is CheckMetadataMatches on parsed documents.
+func metadataMismatch(provider LinkEnd, pm *Metadata, application LinkEnd, am *Metadata) error {
 	var problems []string
 	if pm.EntityID != am.EntityID {
 		problems = append(problems, fmt.Sprintf("the entity ID is %q in the %s of %s but %q in the %s of %s",
