@@ -23,6 +23,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -307,7 +308,7 @@ func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resourc
 	resp.RequiresReplace = append(resp.RequiresReplace, replace...)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 	if c := r.Client(); c != nil && config.Role.IsNull() {
-		app := linkOf[accountApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
+		app := fwlinks.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
 		resp.Diagnostics.Append(checkAccountRoleExists(ctx, c, plan, app)...)
 	}
 }

@@ -5,19 +5,17 @@ package idaas
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
@@ -27,17 +25,12 @@ import (
 // holds the two link attributes, the defaults they give and the checks they
 // make possible (design.md §7).
 
-// linkNote explains, in every link attribute's description, how a whole
-// object is passed.
-const linkNote = "Pass the whole resource or data source; Terraform keeps the attributes named here and drops the others. " +
-	"An object written out in the configuration may leave attributes out: the checks that need them are skipped."
-
 // accountApplicationAttribute is the `application` link of an account.
 var accountApplicationAttribute = schema.SingleNestedAttribute{
 	MarkdownDescription: "The role-based SSO application the account belongs to, usually `application = " +
 		"idaas_role_sso_application.<name>`. `instance_id` and `application_id` default from it. With `role`, plans check " +
 		"the two naming rules of sign-in before anything is written: the application's IdP name must be among the SAML " +
-		"providers the role trusts, and the application's account and site must be the role's. " + linkNote,
+		"providers the role trusts, and the application's account and site must be the role's. " + fwlinks.Note,
 	Optional: true,
 	Attributes: map[string]schema.Attribute{
 		"instance_id": schema.StringAttribute{MarkdownDescription: "The ID of the IDaaS instance.", Optional: true},
@@ -66,7 +59,7 @@ var accountRoleAttribute = schema.SingleNestedAttribute{
 		"`idaas_ram_role` data source for a role managed elsewhere). `account_name` defaults to its name, so the account " +
 		"cannot be misnamed. " + rolesso.AccountNameMatchRule + " With `application`, plans also check that the role " +
 		"trusts the application's SAML provider and is in the application's account and site. A linked role counts as " +
-		"planned: plans do not look it up. " + linkNote,
+		"planned: plans do not look it up. " + fwlinks.Note,
 	Optional: true,
 	Attributes: map[string]schema.Attribute{
 		"name": schema.StringAttribute{
@@ -109,17 +102,6 @@ type accountRoleLinkModel struct {
 	Site              types.String `tfsdk:"site"`
 }
 
-// linkOf returns the value of a link attribute, or nil while it is null or
-// unknown.
-func linkOf[T any](ctx context.Context, o types.Object, diags *diag.Diagnostics) *T {
-	if o.IsNull() || o.IsUnknown() {
-		return nil
-	}
-	var v T
-	diags.Append(o.As(ctx, &v, basetypes.ObjectAsOptions{})...)
-	return &v
-}
-
 // object names the account in messages.
 func (m applicationAccountResourceModel) object() string {
 	if isKnown(m.UserID) {
@@ -155,8 +137,8 @@ func (l *accountRoleLinkModel) object() string {
 // when they are known; each check skips what is unknown.
 func validateApplicationAccountLinks(ctx context.Context, config applicationAccountResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	app := linkOf[accountApplicationLinkModel](ctx, config.Application, &diags)
-	role := linkOf[accountRoleLinkModel](ctx, config.Role, &diags)
+	app := fwlinks.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &diags)
+	role := fwlinks.ObjectAs[accountRoleLinkModel](ctx, config.Role, &diags)
 	if diags.HasError() {
 		return diags
 	}
@@ -195,23 +177,23 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	account := rolesso.LinkEnd{Object: config.object(), Attribute: "account_name", Value: config.AccountName.ValueString()}
 	roleName := rolesso.LinkEnd{Object: role.object(), Attribute: "name", Value: role.Name.ValueString()}
 	if isKnown(config.AccountName) && isKnown(role.Name) {
-		addLinkError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
+		fwlinks.AddError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
 			"Or remove account_name: it defaults to role.name.")
 	}
 	if isKnown(app.IdPName) {
-		if trusted, ok := knownStrings(ctx, role.SAMLProviderNames); ok {
+		if trusted, ok := fwlinks.KnownStrings(ctx, role.SAMLProviderNames); ok {
 			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
-			addLinkError(&diags, path.Root("role").AtName("saml_provider_names"),
+			fwlinks.AddError(&diags, path.Root("role").AtName("saml_provider_names"),
 				rolesso.CheckRoleTrustsIdP(idp, role.object(), "saml_provider_names", trusted), "")
 		}
 	}
 	if isKnown(app.AccountID) && isKnown(role.AccountID) {
-		addLinkError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
+		fwlinks.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "account_id", Value: role.AccountID.ValueString()}), "")
 	}
 	if isKnown(app.Site) && isKnown(role.Site) {
-		addLinkError(&diags, path.Root("role").AtName("site"), rolesso.CheckSameSite(
+		fwlinks.AddError(&diags, path.Root("role").AtName("site"), rolesso.CheckSameSite(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "site", Value: role.Site.ValueString()}), "")
 	}
@@ -235,8 +217,8 @@ func planApplicationAccountDefaults(ctx context.Context, plan, config *applicati
 			*target = from()
 		}
 	}
-	app := linkOf[accountApplicationLinkModel](ctx, config.Application, &diags)
-	role := linkOf[accountRoleLinkModel](ctx, config.Role, &diags)
+	app := fwlinks.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &diags)
+	role := fwlinks.ObjectAs[accountRoleLinkModel](ctx, config.Role, &diags)
 	if diags.HasError() {
 		return nil, diags
 	}
@@ -264,9 +246,6 @@ func planApplicationAccountDefaults(ctx context.Context, plan, config *applicati
 	return replace, diags
 }
 
-// liveCheckTimeout bounds the read-only calls of a plan-time check.
-const liveCheckTimeout = time.Minute
-
 // checkAccountRoleExists is the live check of an account not linked to a
 // role: it warns when the role the account name names does not exist in
 // the account and no resource of this plan plans it. It reads RAM only in
@@ -286,7 +265,7 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 	if c.IsPlanned(client.PlannedRole, name) {
 		return diags
 	}
-	ctx, cancel := context.WithTimeout(ctx, liveCheckTimeout)
+	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
 	defer cancel()
 	_, err := c.RAM().GetRole(ctx, name)
 	switch {
@@ -297,50 +276,7 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 				"idaas_ram_role of this configuration creates it, link it with role = idaas_ram_role.<name>: account_name "+
 				"then defaults to its name and plans check the link.", name, plan.object(), account, rolesso.AccountNameMatchRule))
 	case err != nil:
-		addLiveCheckWarning(&diags, path.Root("account_name"), fmt.Sprintf("whether RAM role %q exists", name), err)
+		fwlinks.AddLiveCheckWarning(&diags, path.Root("account_name"), fmt.Sprintf("whether RAM role %q exists", name), err)
 	}
 	return diags
-}
-
-// addLinkError reports a rolesso link rule's error at p, with hint (a
-// sentence about wiring, or "") after the fix.
-func addLinkError(diags *diag.Diagnostics, p path.Path, err error, hint string) {
-	if err == nil {
-		return
-	}
-	le, ok := errors.AsType[*rolesso.LinkError](err)
-	if !ok {
-		diags.AddAttributeError(p, "Link check failed", err.Error())
-		return
-	}
-	detail := le.Problem + "\n\n" + le.Rule + "\n\n" + le.Fix
-	if hint != "" {
-		detail += " " + hint
-	}
-	diags.AddAttributeError(p, le.Summary, detail)
-}
-
-// addLiveCheckWarning reports a live check that could not run: a plan
-// does not fail for want of a read permission.
-func addLiveCheckWarning(diags *diag.Diagnostics, p path.Path, what string, err error) {
-	diags.AddAttributeWarning(p, "Plan-time check could not run", fmt.Sprintf(
-		"The provider could not check %s: %s\n\nThe plan goes on without this check.", what, err.Error()))
-}
-
-// knownStrings returns the elements of a set of strings, and false while the
-// set or an element is null or unknown.
-func knownStrings(ctx context.Context, s types.Set) ([]string, bool) {
-	if s.IsNull() || s.IsUnknown() {
-		return nil, false
-	}
-	for _, e := range s.Elements() {
-		if e.IsUnknown() || e.IsNull() {
-			return nil, false
-		}
-	}
-	var out []string
-	if diags := s.ElementsAs(ctx, &out, false); diags.HasError() {
-		return nil, false
-	}
-	return out, true
 }

@@ -29,8 +29,7 @@ resource "idaas_role_sso_application" "console" {
 }
 
 resource "idaas_ram_saml_provider" "idaas" {
-  name     = idaas_role_sso_application.console.idp_name
-  metadata = idaas_role_sso_application.console.idp_metadata
+  application = idaas_role_sso_application.console
 }
 
 resource "idaas_ram_role" "admin" {

@@ -26,14 +26,16 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 var (
-	_ resource.Resource                = (*samlProviderResource)(nil)
-	_ resource.ResourceWithConfigure   = (*samlProviderResource)(nil)
-	_ resource.ResourceWithImportState = (*samlProviderResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*samlProviderResource)(nil)
+	_ resource.Resource                   = (*samlProviderResource)(nil)
+	_ resource.ResourceWithConfigure      = (*samlProviderResource)(nil)
+	_ resource.ResourceWithImportState    = (*samlProviderResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*samlProviderResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*samlProviderResource)(nil)
 )
 
 // NewSAMLProviderResource returns the idaas_ram_saml_provider resource.
@@ -64,10 +66,6 @@ func (r *samlProviderResource) Metadata(_ context.Context, req resource.Metadata
 	resp.TypeName = req.ProviderTypeName + "_ram_saml_provider"
 }
 
-// Schema: issue 6 adds an optional `application` attribute from which the
-// name and the metadata default (design.md §7); name and metadata then turn
-// Optional and Computed, and the checks below apply to the values taken
-// from the application as well.
 func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A RAM SAML identity provider (IMS `CreateSAMLProvider`): the IdP that RAM roles trust for " +
@@ -76,7 +74,9 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"not expired, and a SingleSignOnService. It is compared by meaning (entity ID, signing certificates, SSO " +
 			"endpoints), so XML and Base64 of the same document, whitespace and line-wrapped Base64 never show a " +
 			"change; new metadata, such as after a certificate rotation, is an update in place.\n\n" +
-			rolesso.IdPNameMatchRule,
+			rolesso.IdPNameMatchRule + " Link the provider to the application it serves (`application = " +
+			"idaas_role_sso_application.<name>`): the name and the metadata then come from the application, and plans check " +
+			"a name or metadata typed beside it, and the application's account, before anything is written.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The name of the SAML provider, as `name`.",
@@ -84,14 +84,13 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: samlProviderNameDescription + " Changing it replaces the SAML provider; a change of case " +
-					"alone is no change, as RAM compares names without regard to case.",
-				Required:   true,
-				Validators: []validator.String{samlProviderNameValidator{}},
-				PlanModifiers: []planmodifier.String{
-					samlProviderNamePlanModifier{},
-					stringplanmodifier.RequiresReplace(),
-				},
+				MarkdownDescription: samlProviderNameDescription + " Defaults to `application.idp_name`; set this or " +
+					"`application`. Changing it replaces the SAML provider; a change of case alone is no change, as RAM " +
+					"compares names without regard to case.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{samlProviderNameValidator{}},
+				PlanModifiers: []planmodifier.String{samlProviderNamePlanModifier{}},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "The description. RAM cannot clear a description: removing the argument leaves the " +
@@ -105,12 +104,14 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				MarkdownDescription: "The SAML IdP metadata, as XML or as Base64 of the XML, for example " +
 					"`file(\"idp-metadata.xml\")` or the `idp_metadata` of an IDaaS role-based SSO application. A URL is not " +
 					"accepted: download the document and pass its contents. RAM always receives Base64. The state keeps the " +
-					"form written here.",
-				Required:      true,
+					"form written here. Defaults to `application.idp_metadata`; set this or `application`.",
+				Optional:      true,
+				Computed:      true,
 				CustomType:    samlMetadataType{},
 				Validators:    []validator.String{samlMetadataValidator{}},
 				PlanModifiers: []planmodifier.String{samlMetadataPlanModifier{}},
 			},
+			"application": samlProviderApplicationAttribute,
 			"cert_expiry_warning_days": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("Plans warn when the newest signing certificate of the metadata expires "+
 					"within this many days, so that there is time to rotate it. `0` turns the warning off. Defaults to `%d`.",
@@ -335,15 +336,31 @@ func (r *samlProviderResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
 }
 
-// ModifyPlan computes the facts of the planned metadata, so that a plan
+// ValidateConfig checks that name and metadata are given or linked, and
+// agree with the linked application (validateSAMLProviderLinks).
+func (r *samlProviderResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config samlProviderResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateSAMLProviderLinks(ctx, config)...)
+}
+
+// ModifyPlan takes the name and metadata of a linked application and
+// checks its account; decides whether the name changes, which replaces
+// the provider; computes the facts of the planned metadata, so that a plan
 // shows a rotated certificate's fingerprint, and warns about certificates
-// that expire soon. update_date changes only when RAM is called.
+// that expire soon; and, for an application linked by ID only, compares
+// the metadata with the application's current one. update_date changes
+// only when RAM is called.
 func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan samlProviderResourceModel
+	var plan, config samlProviderResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -355,8 +372,28 @@ func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.Modi
 			return
 		}
 	}
+	c := r.Client()
+	account := ""
+	if c != nil {
+		account = c.AccountID()
+	}
+	replace, diags := planSAMLProviderLinks(ctx, &plan, &config, state, account)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	if replace {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("name"))
+	}
 	resp.Diagnostics.Append(modifySAMLProviderPlan(&plan, state, time.Now())...)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if c == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	if fwlinks.IsKnown(plan.Name) {
+		c.NotePlanned(client.PlannedSAMLProvider, plan.Name.ValueString())
+	}
+	app := fwlinks.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
+	resp.Diagnostics.Append(checkSAMLProviderMetadataLive(ctx, c.EIAM(), plan, app)...)
 }
 
 // modifySAMLProviderPlan is ModifyPlan on models, at time now.
@@ -518,6 +555,7 @@ type samlProviderResourceModel struct {
 	Name                  types.String      `tfsdk:"name"`
 	Description           types.String      `tfsdk:"description"`
 	Metadata              samlMetadataValue `tfsdk:"metadata"`
+	Application           types.Object      `tfsdk:"application"`
 	CertExpiryWarningDays types.Int64       `tfsdk:"cert_expiry_warning_days"`
 	ARN                   types.String      `tfsdk:"arn"`
 	EntityID              types.String      `tfsdk:"entity_id"`

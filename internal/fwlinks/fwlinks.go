@@ -1,0 +1,95 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+// Package fwlinks is the framework side of the link checks: the values of
+// link attributes, and the diagnostics of the link rules of
+// internal/rolesso and of live plan-time checks. The resources of
+// internal/service/idaas and internal/service/ram share it.
+package fwlinks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+// Note explains, in the description of every link attribute, how a whole
+// object is passed.
+const Note = "Pass the whole resource or data source; Terraform keeps the attributes named here and drops the others. " +
+	"An object written out in the configuration may leave attributes out: the checks that need them are skipped."
+
+// LiveCheckTimeout bounds the read-only calls of one plan-time check,
+// within the plan's own context.
+const LiveCheckTimeout = time.Minute
+
+// ObjectAs returns the value of a link attribute as T, or nil while it is
+// null or unknown.
+func ObjectAs[T any](ctx context.Context, o types.Object, diags *diag.Diagnostics) *T {
+	if o.IsNull() || o.IsUnknown() {
+		return nil
+	}
+	var v T
+	diags.Append(o.As(ctx, &v, basetypes.ObjectAsOptions{})...)
+	return &v
+}
+
+// KnownStrings returns the elements of a set of strings, and false while
+// the set or an element is null or unknown.
+func KnownStrings(ctx context.Context, s types.Set) ([]string, bool) {
+	if s.IsNull() || s.IsUnknown() {
+		return nil, false
+	}
+	for _, e := range s.Elements() {
+		if e.IsUnknown() || e.IsNull() {
+			return nil, false
+		}
+	}
+	var out []string
+	if diags := s.ElementsAs(ctx, &out, false); diags.HasError() {
+		return nil, false
+	}
+	return out, true
+}
+
+// IsKnown reports whether v is neither null nor unknown.
+func IsKnown(v interface {
+	IsNull() bool
+	IsUnknown() bool
+}) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
+
+// AddError reports the error of a rolesso link rule at p: the rule's
+// summary, then the problem, the rule and the fix, with hint (a sentence
+// about wiring the objects, or "") after the fix. A nil err adds nothing.
+func AddError(diags *diag.Diagnostics, p path.Path, err error, hint string) {
+	if err == nil {
+		return
+	}
+	le, ok := errors.AsType[*rolesso.LinkError](err)
+	if !ok {
+		diags.AddAttributeError(p, "Link check failed", err.Error())
+		return
+	}
+	detail := le.Problem + "\n\n" + le.Rule + "\n\n" + le.Fix
+	if hint != "" {
+		detail += " " + hint
+	}
+	diags.AddAttributeError(p, le.Summary, detail)
+}
+
+// AddLiveCheckWarning reports a live check that could not run, such as for
+// want of a read permission: what it wanted to check, and why it could
+// not. A plan does not fail for it.
+func AddLiveCheckWarning(diags *diag.Diagnostics, p path.Path, what string, err error) {
+	diags.AddAttributeWarning(p, "Plan-time check could not run", fmt.Sprintf(
+		"The provider could not check %s: %s\n\nThe plan goes on without this check.", what, err.Error()))
+}

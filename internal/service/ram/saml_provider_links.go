@@ -1,0 +1,203 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
+)
+
+// A SAML provider serves one IDaaS application: its name is the
+// application's IdP name and its metadata the application's IdP metadata.
+// This file holds the `application` link, the defaults it gives and the
+// checks it makes possible (design.md §7).
+
+// samlProviderApplicationAttribute is the `application` link of a SAML
+// provider.
+var samlProviderApplicationAttribute = schema.SingleNestedAttribute{
+	MarkdownDescription: "The IDaaS role-based SSO application this SAML provider serves, usually `application = " +
+		"idaas_role_sso_application.<name>`. `name` defaults to its `idp_name` and `metadata` to its `idp_metadata`, so the " +
+		"provider is named and loaded as sign-in needs. A `name` or `metadata` set beside it must agree with it: plans " +
+		"fail when the name is not the IdP name, when the metadata's entity ID or signing certificates are not the " +
+		"application's (also when only `id` and `instance_id` are given: the plan then reads the application's current " +
+		"metadata), and when the application's account is not the provider's. " + fwlinks.Note,
+	Optional: true,
+	Attributes: map[string]schema.Attribute{
+		"instance_id": schema.StringAttribute{MarkdownDescription: "The ID of the IDaaS instance.", Optional: true},
+		"id":          schema.StringAttribute{MarkdownDescription: "The application ID.", Optional: true},
+		"account_id": schema.StringAttribute{
+			MarkdownDescription: "The Alibaba Cloud account the application signs users in to; it must be the provider's. " +
+				rolesso.AccountIDRule,
+			Optional:   true,
+			Validators: []validator.String{accountIDValidator()},
+		},
+		"idp_name": schema.StringAttribute{
+			MarkdownDescription: "The application's IdP name. " + rolesso.IdPNameMatchRule,
+			Optional:            true,
+			Validators:          []validator.String{samlProviderNameValidator{}},
+		},
+		"idp_metadata": schema.StringAttribute{
+			MarkdownDescription: "The application's IdP metadata XML.",
+			Optional:            true,
+		},
+	},
+}
+
+// samlProviderApplicationLinkModel is the `application` attribute.
+type samlProviderApplicationLinkModel struct {
+	InstanceID  types.String `tfsdk:"instance_id"`
+	ID          types.String `tfsdk:"id"`
+	AccountID   types.String `tfsdk:"account_id"`
+	IdPName     types.String `tfsdk:"idp_name"`
+	IdPMetadata types.String `tfsdk:"idp_metadata"`
+}
+
+// object names the linked application in messages.
+func (l *samlProviderApplicationLinkModel) object() string {
+	switch {
+	case fwlinks.IsKnown(l.ID):
+		return "IDaaS application " + l.ID.ValueString()
+	case fwlinks.IsKnown(l.IdPName):
+		return fmt.Sprintf("the IDaaS application with IdP name %q", l.IdPName.ValueString())
+	}
+	return "the linked IDaaS application"
+}
+
+// samlProviderObjectOf names a SAML provider in messages.
+func samlProviderObjectOf(name types.String) string {
+	if fwlinks.IsKnown(name) {
+		return fmt.Sprintf("RAM SAML provider %q", name.ValueString())
+	}
+	return "this RAM SAML provider"
+}
+
+// validateSAMLProviderLinks checks a configuration: name and metadata are
+// given or come from the application, and agree with it when both are
+// given. Terraform validates twice: alone, when values from other
+// resources are unknown, and again when planning, when they are known;
+// each check skips what is unknown.
+func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	app := fwlinks.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &diags)
+	if diags.HasError() || config.Application.IsUnknown() {
+		return diags
+	}
+	if config.Name.IsNull() && (app == nil || app.IdPName.IsNull()) {
+		diags.AddAttributeError(path.Root("name"), "Missing SAML provider name",
+			"Set name, or link the application whose IdP name it is: application = idaas_role_sso_application.<name>. "+
+				rolesso.IdPNameMatchRule)
+	}
+	if config.Metadata.IsNull() && (app == nil || app.IdPMetadata.IsNull()) {
+		diags.AddAttributeError(path.Root("metadata"), "Missing SAML IdP metadata",
+			"Set metadata, or link the application whose IdP metadata it is: application = idaas_role_sso_application.<name>.")
+	}
+	if app == nil || !testhooks.NameChecksOn() {
+		return diags
+	}
+	provider := samlProviderObjectOf(config.Name)
+	if fwlinks.IsKnown(config.Name) && fwlinks.IsKnown(app.IdPName) {
+		fwlinks.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(
+			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()},
+			rolesso.LinkEnd{Object: provider, Attribute: "name", Value: config.Name.ValueString()}),
+			"Or remove name: it defaults to application.idp_name.")
+	}
+	if fwlinks.IsKnown(config.Metadata) && fwlinks.IsKnown(app.IdPMetadata) {
+		fwlinks.AddError(&diags, path.Root("metadata"), rolesso.CheckMetadataMatches(
+			rolesso.LinkEnd{Object: provider, Attribute: "metadata", Value: config.Metadata.ValueString()},
+			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_metadata", Value: app.IdPMetadata.ValueString()}),
+			"Or remove metadata: it defaults to application.idp_metadata.")
+	}
+	return diags
+}
+
+// planSAMLProviderLinks fills in name and metadata from the application
+// when the configuration leaves them out, keeping the state's value when
+// it means the same (a name in another case, metadata in another form),
+// and checks the application's account against the provider's (account,
+// the provider's account, or "" while the provider is not configured). It
+// returns whether the name changes, which replaces the SAML provider.
+func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProviderResourceModel, account string) (bool, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	app := fwlinks.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &diags)
+	if diags.HasError() {
+		return false, diags
+	}
+	if config.Name.IsNull() {
+		plan.Name = types.StringUnknown()
+		if app != nil {
+			plan.Name = app.IdPName
+		}
+		if state != nil && fwlinks.IsKnown(plan.Name) {
+			plan.Name = types.StringValue(keepSAMLProviderName(state.Name, plan.Name.ValueString()))
+		}
+	}
+	if config.Metadata.IsNull() {
+		plan.Metadata = samlMetadataValue{StringValue: types.StringUnknown()}
+		if app != nil {
+			plan.Metadata = samlMetadataValue{StringValue: app.IdPMetadata}
+			if fwlinks.IsKnown(app.IdPMetadata) {
+				diags.Append(samlMetadataDiagnostics(path.Root("application").AtName("idp_metadata"), app.IdPMetadata.ValueString(), time.Now())...)
+			}
+		}
+		if state != nil && fwlinks.IsKnown(plan.Metadata) && !state.Metadata.IsNull() {
+			if same, _ := state.Metadata.StringSemanticEquals(ctx, plan.Metadata); same {
+				plan.Metadata = state.Metadata
+			}
+		}
+	}
+	if app != nil && account != "" && fwlinks.IsKnown(app.AccountID) && testhooks.NameChecksOn() {
+		fwlinks.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
+			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
+			rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name) + " (the account of the provider's credentials)", Attribute: "account", Value: account}), "")
+	}
+	return state != nil && !plan.Name.Equal(state.Name), diags
+}
+
+// checkSAMLProviderMetadataLive is the live check of a SAML provider
+// linked to an application by ID only: it reads the application's current
+// IdP metadata and fails the plan when the provider's planned metadata
+// would not accept the application's assertions. A call that fails is a
+// warning: a plan does not fail for want of a read permission.
+func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan samlProviderResourceModel, app *samlProviderApplicationLinkModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if app == nil || !app.IdPMetadata.IsNull() || !fwlinks.IsKnown(app.ID) || !fwlinks.IsKnown(app.InstanceID) ||
+		!fwlinks.IsKnown(plan.Metadata) || !testhooks.NameChecksOn() {
+		return diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
+	defer cancel()
+	at := path.Root("metadata")
+	what := fmt.Sprintf("the metadata against the current IdP metadata of IDaaS application %s", app.ID.ValueString())
+	sso, err := conn.GetApplicationSSOConfig(ctx, app.InstanceID.ValueString(), app.ID.ValueString())
+	if err != nil {
+		fwlinks.AddLiveCheckWarning(&diags, at, what, err)
+		return diags
+	}
+	if sso.SAMLMetaEndpoint == "" {
+		fwlinks.AddLiveCheckWarning(&diags, at, what, fmt.Errorf("the application has no IdP metadata URL (SamlMetaEndpoint)"))
+		return diags
+	}
+	current, err := conn.GetIdPMetadata(ctx, sso.SAMLMetaEndpoint)
+	if err != nil {
+		fwlinks.AddLiveCheckWarning(&diags, at, what, err)
+		return diags
+	}
+	fwlinks.AddError(&diags, at, rolesso.CheckMetadataMatches(
+		rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name), Attribute: "metadata", Value: plan.Metadata.ValueString()},
+		rolesso.LinkEnd{Object: app.object(), Attribute: "IdP metadata (as IDaaS serves it now)", Value: current}),
+		"Or set application.idp_metadata, or link the whole application: application = idaas_role_sso_application.<name>.")
+	return diags
+}
