@@ -26,7 +26,9 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 var (
@@ -80,7 +82,10 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 			"(steps 1 and 2 of the console procedure): it signs IDaaS users in to Alibaba Cloud RAM roles. The provider " +
 			"creates the application, sets its SSO form parameters (the Alibaba Cloud account ID and the IdP name), its SAML " +
 			"settings and who may use it, and enables it and its SSO. It exports the IdP metadata for " +
-			"`idaas_ram_saml_provider`.\n\n" + rolesso.IdPNameMatchRule + "\n\n" + writeOnlyNote,
+			"`idaas_ram_saml_provider`.\n\n" + rolesso.IdPNameMatchRule + " Once the application exists, plans warn when no " +
+			"SAML provider of its account has its IdP name. Pass the whole application to the `application` attribute of " +
+			"`idaas_ram_saml_provider` and `idaas_application_account` so that plans check the naming rules of sign-in " +
+			"before anything is written.\n\n" + writeOnlyNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The application ID, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`.",
@@ -452,6 +457,43 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if c := r.Client(); c != nil {
+		resp.Diagnostics.Append(checkIdPHasSAMLProvider(ctx, c, plan, state)...)
+	}
+}
+
+// checkIdPHasSAMLProvider is the live check of an application: it warns
+// when no SAML provider of the application's account has its IdP name, so
+// that every sign-in fails. It runs only while the IdP name stays as it
+// is: a SAML provider for a new or changed IdP name is usually planned in
+// the same run after the application (it links to the application), and
+// cannot exist yet. It reads RAM only in the provider's account, the only
+// one it can read; a call that fails is a warning that the check could not
+// run.
+func checkIdPHasSAMLProvider(ctx context.Context, c *client.Client, plan roleSSOApplicationResourceModel, state *roleSSOApplicationResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if state == nil || !isKnown(plan.IdPName) || !plan.IdPName.Equal(state.IdPName) || !testhooks.NameChecksOn() ||
+		!isKnown(plan.AccountID) || plan.AccountID.ValueString() != c.AccountID() {
+		return diags
+	}
+	name := plan.IdPName.ValueString()
+	if c.IsPlanned(client.PlannedSAMLProvider, name) {
+		return diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
+	defer cancel()
+	_, err := c.IMS().GetSAMLProvider(ctx, name)
+	switch {
+	case client.IsNotFound(err):
+		diags.AddAttributeWarning(path.Root("idp_name"), "No SAML provider of the IdP name", fmt.Sprintf(
+			"No RAM SAML provider of account %s has the idp_name %q of IDaaS application %s, so every sign-in through the "+
+				"application fails. %s\n\nCreate it: idaas_ram_saml_provider with application = "+
+				"idaas_role_sso_application.<name> takes the name and metadata from the application. If this configuration "+
+				"has one, this plan creates it.", c.AccountID(), name, plan.ID.ValueString(), rolesso.IdPNameMatchRule))
+	case err != nil:
+		fwlinks.AddLiveCheckWarning(&diags, path.Root("idp_name"), fmt.Sprintf("whether RAM SAML provider %q exists", name), err)
+	}
+	return diags
 }
 
 // providerDefaults are the values of the provider's configuration that

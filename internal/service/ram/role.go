@@ -29,6 +29,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -83,7 +84,10 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"with the same name.\n\n" +
 			"Creating or updating the role waits, within its timeouts, while RAM does not yet accept a SAML provider that " +
 			"was just created, and while a new role is not yet readable. A SAML provider that does not exist fails at once, " +
-			"naming it.",
+			"naming it; plans warn of it before, unless a resource of the same plan creates it (refer to it by " +
+			"`idaas_ram_saml_provider.<name>.name`).\n\n" +
+			"List the IDaaS applications whose users sign in to the role in `applications` and plans check, before anything " +
+			"is written, that the role trusts each application's SAML provider and is in its account and site.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The role name.",
@@ -147,6 +151,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:   true,
 				Validators: []validator.String{trustPolicyValidator{}},
 			},
+			"applications": roleApplicationsAttribute,
 			"effective_assume_role_policy": schema.StringAttribute{
 				MarkdownDescription: "The trust policy exactly as RAM holds it.",
 				Computed:            true,
@@ -391,7 +396,10 @@ func (r *roleResource) ValidateConfig(ctx context.Context, req resource.Validate
 
 // ModifyPlan fills in at plan time what the configuration decides: the
 // account, the site, the trust policy saml_provider_names builds (or the
-// names a raw policy trusts), and what an update will change.
+// names a raw policy trusts), and what an update will change. It checks
+// the linked applications against the planned role, notes the role as
+// planned, and warns of trusted SAML providers that neither exist nor are
+// planned.
 func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // Destroy.
@@ -424,7 +432,7 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	default:
 		return // ValidateConfig reports it.
 	}
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(checkRoleApplications(ctx, plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 
@@ -443,6 +451,10 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if fwlinks.IsKnown(plan.Name) {
+		c.NotePlanned(client.PlannedRole, plan.Name.ValueString())
+	}
+	resp.Diagnostics.Append(checkTrustedSAMLProvidersExist(ctx, c, plan)...)
 }
 
 // planStructuredTrust plans a trust policy given as saml_provider_names:
@@ -761,6 +773,7 @@ type roleResourceModel struct {
 	SAMLProviderNames         types.Set        `tfsdk:"saml_provider_names"`
 	Site                      types.String     `tfsdk:"site"`
 	AssumeRolePolicy          trustPolicyValue `tfsdk:"assume_role_policy"`
+	Applications              types.List       `tfsdk:"applications"`
 	EffectiveAssumeRolePolicy types.String     `tfsdk:"effective_assume_role_policy"`
 	ForceDetachPolicies       types.Bool       `tfsdk:"force_detach_policies"`
 	ARN                       types.String     `tfsdk:"arn"`

@@ -89,3 +89,12 @@ func markdownSiteList() string {
 func markdownRule(rule string) string {
 	return strings.NewReplacer(`"."`, "`.`", `"-"`, "`-`", `"_"`, "`_`").Replace(rule)
 }
+
+// upperFirst returns s with its first letter in upper case, to start a
+// sentence with a name such as "this RAM role".
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

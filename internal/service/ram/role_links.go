@@ -1,0 +1,157 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
+)
+
+// A role serves the IDaaS applications whose users sign in to it. This
+// file holds the `applications` link, the checks it makes possible, and
+// the live check of the SAML providers the role trusts (design.md §7).
+
+// roleApplicationsAttribute is the `applications` link of a role.
+var roleApplicationsAttribute = schema.ListNestedAttribute{
+	MarkdownDescription: "The IDaaS role-based SSO applications whose users sign in to this role, usually `applications = " +
+		"[idaas_role_sso_application.<name>]`. Optional and used only by checks: plans fail, before anything is written, " +
+		"when an application's IdP name is not among `saml_provider_names`, or its account or site is not the role's. " +
+		"Keep `saml_provider_names` referring to the SAML provider (`idaas_ram_saml_provider.<name>.name`), so that " +
+		"Terraform creates the provider before the role. " + fwlinks.Note,
+	Optional: true,
+	NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+		"id": schema.StringAttribute{MarkdownDescription: "The application ID.", Optional: true},
+		"account_id": schema.StringAttribute{
+			MarkdownDescription: "The Alibaba Cloud account the application signs users in to. " + rolesso.AccountIDRule,
+			Optional:            true,
+			Validators:          []validator.String{accountIDValidator()},
+		},
+		"idp_name": schema.StringAttribute{
+			MarkdownDescription: "The application's IdP name: the SAML provider its assertions name.",
+			Optional:            true,
+			Validators:          []validator.String{trustedSAMLProviderNameValidator()},
+		},
+		"site": schema.StringAttribute{
+			MarkdownDescription: "The site the application signs users in to: " + markdownSiteList() + ".",
+			Optional:            true,
+			Validators:          []validator.String{roleSiteValidator()},
+		},
+	}},
+}
+
+// roleApplicationLinkModel is an element of the `applications` attribute.
+type roleApplicationLinkModel struct {
+	ID        types.String `tfsdk:"id"`
+	AccountID types.String `tfsdk:"account_id"`
+	IdPName   types.String `tfsdk:"idp_name"`
+	Site      types.String `tfsdk:"site"`
+}
+
+// object names the linked application in messages.
+func (l roleApplicationLinkModel) object() string {
+	switch {
+	case fwlinks.IsKnown(l.ID):
+		return "IDaaS application " + l.ID.ValueString()
+	case fwlinks.IsKnown(l.IdPName):
+		return fmt.Sprintf("the IDaaS application with IdP name %q", l.IdPName.ValueString())
+	}
+	return "a linked IDaaS application"
+}
+
+// roleObjectOf names a role in messages.
+func roleObjectOf(name types.String) string {
+	if fwlinks.IsKnown(name) {
+		return fmt.Sprintf("RAM role %q", name.ValueString())
+	}
+	return "this RAM role"
+}
+
+// checkRoleApplications checks each linked application against the
+// planned role: its IdP name among the trusted SAML providers, its account
+// the role's, its site the role's. It skips what is not known at plan.
+func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if plan.Applications.IsNull() || plan.Applications.IsUnknown() || !testhooks.NameChecksOn() {
+		return diags
+	}
+	var apps []types.Object
+	if diags.Append(plan.Applications.ElementsAs(ctx, &apps, true)...); diags.HasError() {
+		return diags
+	}
+	role := roleObjectOf(plan.Name)
+	trusted, trustedKnown := fwlinks.KnownStrings(ctx, plan.SAMLProviderNames)
+	for i, o := range apps {
+		app := fwlinks.ObjectAs[roleApplicationLinkModel](ctx, o, &diags)
+		if app == nil {
+			continue
+		}
+		at := path.Root("applications").AtListIndex(i)
+		if fwlinks.IsKnown(app.IdPName) && trustedKnown {
+			fwlinks.AddError(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdP(
+				rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()},
+				role, "saml_provider_names", trusted),
+				"Refer to the application's SAML provider: saml_provider_names = [idaas_ram_saml_provider.<name>.name].")
+		}
+		if fwlinks.IsKnown(app.AccountID) && fwlinks.IsKnown(plan.AccountID) {
+			fwlinks.AddError(&diags, at.AtName("account_id"), rolesso.CheckSameAccount(
+				rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
+				rolesso.LinkEnd{Object: role, Attribute: "account_id", Value: plan.AccountID.ValueString()}), "")
+		}
+		if fwlinks.IsKnown(app.Site) && fwlinks.IsKnown(plan.Site) {
+			fwlinks.AddError(&diags, at.AtName("site"), rolesso.CheckSameSite(
+				rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
+				rolesso.LinkEnd{Object: role, Attribute: "site", Value: plan.Site.ValueString()}), "")
+		}
+	}
+	return diags
+}
+
+// checkTrustedSAMLProvidersExist is the live check of a role: it warns of
+// each SAML provider the role trusts that does not exist in the account
+// and that no resource of this plan plans. A call that fails is a warning
+// that the check could not run.
+func checkTrustedSAMLProvidersExist(ctx context.Context, c *client.Client, plan roleResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	names, ok := fwlinks.KnownStrings(ctx, plan.SAMLProviderNames)
+	if !ok || !testhooks.NameChecksOn() {
+		return diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
+	defer cancel()
+	at := path.Root("saml_provider_names")
+	var missing []string
+	for _, name := range names {
+		if c.IsPlanned(client.PlannedSAMLProvider, name) {
+			continue
+		}
+		_, err := findSAMLProviderByName(ctx, c.IMS(), name)
+		switch {
+		case client.IsNotFound(err):
+			missing = append(missing, name)
+		case err != nil:
+			fwlinks.AddLiveCheckWarning(&diags, at, fmt.Sprintf("whether RAM SAML provider %q exists", name), err)
+		}
+	}
+	if len(missing) > 0 {
+		diags.AddAttributeWarning(at, "Trusted SAML provider does not exist", fmt.Sprintf(
+			"%s trusts SAML providers that do not exist in account %s and that no resource of this plan creates: %s. "+
+				"Until they exist, no one signs in to the role through them, and RAM refuses to create or update a trust policy "+
+				"that names them.\n\nCreate them first, or "+
+				"correct the names. If an idaas_ram_saml_provider of this configuration creates one, refer to it "+
+				"(saml_provider_names = [idaas_ram_saml_provider.<name>.name]) so that Terraform creates it before the role.",
+			upperFirst(roleObjectOf(plan.Name)), c.AccountID(), quotedList(missing)))
+	}
+	return diags
+}
