@@ -5,6 +5,8 @@ package idaas_test
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -14,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 // linkedChainHCL is the whole chain of role-based SSO wired by reference:
@@ -21,15 +24,23 @@ import (
 // alice linked to the application and the role. roleExtra and
 // accountExtra are added to the role and the account.
 func linkedChainHCL(f *directoryFixture, roleExtra, accountExtra string) string {
+	return linkedChainWith(f, "", "", roleExtra, accountExtra)
+}
+
+// linkedChainWith is linkedChainHCL with extra arguments for the
+// application and the SAML provider too.
+func linkedChainWith(f *directoryFixture, applicationExtra, providerExtra, roleExtra, accountExtra string) string {
 	return fmt.Sprintf(`
 resource "idaas_role_sso_application" "console" {
   instance_id = %[1]q
   name        = "console-linked"
   idp_name    = "idaas-linked"
+%[5]s
 }
 
 resource "idaas_ram_saml_provider" "idaas" {
   application = idaas_role_sso_application.console
+%[6]s
 }
 
 resource "idaas_ram_role" "admin" {
@@ -44,7 +55,7 @@ resource "idaas_application_account" "alice_admin" {
   user_id     = %[3]q
 %[4]s
 }
-`, f.instanceID, roleExtra, aliceID, accountExtra)
+`, f.instanceID, roleExtra, aliceID, accountExtra, applicationExtra, providerExtra)
 }
 
 // TestAccApplicationAccount_linkedByReference applies the chain wired by
@@ -80,4 +91,78 @@ func TestAccApplicationAccount_linkedByReference(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccApplicationAccount_linkChecksFailAtPlan types a literal into one
+// object of the chain, which is otherwise wired by reference, for each
+// link check of the account: the values come from other resources, so
+// only the plan knows them; each fails the plan of the first apply, and
+// nothing is written.
+func TestAccApplicationAccount_linkChecksFailAtPlan(t *testing.T) {
+	f := newDirectoryFixture(t)
+	other := "1111111111111111"
+	steps := []resource.TestStep{
+		{
+			Config: f.config("%s", linkedChainHCL(f, "", `account_name = "sso-ops"`)),
+			ExpectError: errorPattern("Application account name is not the RAM role name",
+				`The account_name "sso-ops" of the IDaaS application account of user `+aliceID,
+				`differs from the name "sso-admin" of RAM role "sso-admin"`, rolesso.AccountNameMatchRule,
+				"Or remove account_name: it defaults to role.name."),
+		},
+		{
+			Config: f.config("%s", strings.Replace(linkedChainHCL(f, "", ""),
+				"saml_provider_names = [idaas_ram_saml_provider.idaas.name]", `saml_provider_names = ["okta"]`, 1)),
+			ExpectError: errorPattern("Role does not trust the application's SAML provider",
+				`The idp_name "idaas-linked" of the IDaaS application`, `is not among the saml_provider_names of RAM role "sso-admin" ("okta")`,
+				rolesso.RoleTrustRule),
+		},
+		{
+			// The SAML provider is not linked, so that the account's check
+			// is the one that fails.
+			Config: f.config("%s", strings.Replace(linkedChainWith(f, fmt.Sprintf("account_id = %q", other), "", "", ""),
+				"  application = idaas_role_sso_application.console\n\n}", `  name     = idaas_role_sso_application.console.idp_name
+  metadata = idaas_role_sso_application.console.idp_metadata
+}`, 1)),
+			ExpectError: errorPattern("Application and RAM object in different accounts",
+				fmt.Sprintf(`The account_id %q of the IDaaS application`, other),
+				fmt.Sprintf(`differs from the account_id %q of RAM role "sso-admin"`, f.srv.AccountID()), rolesso.AccountMatchRule),
+		},
+		{
+			Config: f.config("%s", linkedChainWith(f, fmt.Sprintf("account_id = %q", other), "", "", "")),
+			ExpectError: errorPattern("Application and RAM object in different accounts",
+				fmt.Sprintf(`differs from the account %q of RAM SAML provider "idaas-linked" (the account of the provider's credentials)`, f.srv.AccountID())),
+		},
+		{
+			Config: f.config("%s", linkedChainWith(f, `site = "china"`, "", `site = "international"`, "")),
+			ExpectError: errorPattern("Application and role of different sites",
+				`The site "china" of the IDaaS application`, `differs from the site "international" of RAM role "sso-admin"`,
+				rolesso.SiteMatchRule),
+		},
+	}
+	for i := range steps {
+		steps[i].PlanOnly = true
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps:                    steps,
+	})
+	expectNoWrites(t, f)
+}
+
+// expectNoWrites fails the test when the emulator received a call that
+// changes something: anything but reads, the IdP metadata download and
+// GetCallerIdentity.
+func expectNoWrites(t *testing.T, f *directoryFixture) {
+	t.Helper()
+	var writes []string
+	for _, r := range f.ctl.Requests(0) {
+		read := slices.ContainsFunc([]string{"Get", "List"}, func(p string) bool { return strings.HasPrefix(r.Action, p) })
+		if !read && r.Action != "IdPMetadata" {
+			writes = append(writes, r.Product+"."+r.Action)
+		}
+	}
+	if len(writes) > 0 {
+		t.Errorf("the plans wrote: %s", strings.Join(writes, ", "))
+	}
 }
