@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 work=$root/.tmp/demo
 example=$root/examples/complete
-steps=8
+steps=9
 started=$SECONDS
 emulator_pid=
 current_step=
@@ -130,7 +130,24 @@ case $plan_status in
 	;;
 esac
 
-step 6 "Signing in as each user: IDaaS sign-in, then STS AssumeRoleWithSAML for each role offered"
+step 6 "Making the two naming mistakes on purpose: the plan must refuse both"
+note "An account named \"sso-admins\" for the role sso-admin, and a SAML provider named \"idaas-sso\""
+note "for the IdP name \"idaas\" (tools/demo-naming-mistakes.tf). In the consoles both are accepted"
+note "and sign-in fails later. Here, before anything is written:"
+cp tools/demo-naming-mistakes.tf "$work/config/"
+tofu plan -input=false -no-color -compact-warnings >"$work/mistakes.log" 2>&1 && mistakes_status=0 || mistakes_status=$?
+rm "$work/config/demo-naming-mistakes.tf"
+if ((mistakes_status == 0)) ||
+	! grep -q 'with idaas_application_account.naming_mistake,' "$work/mistakes.log" ||
+	! grep -q 'with idaas_ram_saml_provider.naming_mistake,' "$work/mistakes.log"; then
+	note "The plan did not refuse both mistakes, which is a bug:"
+	sed 's/^/    | /' "$work/mistakes.log"
+	exit 1
+fi
+echo
+grep -E '^Error: ' "$work/mistakes.log" | sed 's/^/    /'
+
+step 7 "Signing in as each user: IDaaS sign-in, then STS AssumeRoleWithSAML for each role offered"
 note "Each row is a SAML sign-in at the application, then temporary credentials for the role,"
 note "checked with STS GetCallerIdentity."
 echo
@@ -139,11 +156,11 @@ if ! "$work/bin/idaas-signin" -endpoint "$url" -outputs "$work/outputs.json" | s
 	exit 1
 fi
 
-step 7 "Destroying everything the demo created"
+step 8 "Destroying everything the demo created"
 run_logged "$work/destroy.log" tofu destroy -input=false -no-color -compact-warnings -auto-approve
 note "$(grep -E '^Destroy complete!' "$work/destroy.log")"
 
-step 8 "Stopping the emulator"
+step 9 "Stopping the emulator"
 kill -TERM "$emulator_pid"
 wait "$emulator_pid" || {
 	note "The emulator did not stop cleanly; see ${work#"$root"/}/emulator.log."

@@ -85,11 +85,12 @@ resource "idaas_role_sso_application" "this" {
   idp_name = var.idp_name
 }
 
-# Step 3: the RAM SAML provider, from the metadata the application publishes.
+# Step 3: the RAM SAML provider. Linked to the application, it takes its name
+# from the application's IdP name and its metadata from the application's
+# `idp_metadata`, so it is named and loaded as sign-in needs.
 resource "idaas_ram_saml_provider" "idaas" {
-  name        = idaas_role_sso_application.this.idp_name
+  application = idaas_role_sso_application.this
   description = "IDaaS role-based SSO (${idaas_role_sso_application.this.name})"
-  metadata    = idaas_role_sso_application.this.idp_metadata
 }
 
 # Step 4: the roles, trusting that SAML provider, and their policies.
@@ -99,6 +100,10 @@ resource "idaas_ram_role" "this" {
   name                = each.value.name
   description         = each.value.description
   saml_provider_names = [idaas_ram_saml_provider.idaas.name]
+
+  # Plans check that the role trusts the application's IdP name, in the
+  # application's account and site.
+  applications = [idaas_role_sso_application.this]
 }
 
 resource "idaas_ram_role_policy_attachment" "this" {
@@ -119,15 +124,15 @@ data "idaas_user" "this" {
 }
 
 # Step 2, continued: one application account per role a user may pick. The
-# account name must equal the RAM role name, or sign-in fails; taking it from
-# the role makes that hold.
+# account name must equal the RAM role name, or sign-in fails. Linked to the
+# application and the role, the account takes its instance, application and
+# name from them, and plans check that the role trusts the application.
 resource "idaas_application_account" "this" {
   for_each = local.accounts
 
-  instance_id    = data.idaas_instance.this.id
-  application_id = idaas_role_sso_application.this.id
-  user_id        = data.idaas_user.this[each.value.username].id
-  account_name   = idaas_ram_role.this[each.value.role].name
+  application = idaas_role_sso_application.this
+  role        = idaas_ram_role.this[each.value.role]
+  user_id     = data.idaas_user.this[each.value.username].id
 
   # Sign-in needs the role's permissions in place too.
   depends_on = [idaas_ram_role_policy_attachment.this]

@@ -31,6 +31,9 @@ const (
 	moduleRoot = "../.."
 	// exampleDir is examples/complete, the configuration `make demo` applies.
 	exampleDir = moduleRoot + "/examples/complete"
+	// namingMistakesFile breaks both naming rules; added to the example, the
+	// plan must fail.
+	namingMistakesFile = moduleRoot + "/tools/demo-naming-mistakes.tf"
 )
 
 // exampleRoles is who may sign in as which role in examples/complete:
@@ -45,9 +48,10 @@ var exampleRoles = map[string][]string{
 
 // TestAccExampleComplete does what `make demo` does, so that the demo
 // cannot rot: it applies examples/complete to an emulator loaded with its
-// users.json, checks that a second plan is empty, signs every user in (each
-// must get exactly the roles of exampleRoles), destroys, and checks that
-// nothing the example made is left.
+// users.json, checks that a second plan is empty and that a plan with the
+// demo's naming mistakes fails, signs every user in (each must get exactly
+// the roles of exampleRoles), destroys, and checks that nothing the example
+// made is left.
 //
 // It runs the CLI itself, with the provider binary built from this
 // checkout through a development override, as the demo does.
@@ -75,6 +79,23 @@ func TestAccExampleComplete(t *testing.T) {
 	cli.run(t, "apply", "-input=false", "-no-color", "-auto-approve", "test.tfplan")
 	if out, code := cli.exec(t, "plan", "-input=false", "-no-color", "-detailed-exitcode"); code != 0 {
 		t.Fatalf("the plan after apply is not empty (exit code %d):\n%s", code, out)
+	}
+
+	// The demo's naming mistakes must fail at plan, each on its resource.
+	mistakes, err := os.ReadFile(namingMistakesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mistakesPath := filepath.Join(cli.dir, filepath.Base(namingMistakesFile))
+	writeFile(t, mistakesPath, string(mistakes))
+	out, code := cli.exec(t, "plan", "-input=false", "-no-color")
+	for _, address := range []string{"idaas_application_account.naming_mistake", "idaas_ram_saml_provider.naming_mistake"} {
+		if code == 0 || !strings.Contains(out, "with "+address+",") {
+			t.Errorf("the plan with %s did not refuse %s (exit code %d):\n%s", namingMistakesFile, address, code, out)
+		}
+	}
+	if err := os.Remove(mistakesPath); err != nil {
+		t.Fatal(err)
 	}
 
 	outputs := cli.run(t, "output", "-json")
