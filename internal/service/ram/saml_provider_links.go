@@ -107,7 +107,11 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 	if app == nil || !testhooks.NameChecksOn() {
 		return diags
 	}
-	provider := samlProviderObjectOf(config.Name)
+	name := config.Name
+	if name.IsNull() {
+		name = app.IdPName
+	}
+	provider := samlProviderObjectOf(name)
 	if fwlinks.IsKnown(config.Name) && fwlinks.IsKnown(app.IdPName) {
 		fwlinks.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()},

@@ -1,0 +1,361 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ram_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+// linkTestClient is a client of the emulator, as the provider builds one,
+// for setting up and looking at what a test needs.
+func linkTestClient(t testing.TB, srv *emulator.Server) *client.Client {
+	t.Helper()
+	c, err := client.New(context.Background(), client.Config{
+		AccountID: srv.AccountID(),
+		AccessKey: &client.AccessKey{ID: acctest.EmulatorCredentials.AccessKeyID, Secret: acctest.EmulatorCredentials.AccessKeySecret},
+		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
+		MaxQPS:    100,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// linkWrites returns the calls after sequence number since that change
+// something: anything but reads and the IdP metadata download.
+func linkWrites(t testing.TB, srv *emulator.Server, since int64) []string {
+	t.Helper()
+	var writes []string
+	for _, r := range emulatortest.ControlOf(t, srv).Requests(since) {
+		read := slices.ContainsFunc([]string{"Get", "List"}, func(p string) bool { return strings.HasPrefix(r.Action, p) })
+		if !read && r.Action != "IdPMetadata" {
+			writes = append(writes, r.Product+"."+r.Action)
+		}
+	}
+	return writes
+}
+
+// lastSeq is the sequence number of the last logged call.
+func lastSeq(t testing.TB, srv *emulator.Server) int64 {
+	t.Helper()
+	var seq int64
+	for _, r := range emulatortest.ControlOf(t, srv).Requests(0) {
+		seq = max(seq, r.Seq)
+	}
+	return seq
+}
+
+// linkedApplicationHCL is an application of the emulator's instance with
+// the IdP name "idaas-linked" and extra arguments.
+func linkedApplicationHCL(extra string) string {
+	return `
+data "idaas_instance" "this" {}
+
+resource "idaas_role_sso_application" "console" {
+  instance_id = data.idaas_instance.this.id
+  name        = "console-linked"
+  idp_name    = "idaas-linked"
+` + extra + `
+}
+`
+}
+
+// TestAccSAMLProvider_linkChecksFailAtPlan types a name and metadata into
+// a SAML provider linked to an application: a name that is not the IdP name
+// and metadata that is not the application's fail the plan, and nothing is
+// written.
+func TestAccSAMLProvider_linkChecksFailAtPlan(t *testing.T) {
+	srv := acctest.Emulator(t)
+	other := newValidSAMLTestIdP(t)
+	provider := acctest.EmulatorProviderConfig(srv)
+	samlProvider := func(extra string) string {
+		return provider + linkedApplicationHCL("") + `
+resource "idaas_ram_saml_provider" "idaas" {
+  application = idaas_role_sso_application.console
+` + extra + `
+}
+`
+	}
+	var since int64
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// On the first apply the name is known, the metadata is not.
+				Config:      samlProvider(`name = "idaas-other"`),
+				PlanOnly:    true,
+				ExpectError: errorPattern("IdP name is not the SAML provider name", `The idp_name "idaas-linked" of the IDaaS application`, `differs from the name "idaas-other" of RAM SAML provider "idaas-other"`, rolesso.IdPNameMatchRule, "Or remove name: it defaults to application.idp_name."),
+			},
+			{
+				PreConfig: func() {
+					if writes := linkWrites(t, srv, 0); len(writes) > 0 {
+						t.Errorf("a failed plan wrote: %v", writes)
+					}
+				},
+				Config: samlProvider(""),
+			},
+			{
+				// Once the application exists, its metadata is known at plan.
+				PreConfig:   func() { since = lastSeq(t, srv) },
+				Config:      samlProvider(fmt.Sprintf("metadata = %q", other.XML)),
+				PlanOnly:    true,
+				ExpectError: errorPattern("SAML provider metadata is not the application's", `The entity ID is "`+samlTestEntityID+`" in the metadata of RAM SAML provider "idaas-linked"`, "lacks the signing certificate SHA-256", rolesso.MetadataMatchRule, "Or remove metadata: it defaults to application.idp_metadata."),
+			},
+			{
+				PreConfig: func() {
+					if writes := linkWrites(t, srv, since); len(writes) > 0 {
+						t.Errorf("a failed plan wrote: %v", writes)
+					}
+				},
+				Config:           samlProvider(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// TestAccSAMLProvider_liveMetadataCheck links a SAML provider to an
+// application by ID only: the plan reads the application's current IdP
+// metadata and fails when the provider's is not it.
+func TestAccSAMLProvider_liveMetadataCheck(t *testing.T) {
+	srv := acctest.Emulator(t)
+	c := linkTestClient(t, srv)
+	ctx := context.Background()
+	instances, err := c.EIAM().ListInstances(ctx, client.ListInstancesInput{})
+	if err != nil || len(instances) != 1 {
+		t.Fatalf("ListInstances = %v, %v", instances, err)
+	}
+	instanceID := instances[0].InstanceID
+	appID, err := c.EIAM().CreateApplication(ctx, client.CreateApplicationInput{
+		InstanceID: instanceID, Name: "console", TemplateID: rolesso.International.Template.ID,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sso, err := c.EIAM().GetApplicationSSOConfig(ctx, instanceID, appID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	current, err := c.EIAM().GetIdPMetadata(ctx, sso.SAMLMetaEndpoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := newValidSAMLTestIdP(t)
+	since := lastSeq(t, srv)
+	config := func(metadata string) string {
+		return acctest.EmulatorProviderConfig(srv) + fmt.Sprintf(`
+resource "idaas_ram_saml_provider" "idaas" {
+  name        = "idaas"
+  metadata    = %q
+  application = { instance_id = %q, id = %q }
+}
+`, metadata, instanceID, appID)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:   config(other.XML),
+				PlanOnly: true,
+				ExpectError: errorPattern("SAML provider metadata is not the application's", `in the metadata of RAM SAML provider "idaas"`,
+					"IDaaS application "+appID, "(as IDaaS serves it now)", rolesso.MetadataMatchRule),
+			},
+			{Config: config(current), PlanOnly: true, ExpectNonEmptyPlan: true},
+		},
+	})
+	if writes := linkWrites(t, srv, since); len(writes) > 0 {
+		t.Errorf("the plans wrote: %v", writes)
+	}
+	if calls := emulatortest.ControlOf(t, srv).Calls("IdPMetadata"); len(calls) < 2 {
+		t.Errorf("the IdP metadata was downloaded %d times, want once per plan at least", len(calls))
+	}
+}
+
+// TestAccRAMRole_applicationLinkChecksFailAtPlan links a role to an
+// application whose values contradict it, on the first apply; the plan
+// fails and nothing is written. Then the chain wired by reference applies.
+func TestAccRAMRole_applicationLinkChecksFailAtPlan(t *testing.T) {
+	srv := acctest.Emulator(t)
+	provider := acctest.EmulatorProviderConfig(srv)
+	const linkedProvider = `
+resource "idaas_ram_saml_provider" "idaas" {
+  application = idaas_role_sso_application.console
+}
+`
+	const unlinkedProvider = `
+resource "idaas_ram_saml_provider" "idaas" {
+  name     = idaas_role_sso_application.console.idp_name
+  metadata = idaas_role_sso_application.console.idp_metadata
+}
+`
+	role := func(names, extra string) string {
+		return fmt.Sprintf(`
+resource "idaas_ram_role" "admin" {
+  name                = "sso-admin"
+  saml_provider_names = %s
+  applications        = [idaas_role_sso_application.console]
+%s
+}
+`, names, extra)
+	}
+	const byReference = "[idaas_ram_saml_provider.idaas.name]"
+	other := "1111111111111111"
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:   provider + linkedApplicationHCL("") + linkedProvider + role(`["okta"]`, ""),
+				PlanOnly: true,
+				ExpectError: errorPattern("Role does not trust the application's SAML provider",
+					`The idp_name "idaas-linked" of the IDaaS application with IdP name "idaas-linked" is not among the saml_provider_names of RAM role "sso-admin" ("okta")`,
+					rolesso.RoleTrustRule, "Refer to the application's SAML provider"),
+			},
+			{
+				// The SAML provider is not linked, so that the role's check
+				// is the one that fails.
+				Config:   provider + linkedApplicationHCL(fmt.Sprintf("account_id = %q", other)) + unlinkedProvider + role(byReference, ""),
+				PlanOnly: true,
+				ExpectError: errorPattern("Application and RAM object in different accounts",
+					fmt.Sprintf(`The account_id %q of the IDaaS application`, other),
+					fmt.Sprintf(`differs from the account_id %q of RAM role "sso-admin"`, srv.AccountID()), rolesso.AccountMatchRule),
+			},
+			{
+				Config:   provider + linkedApplicationHCL(`site = "china"`) + linkedProvider + role(byReference, `site = "international"`),
+				PlanOnly: true,
+				ExpectError: errorPattern("Application and role of different sites",
+					`The site "china" of the IDaaS application`, `differs from the site "international" of RAM role "sso-admin"`, rolesso.SiteMatchRule),
+			},
+			{
+				PreConfig: func() {
+					if writes := linkWrites(t, srv, 0); len(writes) > 0 {
+						t.Errorf("a failed plan wrote: %v", writes)
+					}
+				},
+				Config: provider + linkedApplicationHCL("") + linkedProvider + role(byReference, ""),
+			},
+			{
+				Config:           provider + linkedApplicationHCL("") + linkedProvider + role(byReference, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist plans a role that
+// trusts the SAML provider "okta" through the provider's server, where a
+// test sees warnings: a provider that neither exists nor is planned in the
+// same run is a warning, and a read that fails is a warning that the check
+// could not run.
+func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
+	t.Parallel()
+	idp := newValidSAMLTestIdP(t)
+	role := map[string]any{"name": "sso-admin", "saml_provider_names": []string{"okta"}}
+	tests := map[string]struct {
+		// setup runs before the role's plan, in the same run.
+		setup       func(t *testing.T, srv *emulator.Server, p *fwlinkstest.Planner)
+		wantSummary string // "": no warning.
+		wantDetail  []string
+	}{
+		"a SAML provider that does not exist": {
+			wantSummary: "Trusted SAML provider does not exist",
+			wantDetail: []string{`RAM role "sso-admin" trusts SAML providers that do not exist in account 1234567890123456`,
+				`no resource of this plan creates: "okta"`, "saml_provider_names = [idaas_ram_saml_provider.<name>.name]"},
+		},
+		"a SAML provider planned earlier in the same run": {
+			setup: func(t *testing.T, _ *emulator.Server, p *fwlinkstest.Planner) {
+				resp := p.Plan("idaas_ram_saml_provider", map[string]any{"name": "OKTA", "metadata": idp.XML}, nil)
+				if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+					t.Fatalf("planning the SAML provider: %s: %s", errs[0].Summary, errs[0].Detail)
+				}
+			},
+		},
+		"a SAML provider that exists": {
+			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+				encoded, err := rolesso.EncodeMetadata(idp.XML)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := linkTestClient(t, srv).IMS().CreateSAMLProvider(context.Background(),
+					client.CreateSAMLProviderInput{Name: "okta", EncodedSAMLMetadataDocument: encoded}); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		"a read that fails": {
+			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+				emulatortest.ControlOf(t, srv).FailNext("GetSAMLProvider", emulator.FaultInternalError, 1)
+			},
+			wantSummary: "Plan-time check could not run",
+			wantDetail:  []string{`The provider could not check whether RAM SAML provider "okta" exists`, "The plan goes on without this check."},
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := acctest.Emulator(t)
+			p := fwlinkstest.NewPlanner(t, srv, map[string]any{"max_retries": 0})
+			if tt.setup != nil {
+				tt.setup(t, srv, p)
+			}
+			since := lastSeq(t, srv)
+			resp := p.Plan("idaas_ram_role", role, nil)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
+			}
+			assertOneWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
+			if writes := linkWrites(t, srv, since); len(writes) > 0 {
+				t.Errorf("the plan wrote: %v", writes)
+			}
+		})
+	}
+}
+
+// assertOneWarning checks that a plan warns once, with summary at the
+// attribute at and a detail holding each piece; or, for summary "", that
+// it does not warn.
+func assertOneWarning(t *testing.T, resp *tfprotov6.PlanResourceChangeResponse, summary, at string, pieces ...string) {
+	t.Helper()
+	warnings := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
+	if summary == "" {
+		for _, w := range warnings {
+			t.Errorf("unexpected warning: %s: %s", w.Summary, w.Detail)
+		}
+		return
+	}
+	if len(warnings) != 1 {
+		t.Fatalf("%d warnings, want 1: %+v", len(warnings), warnings)
+	}
+	w := warnings[0]
+	if w.Summary != summary {
+		t.Errorf("summary %q, want %q", w.Summary, summary)
+	}
+	if want := tftypes.NewAttributePath().WithAttributeName(at); w.Attribute == nil || !w.Attribute.Equal(want) {
+		t.Errorf("attribute %v, want %v", w.Attribute, want)
+	}
+	for _, piece := range pieces {
+		if !strings.Contains(w.Detail, piece) {
+			t.Errorf("detail lacks %q:\n%s", piece, w.Detail)
+		}
+	}
+}
