@@ -1,0 +1,241 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package idaas_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/samlsso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+// The live plan-time checks of the IDaaS resources, through the provider's
+// server, where a test sees warnings (the CLI does not show them to
+// terraform-plugin-testing).
+
+// emulatorClient is a client of the emulator for setting up a test.
+func emulatorClient(t *testing.T, srv *emulator.Server) *client.Client {
+	t.Helper()
+	c, err := client.New(context.Background(), client.Config{
+		AccountID: srv.AccountID(),
+		AccessKey: &client.AccessKey{ID: emulator.DefaultAccessKeyID, Secret: emulator.DefaultAccessKeySecret},
+		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
+		MaxQPS:    100,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
+	t.Parallel()
+	unlinked := map[string]any{
+		"instance_id": "idaas_test", "application_id": testAppID, "user_id": aliceID, "account_name": "sso-admin",
+	}
+	linked := map[string]any{
+		"instance_id": "idaas_test", "application_id": testAppID, "user_id": aliceID,
+		"role": map[string]any{"name": "sso-admin"},
+	}
+	otherAccount := map[string]any{
+		"application": map[string]any{"instance_id": "idaas_test", "id": testAppID, "account_id": "1111111111111111"},
+		"user_id":     aliceID, "account_name": "sso-admin",
+	}
+	tests := map[string]struct {
+		config      map[string]any
+		setup       func(t *testing.T, srv *emulator.Server, p *fwlinkstest.Planner)
+		wantSummary string // "": no warning.
+		wantDetail  []string
+		wantGetRole bool
+	}{
+		"a role that does not exist": {
+			config: unlinked, wantGetRole: true, wantSummary: "No RAM role of this name",
+			wantDetail: []string{`The account_name "sso-admin" of the IDaaS application account of user ` + aliceID,
+				"names no RAM role in account " + emulator.DefaultAccountID, rolesso.AccountNameMatchRule, "role = idaas_ram_role.<name>"},
+		},
+		"a role that exists": {
+			config: unlinked, wantGetRole: true,
+			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+				doc := `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::` +
+					srv.AccountID() + `:root"]}}]}`
+				// Another case: RAM compares role names without regard to case.
+				if _, err := emulatorClient(t, srv).RAM().CreateRole(context.Background(), client.CreateRoleInput{
+					RoleName: "SSO-Admin", AssumeRolePolicyDocument: doc,
+				}); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		"a role planned earlier in the same run": {
+			config: unlinked,
+			setup: func(t *testing.T, _ *emulator.Server, p *fwlinkstest.Planner) {
+				resp := p.Plan("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{"idaas"}}, nil)
+				if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+					t.Fatalf("planning the role: %s: %s", errs[0].Summary, errs[0].Detail)
+				}
+			},
+		},
+		"a linked role, planned or managed": {config: linked},
+		"an application of another account, which the provider cannot read": {config: otherAccount},
+		"a read that fails": {
+			config: unlinked, wantGetRole: true,
+			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+				emulatortest.ControlOf(t, srv).FailNext("GetRole", emulator.FaultInternalError, 1)
+			},
+			wantSummary: "Plan-time check could not run",
+			wantDetail:  []string{`The provider could not check whether RAM role "sso-admin" exists`},
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := acctest.Emulator(t)
+			p := fwlinkstest.NewPlanner(t, srv, map[string]any{"max_retries": 0})
+			if tt.setup != nil {
+				tt.setup(t, srv, p)
+			}
+			ctl := emulatortest.ControlOf(t, srv)
+			ctl.ClearRequests()
+			resp := p.Plan("idaas_application_account", tt.config, nil)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
+			}
+			assertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
+			if got := len(ctl.Calls("GetRole")) > 0; got != tt.wantGetRole {
+				t.Errorf("GetRole called: %t, want %t", got, tt.wantGetRole)
+			}
+			assertOnlyReads(t, ctl)
+		})
+	}
+}
+
+func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T) {
+	t.Parallel()
+	config := map[string]any{"instance_id": "idaas_test", "name": "console", "idp_name": "idaas"}
+	existing := func(idpName, accountID string) map[string]any {
+		return map[string]any{
+			"id": testAppID, "instance_id": "idaas_test", "name": "console", "idp_name": idpName, "account_id": accountID,
+			"site": rolesso.SiteInternational, "template_id": rolesso.International.Template.ID,
+			"authorize_all_users": true, "enabled": true,
+		}
+	}
+	tests := map[string]struct {
+		prior       map[string]any
+		config      map[string]any
+		setup       func(t *testing.T, srv *emulator.Server)
+		wantSummary string
+		wantDetail  []string
+		wantLookup  bool
+	}{
+		"an application without its SAML provider": {
+			prior: existing("idaas", emulator.DefaultAccountID), config: config, wantLookup: true,
+			wantSummary: "No SAML provider of the IdP name",
+			wantDetail: []string{"No RAM SAML provider of account " + emulator.DefaultAccountID + ` has the idp_name "idaas" of IDaaS application ` + testAppID,
+				rolesso.IdPNameMatchRule, "idaas_ram_saml_provider with application = idaas_role_sso_application.<name>"},
+		},
+		"an application with its SAML provider": {
+			prior: existing("idaas", emulator.DefaultAccountID), config: config, wantLookup: true,
+			setup: func(t *testing.T, srv *emulator.Server) {
+				key, err := samlsso.NewSigningKey("idaas", time.Now().Add(-time.Hour), 365*24*time.Hour)
+				if err != nil {
+					t.Fatal(err)
+				}
+				xml, err := samlsso.IdPMetadata("https://idp.example.com/meta", "https://idp.example.com/sso", key)
+				if err != nil {
+					t.Fatal(err)
+				}
+				encoded, err := rolesso.EncodeMetadata(string(xml))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := emulatorClient(t, srv).IMS().CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{
+					Name: "IDaaS", EncodedSAMLMetadataDocument: encoded,
+				}); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		// The SAML provider of a new application, or of a changed IdP name,
+		// is planned after the application: it cannot exist yet.
+		"a new application":  {config: config},
+		"a changed IdP name": {prior: existing("idaas-old", emulator.DefaultAccountID), config: config},
+		"an application of another account, which the provider cannot read": {
+			prior: existing("idaas", "1111111111111111"), config: map[string]any{
+				"instance_id": "idaas_test", "name": "console", "idp_name": "idaas", "account_id": "1111111111111111",
+			},
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := acctest.Emulator(t)
+			if tt.setup != nil {
+				tt.setup(t, srv)
+			}
+			p := fwlinkstest.NewPlanner(t, srv, nil)
+			ctl := emulatortest.ControlOf(t, srv)
+			ctl.ClearRequests()
+			resp := p.Plan("idaas_role_sso_application", tt.config, tt.prior)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
+			}
+			assertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
+			if got := len(ctl.Calls("GetSAMLProvider")) > 0; got != tt.wantLookup {
+				t.Errorf("GetSAMLProvider called: %t, want %t", got, tt.wantLookup)
+			}
+			assertOnlyReads(t, ctl)
+		})
+	}
+}
+
+// assertWarning checks that a plan warns once, with summary at the
+// attribute at and a detail holding each piece; or, for summary "", that
+// it does not warn.
+func assertWarning(t *testing.T, resp *tfprotov6.PlanResourceChangeResponse, summary, at string, pieces ...string) {
+	t.Helper()
+	warnings := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
+	if summary == "" {
+		for _, w := range warnings {
+			t.Errorf("unexpected warning: %s: %s", w.Summary, w.Detail)
+		}
+		return
+	}
+	if len(warnings) != 1 {
+		t.Fatalf("%d warnings, want 1: %+v", len(warnings), warnings)
+	}
+	w := warnings[0]
+	if w.Summary != summary {
+		t.Errorf("summary %q, want %q", w.Summary, summary)
+	}
+	if want := tftypes.NewAttributePath().WithAttributeName(at); w.Attribute == nil || !w.Attribute.Equal(want) {
+		t.Errorf("attribute %v, want %v", w.Attribute, want)
+	}
+	detail := strings.Join(strings.Fields(w.Detail), " ")
+	for _, piece := range pieces {
+		if !strings.Contains(detail, piece) {
+			t.Errorf("detail lacks %q:\n%s", piece, w.Detail)
+		}
+	}
+}
+
+// assertOnlyReads fails the test when the emulator received a write.
+func assertOnlyReads(t *testing.T, ctl *emulatortest.Control) {
+	t.Helper()
+	for _, r := range ctl.Requests(0) {
+		if !strings.HasPrefix(r.Action, "Get") && !strings.HasPrefix(r.Action, "List") {
+			t.Errorf("the plan called %s.%s", r.Product, r.Action)
+		}
+	}
+}
