@@ -4,6 +4,7 @@
 package idaas_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -165,4 +167,57 @@ func expectNoWrites(t *testing.T, f *directoryFixture) {
 	if len(writes) > 0 {
 		t.Errorf("the plans wrote: %s", strings.Join(writes, ", "))
 	}
+}
+
+// TestAccApplicationAccount_linkedToDataSources links an account to an
+// application and a role that another configuration manages, through
+// their data sources. The application data source has no account_id or
+// idp_name (IDaaS cannot read them back): the conversion leaves them null
+// and the checks that need them are skipped; the account name still
+// defaults to the role's.
+func TestAccApplicationAccount_linkedToDataSources(t *testing.T) {
+	f := newDirectoryFixture(t)
+	doc := `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::` +
+		f.srv.AccountID() + `:root"]}}]}`
+	if _, err := f.client.RAM().CreateRole(context.Background(), client.CreateRoleInput{RoleName: "sso-auditor", AssumeRolePolicyDocument: doc}); err != nil {
+		t.Fatal(err)
+	}
+	account := "idaas_application_account.alice"
+	config := f.config(`
+data "idaas_role_sso_application" "console" {
+  instance_id = %q
+  id          = %q
+}
+
+data "idaas_ram_role" "auditor" {
+  name = "sso-auditor"
+}
+
+resource "idaas_application_account" "alice" {
+  application = data.idaas_role_sso_application.console
+  role        = data.idaas_ram_role.auditor
+  user_id     = %q
+}
+`, f.instanceID, testAppID, aliceID)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-auditor")),
+					statecheck.ExpectKnownValue(account, tfjsonpath.New("application_id"), knownvalue.StringExact(testAppID)),
+					statecheck.ExpectKnownValue(account, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
+					statecheck.ExpectKnownValue(account, tfjsonpath.New("application").AtMapKey("idp_name"), knownvalue.Null()),
+				},
+				Check: testAccCheckAccounts(f, aliceID, "sso-auditor"),
+			},
+			{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
 }
