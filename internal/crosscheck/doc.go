@@ -1,0 +1,20 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+// Package crosscheck holds only tests: it proves that the name-matching
+// checks of issue 6 (design.md §7) tell the truth about sign-in.
+//
+//   - The matrix makes one configuration fail per check, asserting the
+//     diagnostic, the phase it appears at (validate, which never configures
+//     the provider, or plan) and, through the emulator's request log, that
+//     nothing was written. Configurations that pass (wired by reference,
+//     with literals, and split in two) are applied and signed in to.
+//   - The property test generates many small configurations and, for each,
+//     compares the verdict of the checks at plan with the outcome of an
+//     emulated sign-in after applying the configuration with the checks
+//     bypassed (testhooks.SkipNameChecks).
+//
+// The tests set testhooks.SkipNameChecks, which turns the checks off for the
+// whole process, so they live in a package, and test binary, of their own,
+// and never run in parallel with each other.
+package crosscheck
