@@ -111,6 +111,16 @@ func (p *Planner) Plan(typeName string, config, prior map[string]any) *tfprotov6
 	return resp
 }
 
+// Type returns the type of a resource's values, to read a planned state.
+func (p *Planner) Type(typeName string) tftypes.Type {
+	p.t.Helper()
+	schema, ok := p.schemas.ResourceSchemas[typeName]
+	if !ok {
+		p.t.Fatalf("the provider has no resource %s", typeName)
+	}
+	return schema.ValueType()
+}
+
 // Diagnostics returns the diagnostics of a plan of the given severity.
 func Diagnostics(resp *tfprotov6.PlanResourceChangeResponse, severity tfprotov6.DiagnosticSeverity) []*tfprotov6.Diagnostic {
 	var out []*tfprotov6.Diagnostic

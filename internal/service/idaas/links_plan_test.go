@@ -239,3 +239,93 @@ func assertOnlyReads(t *testing.T, ctl *emulatortest.Control) {
 		}
 	}
 }
+
+// TestApplicationAccountPlanOfLinks plans changes of an existing account
+// whose values come from its links: a default that changes replaces the
+// account, as a changed argument does; a change of a link's other values
+// is an update in place.
+func TestApplicationAccountPlanOfLinks(t *testing.T) {
+	t.Parallel()
+	role := func(name string, trusted ...string) map[string]any {
+		return map[string]any{"name": name, "account_id": emulator.DefaultAccountID, "saml_provider_names": trusted, "site": "international"}
+	}
+	application := func(id any) map[string]any {
+		return map[string]any{"instance_id": "idaas_test", "id": id, "account_id": emulator.DefaultAccountID, "idp_name": "idaas", "site": "international"}
+	}
+	prior := map[string]any{
+		"id": "aac_test", "instance_id": "idaas_test", "application_id": testAppID, "user_id": aliceID, "account_name": "sso-admin",
+		"create_time": "2026-01-02T03:04:05Z", "application": application(testAppID), "role": role("sso-admin", "idaas"),
+	}
+	tests := map[string]struct {
+		config      map[string]any
+		wantReplace []string
+		wantName    tftypes.Value
+		wantAppID   tftypes.Value
+	}{
+		"nothing changes": {
+			config:   map[string]any{"user_id": aliceID, "application": application(testAppID), "role": role("sso-admin", "idaas")},
+			wantName: tftypes.NewValue(tftypes.String, "sso-admin"), wantAppID: tftypes.NewValue(tftypes.String, testAppID),
+		},
+		"the role trusts one more SAML provider": {
+			config:   map[string]any{"user_id": aliceID, "application": application(testAppID), "role": role("sso-admin", "idaas", "okta")},
+			wantName: tftypes.NewValue(tftypes.String, "sso-admin"), wantAppID: tftypes.NewValue(tftypes.String, testAppID),
+		},
+		"the role is renamed": {
+			config:      map[string]any{"user_id": aliceID, "application": application(testAppID), "role": role("sso-ops", "idaas")},
+			wantReplace: []string{"account_name"},
+			wantName:    tftypes.NewValue(tftypes.String, "sso-ops"), wantAppID: tftypes.NewValue(tftypes.String, testAppID),
+		},
+		"the application is replaced": {
+			config:      map[string]any{"user_id": aliceID, "application": application(fwlinkstest.Unknown), "role": role("sso-admin", "idaas")},
+			wantReplace: []string{"application_id"},
+			wantName:    tftypes.NewValue(tftypes.String, "sso-admin"), wantAppID: tftypes.NewValue(tftypes.String, tftypes.UnknownValue),
+		},
+		"an argument replaces a default with the same value": {
+			config: map[string]any{"user_id": aliceID, "application_id": testAppID, "application": application(testAppID),
+				"role": role("sso-admin", "idaas")},
+			wantName: tftypes.NewValue(tftypes.String, "sso-admin"), wantAppID: tftypes.NewValue(tftypes.String, testAppID),
+		},
+	}
+	srv := acctest.Emulator(t)
+	p := fwlinkstest.NewPlanner(t, srv, nil)
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			resp := p.Plan("idaas_application_account", tt.config, prior)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
+			}
+			var got []string
+			for _, p := range resp.RequiresReplace {
+				got = append(got, p.String())
+			}
+			var want []string
+			for _, name := range tt.wantReplace {
+				want = append(want, tftypes.NewAttributePath().WithAttributeName(name).String())
+			}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("RequiresReplace = %v, want %v", got, want)
+			}
+			planned := plannedAttributes(t, p, "idaas_application_account", resp)
+			if !planned["account_name"].Equal(tt.wantName) {
+				t.Errorf("account_name = %s, want %s", planned["account_name"], tt.wantName)
+			}
+			if !planned["application_id"].Equal(tt.wantAppID) {
+				t.Errorf("application_id = %s, want %s", planned["application_id"], tt.wantAppID)
+			}
+		})
+	}
+}
+
+// plannedAttributes returns the attributes of a planned state.
+func plannedAttributes(t *testing.T, p *fwlinkstest.Planner, typeName string, resp *tfprotov6.PlanResourceChangeResponse) map[string]tftypes.Value {
+	t.Helper()
+	v, err := resp.PlannedState.Unmarshal(p.Type(typeName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		t.Fatal(err)
+	}
+	return attrs
+}

@@ -359,3 +359,69 @@ func assertOneWarning(t *testing.T, resp *tfprotov6.PlanResourceChangeResponse, 
 		}
 	}
 }
+
+// TestSAMLProviderPlanOfApplicationLink plans changes of an existing SAML
+// provider whose name and metadata come from its application: an IdP name
+// in another case and the same metadata in another form are no change; a
+// new IdP name replaces the provider; new metadata is an update.
+func TestSAMLProviderPlanOfApplicationLink(t *testing.T) {
+	t.Parallel()
+	idp := newValidSAMLTestIdP(t)
+	rotated := newValidSAMLTestIdP(t)
+	application := func(idpName, metadata string) map[string]any {
+		return map[string]any{"instance_id": "idaas_test", "id": "app_test", "account_id": "1234567890123456", "idp_name": idpName, "idp_metadata": metadata}
+	}
+	prior := map[string]any{
+		"id": "IDaaS", "name": "IDaaS", "metadata": idp.XML, "application": application("IDaaS", idp.XML),
+		"cert_expiry_warning_days": 30, "arn": "acs:ram::1234567890123456:saml-provider/IDaaS", "description": "d",
+		"create_date": "2026-01-02T03:04:05Z", "update_date": "2026-01-02T03:04:05Z",
+	}
+	tests := map[string]struct {
+		application             map[string]any
+		wantReplace             bool
+		wantName, wantMetadata  string
+		wantUpdateDateUnchanged bool
+	}{
+		"nothing changes": {application: application("IDaaS", idp.XML), wantName: "IDaaS", wantMetadata: idp.XML, wantUpdateDateUnchanged: true},
+		"the IdP name in another case, the metadata in Base64": {
+			application: application("idaas", samlWrappedBase64(idp.XML)), wantName: "IDaaS", wantMetadata: idp.XML, wantUpdateDateUnchanged: true,
+		},
+		// Terraform plans a replacement again as a create, whose computed
+		// values are unknown.
+		"another IdP name": {application: application("idaas-prod", idp.XML), wantReplace: true, wantName: "idaas-prod", wantMetadata: idp.XML,
+			wantUpdateDateUnchanged: true},
+		"a rotated certificate": {application: application("IDaaS", rotated.XML), wantName: "IDaaS", wantMetadata: rotated.XML},
+	}
+	srv := acctest.Emulator(t)
+	p := fwlinkstest.NewPlanner(t, srv, nil)
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			resp := p.Plan("idaas_ram_saml_provider", map[string]any{"application": tt.application, "description": "d"}, prior)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
+			}
+			replaced := slices.ContainsFunc(resp.RequiresReplace, func(p *tftypes.AttributePath) bool {
+				return p.Equal(tftypes.NewAttributePath().WithAttributeName("name"))
+			})
+			if replaced != tt.wantReplace || len(resp.RequiresReplace) > 1 {
+				t.Errorf("RequiresReplace = %v, want name: %t", resp.RequiresReplace, tt.wantReplace)
+			}
+			v, err := resp.PlannedState.Unmarshal(p.Type("idaas_ram_saml_provider"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var attrs map[string]tftypes.Value
+			if err := v.As(&attrs); err != nil {
+				t.Fatal(err)
+			}
+			for attr, want := range map[string]string{"name": tt.wantName, "metadata": tt.wantMetadata} {
+				if !attrs[attr].Equal(tftypes.NewValue(tftypes.String, want)) {
+					t.Errorf("%s = %s, want %q", attr, attrs[attr], want)
+				}
+			}
+			if unchanged := attrs["update_date"].Equal(tftypes.NewValue(tftypes.String, "2026-01-02T03:04:05Z")); unchanged != tt.wantUpdateDateUnchanged {
+				t.Errorf("update_date = %s; unchanged: %t, want %t", attrs["update_date"], unchanged, tt.wantUpdateDateUnchanged)
+			}
+		})
+	}
+}

@@ -1,0 +1,111 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package fwlinks_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+)
+
+func TestAddError(t *testing.T) {
+	t.Parallel()
+	at := path.Root("role").AtName("site")
+	linkErr := &rolesso.LinkError{Summary: "Summary", Problem: "Problem.", Rule: "Rule.", Fix: "Fix."}
+	tests := map[string]struct {
+		err  error
+		hint string
+		want diag.Diagnostics
+	}{
+		"no error":     {},
+		"a link error": {err: linkErr, want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix.")}},
+		"with a hint": {err: linkErr, hint: "Hint.",
+			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix. Hint.")}},
+		"another error": {err: errors.New("boom"), want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(at, "Link check failed", "boom")}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var diags diag.Diagnostics
+			fwlinks.AddError(&diags, at, tt.err, tt.hint)
+			if diff := cmp.Diff(tt.want, diags); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAddLiveCheckWarning(t *testing.T) {
+	t.Parallel()
+	var diags diag.Diagnostics
+	fwlinks.AddLiveCheckWarning(&diags, path.Root("name"), `whether RAM role "x" exists`, errors.New("Forbidden.RAM"))
+	want := diag.Diagnostics{diag.NewAttributeWarningDiagnostic(path.Root("name"), "Plan-time check could not run",
+		"The provider could not check whether RAM role \"x\" exists: Forbidden.RAM\n\nThe plan goes on without this check.")}
+	if diff := cmp.Diff(want, diags); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+func TestKnownStrings(t *testing.T) {
+	t.Parallel()
+	set := func(elems ...attr.Value) types.Set { return types.SetValueMust(types.StringType, elems) }
+	tests := map[string]struct {
+		set    types.Set
+		want   []string
+		wantOK bool
+	}{
+		"null":              {set: types.SetNull(types.StringType)},
+		"unknown":           {set: types.SetUnknown(types.StringType)},
+		"an unknown string": {set: set(types.StringValue("a"), types.StringUnknown())},
+		"empty":             {set: set(), want: []string{}, wantOK: true},
+		"known":             {set: set(types.StringValue("a"), types.StringValue("b")), want: []string{"a", "b"}, wantOK: true},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			got, ok := fwlinks.KnownStrings(context.Background(), tt.set)
+			if ok != tt.wantOK || len(got) != len(tt.want) {
+				t.Fatalf("KnownStrings = %v, %t; want %v, %t", got, ok, tt.want, tt.wantOK)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("element %d = %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestObjectAs(t *testing.T) {
+	t.Parallel()
+	type link struct {
+		Name types.String `tfsdk:"name"`
+	}
+	attrTypes := map[string]attr.Type{"name": types.StringType}
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	if got := fwlinks.ObjectAs[link](ctx, types.ObjectNull(attrTypes), &diags); got != nil {
+		t.Errorf("a null object gave %+v", got)
+	}
+	if got := fwlinks.ObjectAs[link](ctx, types.ObjectUnknown(attrTypes), &diags); got != nil {
+		t.Errorf("an unknown object gave %+v", got)
+	}
+	o := types.ObjectValueMust(attrTypes, map[string]attr.Value{"name": types.StringValue("sso-admin")})
+	got := fwlinks.ObjectAs[link](ctx, o, &diags)
+	if got == nil || got.Name.ValueString() != "sso-admin" {
+		t.Errorf("ObjectAs = %+v, want name sso-admin", got)
+	}
+	if diags.HasError() {
+		t.Errorf("diagnostics: %v", diags)
+	}
+}
