@@ -87,7 +87,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 				}
 			},
 		},
-		"a linked role, planned or managed": {config: linked},
+		"a linked role, planned or managed":                                 {config: linked},
 		"an application of another account, which the provider cannot read": {config: otherAccount},
 		"a read that fails": {
 			config: unlinked, wantGetRole: true,
