@@ -23,15 +23,15 @@ import (
 
 // linkedChainHCL is the whole chain of role-based SSO wired by reference:
 // an application, its SAML provider, a role trusting it and an account of
-// alice linked to the application and the role. roleExtra and
-// accountExtra are added to the role and the account.
-func linkedChainHCL(f *directoryFixture, roleExtra, accountExtra string) string {
-	return linkedChainWith(f, "", "", roleExtra, accountExtra)
+// alice linked to the application and the role. accountExtra is added to
+// the account.
+func linkedChainHCL(f *directoryFixture, accountExtra string) string {
+	return linkedChainWith(f, "", "", accountExtra)
 }
 
 // linkedChainWith is linkedChainHCL with extra arguments for the
-// application and the SAML provider too.
-func linkedChainWith(f *directoryFixture, applicationExtra, providerExtra, roleExtra, accountExtra string) string {
+// application and the role too.
+func linkedChainWith(f *directoryFixture, applicationExtra, roleExtra, accountExtra string) string {
 	return fmt.Sprintf(`
 resource "idaas_role_sso_application" "console" {
   instance_id = %[1]q
@@ -42,7 +42,6 @@ resource "idaas_role_sso_application" "console" {
 
 resource "idaas_ram_saml_provider" "idaas" {
   application = idaas_role_sso_application.console
-%[6]s
 }
 
 resource "idaas_ram_role" "admin" {
@@ -57,7 +56,7 @@ resource "idaas_application_account" "alice_admin" {
   user_id     = %[3]q
 %[4]s
 }
-`, f.instanceID, roleExtra, aliceID, accountExtra, applicationExtra, providerExtra)
+`, f.instanceID, roleExtra, aliceID, accountExtra, applicationExtra)
 }
 
 // TestAccApplicationAccount_linkedByReference applies the chain wired by
@@ -72,7 +71,7 @@ func TestAccApplicationAccount_linkedByReference(t *testing.T) {
 		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
 		Steps: []resource.TestStep{
 			{
-				Config: f.config("%s", linkedChainHCL(f, "", "")),
+				Config: f.config("%s", linkedChainHCL(f, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
 					plancheck.ExpectKnownValue(account, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
@@ -88,7 +87,7 @@ func TestAccApplicationAccount_linkedByReference(t *testing.T) {
 				},
 			},
 			{
-				Config:           f.config("%s", linkedChainHCL(f, "", "")),
+				Config:           f.config("%s", linkedChainHCL(f, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -105,14 +104,14 @@ func TestAccApplicationAccount_linkChecksFailAtPlan(t *testing.T) {
 	other := "1111111111111111"
 	steps := []resource.TestStep{
 		{
-			Config: f.config("%s", linkedChainHCL(f, "", `account_name = "sso-ops"`)),
+			Config: f.config("%s", linkedChainHCL(f, `account_name = "sso-ops"`)),
 			ExpectError: errorPattern("Application account name is not the RAM role name",
 				`The account_name "sso-ops" of the IDaaS application account of user `+aliceID,
 				`differs from the name "sso-admin" of RAM role "sso-admin"`, rolesso.AccountNameMatchRule,
 				"Or remove account_name: it defaults to role.name."),
 		},
 		{
-			Config: f.config("%s", strings.Replace(linkedChainHCL(f, "", ""),
+			Config: f.config("%s", strings.Replace(linkedChainHCL(f, ""),
 				"saml_provider_names = [idaas_ram_saml_provider.idaas.name]", `saml_provider_names = ["okta"]`, 1)),
 			ExpectError: errorPattern("Role does not trust the application's SAML provider",
 				`The idp_name "idaas-linked" of the IDaaS application`, `is not among the saml_provider_names of RAM role "sso-admin" ("okta")`,
@@ -121,8 +120,8 @@ func TestAccApplicationAccount_linkChecksFailAtPlan(t *testing.T) {
 		{
 			// The SAML provider is not linked, so that the account's check
 			// is the one that fails.
-			Config: f.config("%s", strings.Replace(linkedChainWith(f, fmt.Sprintf("account_id = %q", other), "", "", ""),
-				"  application = idaas_role_sso_application.console\n\n}", `  name     = idaas_role_sso_application.console.idp_name
+			Config: f.config("%s", strings.Replace(linkedChainWith(f, fmt.Sprintf("account_id = %q", other), "", ""),
+				"  application = idaas_role_sso_application.console\n}", `  name     = idaas_role_sso_application.console.idp_name
   metadata = idaas_role_sso_application.console.idp_metadata
 }`, 1)),
 			ExpectError: errorPattern("Application and RAM object in different accounts",
@@ -130,12 +129,12 @@ func TestAccApplicationAccount_linkChecksFailAtPlan(t *testing.T) {
 				fmt.Sprintf(`differs from the account_id %q of RAM role "sso-admin"`, f.srv.AccountID()), rolesso.AccountMatchRule),
 		},
 		{
-			Config: f.config("%s", linkedChainWith(f, fmt.Sprintf("account_id = %q", other), "", "", "")),
+			Config: f.config("%s", linkedChainWith(f, fmt.Sprintf("account_id = %q", other), "", "")),
 			ExpectError: errorPattern("Application and RAM object in different accounts",
 				fmt.Sprintf(`differs from the account %q of RAM SAML provider "idaas-linked" (the account of the provider's credentials)`, f.srv.AccountID())),
 		},
 		{
-			Config: f.config("%s", linkedChainWith(f, `site = "china"`, "", `site = "international"`, "")),
+			Config: f.config("%s", linkedChainWith(f, `site = "china"`, `site = "international"`, "")),
 			ExpectError: errorPattern("Application and role of different sites",
 				`The site "china" of the IDaaS application`, `differs from the site "international" of RAM role "sso-admin"`,
 				rolesso.SiteMatchRule),
