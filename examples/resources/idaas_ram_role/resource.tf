@@ -9,6 +9,11 @@ resource "idaas_ram_role" "admin" {
   # The provider builds the documented trust policy, with the saml:recipient
   # of the provider's site (set `site` to override it).
   saml_provider_names = [idaas_ram_saml_provider.idaas.name]
+
+  # The applications whose users sign in to the role. Optional: plans then
+  # check that the role trusts each one's SAML provider and is in its account
+  # and site.
+  applications = [idaas_role_sso_application.console]
 }
 
 # A role whose trust policy is written as JSON. Formatting, key order and a
