@@ -128,9 +128,9 @@ func serveProvider(t *testing.T, source string) reattachConfig {
 }
 
 // workdir is a Terraform working directory whose CLI reaches a provider
-// served by this process. It holds one configuration at a time; write
-// replaces it and forgets the state, so one directory, initialised once,
-// serves many configurations in turn.
+// served by this process. It holds one configuration and state at a time;
+// write replaces the configuration and reset forgets the state, so one
+// directory, initialised once, serves many configurations in turn.
 type workdir struct {
 	t   *testing.T
 	cli string
@@ -167,17 +167,22 @@ const requiredProviders = `terraform {
 }
 `
 
-// write replaces the configuration with hcl (plus the required_providers
-// block) and deletes the state.
+// write replaces the configuration with hcl, plus the required_providers
+// block.
 func (w *workdir) write(hcl string) {
+	w.t.Helper()
+	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(requiredProviders+"\n"+hcl), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// reset forgets the state, for a configuration of a new world.
+func (w *workdir) reset() {
 	w.t.Helper()
 	for _, f := range []string{"terraform.tfstate", "terraform.tfstate.backup"} {
 		if err := os.Remove(filepath.Join(w.dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			w.t.Fatal(err)
 		}
-	}
-	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(requiredProviders+"\n"+hcl), 0o600); err != nil {
-		w.t.Fatal(err)
 	}
 }
 

@@ -357,6 +357,7 @@ func runPropertyCase(t *testing.T, w *workdir, n int, c propertyCase) propertyRo
 	if c.split {
 		world = newSplitWorld(t)
 	}
+	w.reset()
 	w.write(c.config(world))
 
 	row := propertyRow{n: n, c: c, verdict: w.plan().errors()}
