@@ -118,6 +118,19 @@ func TestAccApplicationAccount_linkChecksFailAtPlan(t *testing.T) {
 				rolesso.RoleTrustRule),
 		},
 		{
+			// The role trusts another SAML provider of the configuration, by
+			// reference: its name is known at plan, so the check runs.
+			Config: f.config("%s", strings.Replace(linkedChainHCL(f, ""),
+				"saml_provider_names = [idaas_ram_saml_provider.idaas.name]", `saml_provider_names = [idaas_ram_saml_provider.okta.name]`, 1)+`
+resource "idaas_ram_saml_provider" "okta" {
+  name     = "okta"
+  metadata = idaas_role_sso_application.console.idp_metadata
+}
+`),
+			ExpectError: errorPattern("Role does not trust the application's SAML provider",
+				`is not among the saml_provider_names of RAM role "sso-admin" ("okta")`),
+		},
+		{
 			// The SAML provider is not linked, so that the account's check
 			// is the one that fails.
 			Config: f.config("%s", strings.Replace(linkedChainWith(f, fmt.Sprintf("account_id = %q", other), "", ""),
