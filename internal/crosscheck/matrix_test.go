@@ -384,3 +384,35 @@ func hasSummary(ds diagnostics, summary string) bool {
 	}
 	return false
 }
+
+// TestAccCrossCheck_metadataOfNewApplication shows the limit of the
+// metadata check: on a first apply, the metadata of an application IDaaS
+// has yet to create is unknown at plan, so a SAML provider loaded with the
+// metadata of another new application passes the plan. The check runs when
+// the value is known, in the apply, before the SAML provider is written:
+// the broken provider is never made.
+func TestAccCrossCheck_metadataOfNewApplication(t *testing.T) {
+	requireAcceptance(t)
+	wd := newWorkdir(t)
+	w := newWorld(t)
+	config := add(set(t, w.withCredentials()+recommendedChain, samlProviderBlock, `metadata = idaas_role_sso_application.other.idp_metadata`), `
+resource "idaas_role_sso_application" "other" {
+  instance_id = data.idaas_instance.this.id
+  name        = "Alibaba Cloud (other)"
+  idp_name    = "idaas"
+}
+`)
+	wd.write(config)
+	if errs := wd.plan().errors(); len(errs) > 0 {
+		t.Fatalf("the plan cannot know the metadata of a new application, yet it reported:\n%s", errs.full())
+	}
+	expectDiagnostic(t, "apply", wd.apply(), wantDiagnostic{
+		severity: "error", summary: "SAML provider metadata is not the application's", address: samlProviderAddress,
+		detail: []string{"entity ID", "signing certificate", rolesso.MetadataMatchRule, "Or remove metadata: it defaults to application.idp_metadata."},
+	})
+	for _, write := range w.writes(t) {
+		if !strings.HasPrefix(write, "Eiam.") {
+			t.Errorf("the apply wrote %s; it should stop before any RAM write", write)
+		}
+	}
+}
