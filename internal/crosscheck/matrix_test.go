@@ -45,6 +45,8 @@ type failingCase struct {
 	config func(t *testing.T, w world, providers string) string
 	// world starts the world; nil means newWorld.
 	world func(t *testing.T) world
+	// guide names the guide's example that quotes the diagnostic, if any.
+	guide string
 	// before runs against the world before the case is planned, e.g. an
 	// apply of an earlier configuration; its writes are not the case's.
 	before func(t *testing.T, w world, wd *workdir)
@@ -152,7 +154,7 @@ func failingCases() []failingCase {
 		// Linked, at plan, on the first apply: a literal typed into a chain
 		// wired by reference.
 		{
-			name: "account name is not the role name", phase: atPlan,
+			name: "account name is not the role name", phase: atPlan, guide: "error account-name",
 			config: recommended([2]string{accountBlock, `account_name = "sso-ops"`}),
 			want: wantDiagnostic{severity: "error", summary: "Application account name is not the RAM role name", address: accountAddress,
 				detail: []string{`account_name "sso-ops"`, `name "sso-admin" of RAM role "sso-admin"`, rolesso.AccountNameMatchRule, `Set the account_name of`, `"sso-admin"`}},
@@ -353,14 +355,18 @@ func runFailingCase(t *testing.T, wd *workdir, c failingCase) {
 
 	// With credentials.
 	wd.write(c.config(t, w, w.withCredentials()))
-	expectDiagnostic(t, "plan", wd.plan(), c.want)
+	d := expectDiagnostic(t, "plan", wd.plan(), c.want)
+	if c.guide != "" && d != nil {
+		expectGuideQuotes(t, c.guide, *d)
+	}
 	if writes := w.writes(t); len(writes) > 0 {
 		t.Errorf("the plan wrote %v", writes)
 	}
 }
 
-// expectDiagnostic fails the test unless ds holds the wanted diagnostic.
-func expectDiagnostic(t *testing.T, command string, ds diagnostics, want wantDiagnostic) {
+// expectDiagnostic fails the test unless ds holds the wanted diagnostic,
+// and returns it (nil when it is missing).
+func expectDiagnostic(t *testing.T, command string, ds diagnostics, want wantDiagnostic) *diagnostic {
 	t.Helper()
 	for _, d := range ds {
 		if d.Severity != want.severity || d.Summary != want.summary || d.Address != want.address {
@@ -371,9 +377,10 @@ func expectDiagnostic(t *testing.T, command string, ds diagnostics, want wantDia
 				t.Errorf("%s: the %s %q of %s lacks %q:\n%s", command, d.Severity, d.Summary, d.Address, fragment, d.Detail)
 			}
 		}
-		return
+		return &d
 	}
 	t.Errorf("%s: no %s %q of %s; it reported:\n%s", command, want.severity, want.summary, want.address, ds.full())
+	return nil
 }
 
 func hasSummary(ds diagnostics, summary string) bool {

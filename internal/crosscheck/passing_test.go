@@ -4,7 +4,6 @@
 package crosscheck_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
 )
 
 // The passing half of the matrix: configurations the checks accept, each
@@ -78,59 +76,21 @@ func TestAccCrossCheck_passesWithLiterals(t *testing.T) {
 }
 
 // TestAccCrossCheck_passesSplitInTwo applies the chain as two teams do,
-// in two configurations with two states: the RAM side first, then the
-// IDaaS side, sharing one emulator. The application was made in the console; both sides read it
-// with the data source and pass it to the links, adding the two facts
-// IDaaS cannot read back (its IdP name and account ID). The IDaaS side
-// links the role through the idaas_ram_role data source, so its plan
-// checks the account against a role the other configuration made.
+// in two configurations with two states, sharing one emulator: the RAM
+// side first, then the IDaaS side, as the guide shows them. The
+// application was made in the console (in the emulator's account, the
+// guide's); both sides read it with the data source and pass it to the
+// links, adding the two facts IDaaS cannot read back (its IdP name and
+// account ID). The IDaaS side links the role through the idaas_ram_role
+// data source, so its plan checks the account against a role the other
+// configuration made.
 func TestAccCrossCheck_passesSplitInTwo(t *testing.T) {
 	requireAcceptance(t)
-	w, apps := consoleApplications(t, "Alibaba Cloud")
-	application := fmt.Sprintf(`
-data "idaas_instance" "this" {}
+	w, _ := consoleApplications(t, "Alibaba Cloud")
+	// The configurations are the guide's.
+	ramSide := w.withCredentials() + guideExample(t, "split-ram")
+	idaasSide := w.withCredentials() + guideExample(t, "split-idaas")
 
-data "idaas_role_sso_application" "console" {
-  instance_id = data.idaas_instance.this.id
-  id          = %q
-}
-
-locals {
-  # IDaaS does not return these two: they are the team's shared facts.
-  application = merge(data.idaas_role_sso_application.console, {
-    idp_name   = "idaas"
-    account_id = %q
-  })
-}
-`, apps["Alibaba Cloud"], emulator.DefaultAccountID)
-
-	ramSide := w.withCredentials() + application + `
-resource "idaas_ram_saml_provider" "idaas" {
-  application = local.application
-}
-
-resource "idaas_ram_role" "admin" {
-  name                = "sso-admin"
-  saml_provider_names = [idaas_ram_saml_provider.idaas.name]
-  applications        = [local.application]
-}
-`
-	idaasSide := w.withCredentials() + application + `
-data "idaas_user" "alice" {
-  instance_id = data.idaas_instance.this.id
-  username    = "alice"
-}
-
-data "idaas_ram_role" "admin" {
-  name = "sso-admin"
-}
-
-resource "idaas_application_account" "alice" {
-  application = local.application
-  role        = data.idaas_ram_role.admin
-  user_id     = data.idaas_user.alice.id
-}
-`
 	// The RAM side's state must outlive its run, which terraform-plugin-
 	// testing would end with a destroy: it is applied by the CLI directly.
 	ram := newWorkdir(t)
