@@ -228,8 +228,7 @@ func (ds diagnostics) bySeverity(severity string) diagnostics {
 	return out
 }
 
-func (ds diagnostics) errors() diagnostics   { return ds.bySeverity("error") }
-func (ds diagnostics) warnings() diagnostics { return ds.bySeverity("warning") }
+func (ds diagnostics) errors() diagnostics { return ds.bySeverity("error") }
 
 func (ds diagnostics) String() string {
 	if len(ds) == 0 {

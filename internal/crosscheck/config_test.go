@@ -158,8 +158,8 @@ func withoutCredentials(t *testing.T) {
 // consoleApplications starts a world whose IDaaS instance already has
 // role-based SSO applications made in the console, named as given, each
 // with the IdP name "idaas", for the emulator's account, open to every
-// user. It returns the world and the applications' IDs by name.
-func consoleApplications(t *testing.T, names ...string) (world, map[string]string) {
+// user.
+func consoleApplications(t *testing.T, names ...string) world {
 	t.Helper()
 	site := rolesso.International
 	apps := make([]string, len(names))
@@ -170,10 +170,5 @@ func consoleApplications(t *testing.T, names ...string) (world, map[string]strin
 	}
 	load := strings.TrimSuffix(usersLoad(), "}}") + `, "Applications": [` + strings.Join(apps, ", ") + `]}}`
 	srv := acctest.Emulator(t, emulatortest.WithLoad(load))
-	w := world{idaas: srv, ram: srv}
-	ids := map[string]string{}
-	for _, a := range w.applications(t) {
-		ids[a.Name] = a.ID
-	}
-	return w, ids
+	return world{idaas: srv, ram: srv}
 }

@@ -266,8 +266,7 @@ func failingCases() []failingCase {
 			// that nobody uploaded.
 			name: "SAML provider metadata that is not the application's", phase: atPlan,
 			world: func(t *testing.T) world {
-				w, _ := consoleApplications(t, "Alibaba Cloud", "Alibaba Cloud (old)")
-				return w
+				return consoleApplications(t, "Alibaba Cloud", "Alibaba Cloud (old)")
 			},
 			config: func(t *testing.T, w world, providers string) string {
 				apps := map[string]application{}

@@ -86,7 +86,7 @@ func TestAccCrossCheck_passesWithLiterals(t *testing.T) {
 // configuration made.
 func TestAccCrossCheck_passesSplitInTwo(t *testing.T) {
 	requireAcceptance(t)
-	w, _ := consoleApplications(t, "Alibaba Cloud")
+	w := consoleApplications(t, "Alibaba Cloud")
 	// The configurations are the guide's.
 	ramSide := w.withCredentials() + guideExample(t, "split-ram")
 	idaasSide := w.withCredentials() + guideExample(t, "split-idaas")
