@@ -24,6 +24,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -167,7 +168,7 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 
 	plan.ID = types.StringValue(added.ApplicationAccountID)
 	plan.CreateTime = types.StringNull()
-	found, err := retryDirectory(ctx, func(ctx context.Context) (*client.ApplicationAccount, error) {
+	found, err := retry.Value(ctx, eiamRetry, func(ctx context.Context) (*client.ApplicationAccount, error) {
 		return findApplicationAccount(ctx, conn, plan.ref())
 	}, isAccountNotYetListed)
 	if err != nil {

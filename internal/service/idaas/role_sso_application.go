@@ -27,6 +27,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
@@ -579,13 +580,6 @@ func unknownTemplateDetail(state *roleSSOApplicationResourceModel) string {
 		state.ID.ValueString(), templateID, known, templateID, templateID)
 }
 
-// newApplicationRetryDelay is the first wait before calling a new
-// application again; each further wait doubles, up to maxRetryDelay.
-const (
-	newApplicationRetryDelay = 500 * time.Millisecond
-	maxRetryDelay            = 5 * time.Second
-)
-
 // isNewApplicationInvisible reports whether err means that a new
 // application is not visible yet: IDaaS is eventually consistent, and a new
 // application may be unknown to calls that name it for a moment.
@@ -596,20 +590,13 @@ func isNewApplicationInvisible(err error) bool {
 // waitApplicationVisible waits until IDaaS finds a new application, while
 // ctx lasts.
 func waitApplicationVisible(ctx context.Context, conn client.EIAM, instanceID, id string) error {
-	delay := newApplicationRetryDelay
-	for {
+	return retry.When(ctx, eiamRetry, func(ctx context.Context) error {
 		_, err := conn.GetApplication(ctx, instanceID, id)
-		if !isNewApplicationInvisible(err) {
-			return err
+		if isNewApplicationInvisible(err) {
+			tflog.Debug(ctx, "New IDaaS application not visible yet; waiting", map[string]any{"id": id})
 		}
-		tflog.Debug(ctx, "New IDaaS application not visible yet; waiting", map[string]any{"id": id, "delay": delay.String()})
-		select {
-		case <-ctx.Done():
-			return err
-		case <-time.After(delay):
-		}
-		delay = min(2*delay, maxRetryDelay)
-	}
+		return err
+	}, isNewApplicationInvisible)
 }
 
 // configureApplication sends what the plan sets beyond name and

@@ -4,14 +4,14 @@
 package idaas
 
 import (
-	"context"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
-// What the directory resources and data sources (users, authorization,
-// application accounts) share.
+// What the resources and data sources of IDaaS objects share.
 
 // directoryTime turns an EIAM time, Unix epoch milliseconds, into RFC 3339
 // UTC; 0 (not known) is null.
@@ -25,30 +25,7 @@ func directoryTime(ms int64) types.String {
 // directoryTimeDescription describes a time attribute.
 const directoryTimeDescription = "in RFC 3339 UTC, e.g. `2026-01-02T03:04:05Z`"
 
-// Backoff of the eventual-consistency retries: the first wait, doubled up
-// to the last.
-const (
-	directoryRetryFirst = 500 * time.Millisecond
-	directoryRetryMost  = 5 * time.Second
-)
-
-// retryDirectory calls read until it succeeds, fails with an error that
-// retryable does not accept, or ctx ends; it then returns read's last
-// answer. Callers bound ctx with the operation's timeout.
-func retryDirectory[T any](ctx context.Context, read func(context.Context) (T, error), retryable func(error) bool) (T, error) {
-	delay := directoryRetryFirst
-	for {
-		v, err := read(ctx)
-		if err == nil || !retryable(err) {
-			return v, err
-		}
-		t := time.NewTimer(delay)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return v, err
-		case <-t.C:
-		}
-		delay = min(2*delay, directoryRetryMost)
-	}
-}
+// eiamRetry paces the eventual-consistency retries of IDaaS objects (a new
+// application or account that IDaaS does not show yet): 0.5s, 1s, 2s, 4s,
+// then 5s between tries.
+var eiamRetry = retry.Policy{First: 500 * time.Millisecond, Max: 5 * time.Second}

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
 // Exports of the role resources and data sources for the external tests.
@@ -33,9 +34,9 @@ func TrustPolicyValue(doc string) basetypes.StringValuableWithSemanticEquals {
 // RetryWithSleep runs fn as the role resources retry, with sleep instead of
 // a real one.
 func RetryWithSleep(ctx context.Context, sleep func(context.Context, time.Duration) error, fn func(context.Context) error, retryable func(error) bool) error {
-	r := defaultRoleRetry
-	r.sleep = sleep
-	return r.do(ctx, fn, retryable)
+	p := roleRetry
+	p.Sleep = sleep
+	return retry.When(ctx, p, fn, retryable)
 }
 
 // ParseRolePolicyAttachmentID parses an attachment ID and prints it back.

@@ -34,10 +34,10 @@ type (
 // WaitSAMLProviderReadable is waitSAMLProviderReadable with its waits
 // recorded in sleeps instead of slept.
 func WaitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string, sleeps *[]time.Duration) (*client.SAMLProvider, error) {
-	retry := samlProviderReadRetry
-	retry.sleep = func(ctx context.Context, d time.Duration) error {
+	p := samlProviderReadRetry
+	p.Sleep = func(ctx context.Context, d time.Duration) error {
 		*sleeps = append(*sleeps, d)
 		return ctx.Err()
 	}
-	return waitSAMLProviderReadable(ctx, conn, name, retry)
+	return waitSAMLProviderReadable(ctx, conn, name, p)
 }

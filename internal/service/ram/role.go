@@ -30,6 +30,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -592,7 +593,7 @@ const samlProviderPropagationTimeout = 2 * time.Minute
 // deadline and samlProviderPropagationTimeout.
 func writeTrustPolicy(ctx context.Context, c *client.Client, doc string, write func(context.Context) error) error {
 	start := time.Now()
-	return defaultRoleRetry.do(ctx, func(ctx context.Context) error {
+	return retry.When(ctx, roleRetry, func(ctx context.Context) error {
 		err := write(ctx)
 		if client.ErrorCode(err) != client.CodeMalformedPolicyDocument {
 			return err
@@ -687,13 +688,9 @@ func findRoleByName(ctx context.Context, conn client.RAM, name string) (*client.
 // new role may be invisible to reads for a while (roleNotYetVisible), so
 // it retries until the context's deadline.
 func findRoleAfterWrite(ctx context.Context, conn client.RAM, name string) (*client.Role, error) {
-	var role *client.Role
-	err := defaultRoleRetry.do(ctx, func(ctx context.Context) error {
-		var err error
-		role, err = findRoleByName(ctx, conn, name)
-		return err
+	return retry.Value(ctx, roleRetry, func(ctx context.Context) (*client.Role, error) {
+		return findRoleByName(ctx, conn, name)
 	}, roleNotYetVisible)
-	return role, err
 }
 
 // roleNotYetVisible is the retry predicate of reads right after a write.

@@ -23,6 +23,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
 var (
@@ -117,9 +118,8 @@ func (r *rolePolicyAttachmentResource) Create(ctx context.Context, req resource.
 		return
 	}
 	// A new role may be invisible to ListPoliciesForRole for a while.
-	err := defaultRoleRetry.do(ctx, func(ctx context.Context) error {
-		_, err := findRolePolicyAttachment(ctx, conn, id)
-		return err
+	_, err := retry.Value(ctx, roleRetry, func(ctx context.Context) (*client.AttachedPolicy, error) {
+		return findRolePolicyAttachment(ctx, conn, id)
 	}, roleNotYetVisible)
 	plan.ID = types.StringValue(id.String())
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)

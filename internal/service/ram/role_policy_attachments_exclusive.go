@@ -24,6 +24,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
 var (
@@ -229,11 +230,8 @@ func (r *rolePolicyAttachmentsExclusiveResource) apply(ctx context.Context, plan
 	if diags.Append(d...); diags.HasError() {
 		return
 	}
-	var attached []client.AttachedPolicy
-	err := defaultRoleRetry.do(ctx, func(ctx context.Context) error {
-		var err error
-		attached, err = findRolePolicies(ctx, conn, name)
-		return err
+	attached, err := retry.Value(ctx, roleRetry, func(ctx context.Context) ([]client.AttachedPolicy, error) {
+		return findRolePolicies(ctx, conn, name)
 	}, roleNotYetVisible)
 	if err != nil {
 		fwbase.AddAPIError(diags, action, rolePoliciesObject, name, err)

@@ -27,6 +27,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -427,17 +428,14 @@ func findSAMLProviderByName(ctx context.Context, conn client.IMS, name string) (
 
 // samlProviderReadRetry paces reads of a new SAML provider that reads do
 // not yet see: 0.5s, 1s, 2s, then up to 8s between tries.
-var samlProviderReadRetry = roleRetry{first: 500 * time.Millisecond, most: 8 * time.Second, sleep: sleepContext}
+var samlProviderReadRetry = retry.Policy{First: 500 * time.Millisecond, Max: 8 * time.Second}
 
 // waitSAMLProviderReadable reads a SAML provider just created. A new
 // object may not be visible at once (eventual consistency), so NotFound is
 // retried until ctx ends.
-func waitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string, retry roleRetry) (*client.SAMLProvider, error) {
-	var found *client.SAMLProvider
-	err := retry.do(ctx, func(ctx context.Context) error {
-		var err error
-		found, err = findSAMLProviderByName(ctx, conn, name)
-		return err
+func waitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string, p retry.Policy) (*client.SAMLProvider, error) {
+	found, err := retry.Value(ctx, p, func(ctx context.Context) (*client.SAMLProvider, error) {
+		return findSAMLProviderByName(ctx, conn, name)
 	}, isNotYetVisible)
 	if err != nil {
 		return nil, err
