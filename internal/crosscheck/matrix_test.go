@@ -136,7 +136,19 @@ func failingCases() []failingCase {
 				detail: []string{`"12345678901234"`, rolesso.AccountIDRule}},
 		},
 		{
-			name: "site", phase: atValidate,
+			name: "trusted SAML provider name rule", phase: atValidate,
+			config: recommended([2]string{roleBlock, `saml_provider_names = [idaas_ram_saml_provider.idaas.name, "-idaas"]`}),
+			want: wantDiagnostic{severity: "error", summary: "Invalid SAML provider name", address: roleAddress,
+				detail: []string{`"-idaas"`, rolesso.SAMLProviderNameRule, `"idaas"`}},
+		},
+		{
+			name: "application site", phase: atValidate,
+			config: recommended([2]string{applicationBlock, `site = "mars"`}),
+			want: wantDiagnostic{severity: "error", summary: "Invalid site", address: applicationAddress,
+				detail: []string{`"mars"`, `"international"`, `"china"`}},
+		},
+		{
+			name: "role site", phase: atValidate,
 			config: recommended([2]string{roleBlock, `site = "International"`}),
 			want: wantDiagnostic{severity: "error", summary: "Invalid site", address: roleAddress,
 				detail: []string{`"International"`, `"international"`}},
