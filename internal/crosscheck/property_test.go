@@ -85,7 +85,7 @@ const (
 	propertyCases = 64
 	propertySeed  = 20260601
 	// goodChance is the chance of each choice being one the checks accept,
-	// so that about a third of the cases are accepted.
+	// so that many cases are accepted and many rejected.
 	goodChance = 0.85
 )
 
