@@ -30,7 +30,13 @@ import (
 // may be sent again after an ambiguous failure; DeleteApplication too, as a
 // repeat answers not found, which callers take as done. CreateApplication
 // is not idempotent: it looks before it sends again.
+//
+// It holds the directory calls too (EIAMDirectory), so that Client.EIAM is
+// the one way to IDaaS; functions and fakes that need only the directory
+// take the narrower EIAMDirectory.
 type EIAM interface {
+	EIAMDirectory
+
 	// GetInstance returns the IDaaS instance with the given ID, or an error
 	// for which IsNotFound is true.
 	GetInstance(ctx context.Context, instanceID string) (*Instance, error)
@@ -219,6 +225,25 @@ type TemplateParam struct {
 // UNCONFIRMED; 50 is within every documented example.
 const eiamPageSize = 50
 
+// collectEIAMPages reads a PageNumber/PageSize list to its end: it asks for
+// page 1, 2, … until it holds the TotalCount items, or a page is empty.
+func collectEIAMPages[T any](fetch func(params map[string]string) (items []T, total int64, err error)) ([]T, error) {
+	var all []T
+	for page := 1; ; page++ {
+		items, total, err := fetch(map[string]string{
+			"PageNumber": strconv.Itoa(page),
+			"PageSize":   strconv.Itoa(eiamPageSize),
+		})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
+		if len(items) == 0 || int64(len(all)) >= total {
+			return all, nil
+		}
+	}
+}
+
 type eiamClient struct{ c *Client }
 
 type eiamInstance struct {
@@ -252,12 +277,7 @@ func (e eiamClient) GetInstance(ctx context.Context, instanceID string) (*Instan
 }
 
 func (e eiamClient) ListInstances(ctx context.Context, in ListInstancesInput) ([]Instance, error) {
-	var instances []Instance
-	for page := 1; ; page++ {
-		params := map[string]string{
-			"PageNumber": strconv.Itoa(page),
-			"PageSize":   strconv.Itoa(eiamPageSize),
-		}
+	return collectEIAMPages(func(params map[string]string) ([]Instance, int64, error) {
 		addList(params, "InstanceIds", in.InstanceIDs)
 		if in.Status != "" {
 			params["Status"] = in.Status
@@ -267,15 +287,14 @@ func (e eiamClient) ListInstances(ctx context.Context, in ListInstancesInput) ([
 			Instances  []eiamInstance
 		}
 		if err := e.c.invokeEIAM(ctx, call{action: "ListInstances", idempotent: true}, params, &out); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
+		instances := make([]Instance, 0, len(out.Instances))
 		for _, i := range out.Instances {
 			instances = append(instances, i.toInstance())
 		}
-		if len(out.Instances) == 0 || int64(len(instances)) >= out.TotalCount {
-			return instances, nil
-		}
-	}
+		return instances, out.TotalCount, nil
+	})
 }
 
 // eiamApplication is an application as GetApplication and
@@ -401,7 +420,7 @@ func (e eiamClient) findCreatedApplication(ctx context.Context, lookup ListAppli
 
 func (e eiamClient) GetApplication(ctx context.Context, instanceID, applicationID string) (*Application, error) {
 	var out struct{ Application eiamApplication }
-	if err := e.c.invokeEIAM(ctx, call{action: "GetApplication", idempotent: true}, applicationIDParams(instanceID, applicationID), &out); err != nil {
+	if err := e.c.invokeEIAM(ctx, call{action: "GetApplication", idempotent: true}, applicationParams(instanceID, applicationID), &out); err != nil {
 		return nil, err
 	}
 	app := out.Application.toApplication()
@@ -409,13 +428,8 @@ func (e eiamClient) GetApplication(ctx context.Context, instanceID, applicationI
 }
 
 func (e eiamClient) ListApplications(ctx context.Context, in ListApplicationsInput) ([]Application, error) {
-	var apps []Application
-	for page := 1; ; page++ {
-		params := map[string]string{
-			"InstanceId": in.InstanceID,
-			"PageNumber": strconv.Itoa(page),
-			"PageSize":   strconv.Itoa(eiamPageSize),
-		}
+	return collectEIAMPages(func(params map[string]string) ([]Application, int64, error) {
+		params["InstanceId"] = in.InstanceID
 		if in.ApplicationName != "" {
 			params["ApplicationName"] = in.ApplicationName
 		}
@@ -427,15 +441,14 @@ func (e eiamClient) ListApplications(ctx context.Context, in ListApplicationsInp
 			Applications []eiamApplication
 		}
 		if err := e.c.invokeEIAM(ctx, call{action: "ListApplications", idempotent: true}, params, &out); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
+		apps := make([]Application, 0, len(out.Applications))
 		for _, a := range out.Applications {
 			apps = append(apps, a.toApplication())
 		}
-		if len(out.Applications) == 0 || int64(len(apps)) >= out.TotalCount {
-			return apps, nil
-		}
-	}
+		return apps, out.TotalCount, nil
+	})
 }
 
 func (e eiamClient) DeleteApplication(ctx context.Context, instanceID, applicationID string) error {
@@ -484,14 +497,14 @@ func (e eiamClient) UpdateApplicationSSOFormParams(ctx context.Context, instance
 // applicationAction sends an idempotent action on one application with
 // the extra parameters, and expects nothing but a request ID back.
 func (e eiamClient) applicationAction(ctx context.Context, action, instanceID, applicationID string, extra map[string]string) error {
-	params := applicationIDParams(instanceID, applicationID)
+	params := applicationParams(instanceID, applicationID)
 	maps.Copy(params, extra)
 	var out struct{}
 	return e.c.invokeEIAM(ctx, call{action: action, idempotent: true}, params, &out)
 }
 
-// applicationIDParams are the parameters that name one application.
-func applicationIDParams(instanceID, applicationID string) map[string]string {
+// applicationParams are the parameters that name one application.
+func applicationParams(instanceID, applicationID string) map[string]string {
 	return map[string]string{"InstanceId": instanceID, "ApplicationId": applicationID}
 }
 
@@ -540,7 +553,7 @@ func (e eiamClient) GetApplicationSSOConfig(ctx context.Context, instanceID, app
 			}
 		}
 	}
-	if err := e.c.invokeEIAM(ctx, call{action: "GetApplicationSsoConfig", idempotent: true}, applicationIDParams(instanceID, applicationID), &out); err != nil {
+	if err := e.c.invokeEIAM(ctx, call{action: "GetApplicationSsoConfig", idempotent: true}, applicationParams(instanceID, applicationID), &out); err != nil {
 		return nil, err
 	}
 	in, saml := out.ApplicationSsoConfig, out.ApplicationSsoConfig.SamlSsoConfig

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -16,7 +15,8 @@ import (
 
 // EIAMDirectory is the directory part of the IDaaS API (Eiam 2021-12-01):
 // users, who may use an application, and application accounts
-// (alibaba-api.md §3.4, §3.5). Every call names the IDaaS instance.
+// (alibaba-api.md §3.4, §3.5). Every call names the IDaaS instance. EIAM
+// includes it; Client.EIAM returns both.
 type EIAMDirectory interface {
 	// GetUser returns a user, or an error for which IsNotFound is true.
 	GetUser(ctx context.Context, instanceID, userID string) (*User, error)
@@ -66,10 +66,6 @@ type EIAMDirectory interface {
 	// application.
 	ListApplicationAccountsForUser(ctx context.Context, instanceID, applicationID, userID string) ([]ApplicationAccount, error)
 }
-
-// EIAMDirectory returns the directory part of the IDaaS (Eiam 2021-12-01)
-// API.
-func (c *Client) EIAMDirectory() EIAMDirectory { return eiamClient{c} }
 
 // User is an IDaaS (EIAM) account: a person who signs in to the IDaaS
 // portal.
@@ -177,29 +173,6 @@ func toAccounts(in []eiamAccountJSON) []ApplicationAccount {
 		out = append(out, ApplicationAccount(a))
 	}
 	return out
-}
-
-// collectEIAMPages reads a PageNumber/PageSize list to its end: it asks for
-// page 1, 2, … until it holds the TotalCount items, or a page is empty.
-func collectEIAMPages[T any](fetch func(params map[string]string) (items []T, total int64, err error)) ([]T, error) {
-	var all []T
-	for page := 1; ; page++ {
-		items, total, err := fetch(map[string]string{
-			"PageNumber": strconv.Itoa(page),
-			"PageSize":   strconv.Itoa(eiamPageSize),
-		})
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, items...)
-		if len(items) == 0 || int64(len(all)) >= total {
-			return all, nil
-		}
-	}
-}
-
-func applicationParams(instanceID, applicationID string) map[string]string {
-	return map[string]string{"InstanceId": instanceID, "ApplicationId": applicationID}
 }
 
 func (e eiamClient) GetUser(ctx context.Context, instanceID, userID string) (*User, error) {

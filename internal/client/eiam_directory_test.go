@@ -171,7 +171,7 @@ func TestEIAMDirectoryCalls(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			fake := newFakeAPI(t, func(fakeCall) fakeReply { return tt.reply })
-			got, err := tt.call(newClient(t, fake.config()).EIAMDirectory())
+			got, err := tt.call(newClient(t, fake.config()).EIAM())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -196,7 +196,7 @@ func TestEIAMDirectoryCalls(t *testing.T) {
 func TestEIAMDirectoryNotFound(t *testing.T) {
 	t.Parallel()
 	fake := newFakeAPI(t, func(fakeCall) fakeReply { return directoryError(http.StatusNotFound, "EntityNotExists.User") })
-	_, err := newClient(t, fake.config()).EIAMDirectory().GetUser(context.Background(), testInstance, "user_gone")
+	_, err := newClient(t, fake.config()).EIAM().GetUser(context.Background(), testInstance, "user_gone")
 	if !client.IsNotFound(err) {
 		t.Errorf("error = %v, want not found", err)
 	}
@@ -211,7 +211,7 @@ func TestAuthorizationInChunks(t *testing.T) {
 	for i := range 250 {
 		userIDs = append(userIDs, fmt.Sprintf("user_%03d", i))
 	}
-	if err := newClient(t, fake.config()).EIAMDirectory().AuthorizeApplicationToUsers(context.Background(), testInstance, testApp, userIDs); err != nil {
+	if err := newClient(t, fake.config()).EIAM().AuthorizeApplicationToUsers(context.Background(), testInstance, testApp, userIDs); err != nil {
 		t.Fatal(err)
 	}
 	var sent []string
@@ -244,7 +244,7 @@ func TestListApplicationAccountsPages(t *testing.T) {
 		}
 		return ok(map[string]any{"TotalCount": total, "ApplicationAccounts": accounts})
 	})
-	got, err := newClient(t, fake.config()).EIAMDirectory().ListApplicationAccounts(context.Background(), testInstance, testApp)
+	got, err := newClient(t, fake.config()).EIAM().ListApplicationAccounts(context.Background(), testInstance, testApp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +383,7 @@ func TestAddApplicationAccountToUser(t *testing.T) {
 				t.Fatal(err)
 			}
 			start := clk.Now()
-			got, err := c.EIAMDirectory().AddApplicationAccountToUser(context.Background(), in)
+			got, err := c.EIAM().AddApplicationAccountToUser(context.Background(), in)
 
 			var exists *client.ApplicationAccountExistsError
 			switch {

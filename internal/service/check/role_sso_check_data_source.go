@@ -194,7 +194,7 @@ func readChain(ctx context.Context, c *client.Client, in checkInput) (chain, err
 			return fail("IdP metadata of IDaaS application", in.ApplicationID, err)
 		}
 	}
-	if ch.Accounts, err = c.EIAMDirectory().ListApplicationAccounts(ctx, in.InstanceID, in.ApplicationID); err != nil {
+	if ch.Accounts, err = c.EIAM().ListApplicationAccounts(ctx, in.InstanceID, in.ApplicationID); err != nil {
 		return fail("application accounts of IDaaS application", in.ApplicationID, err)
 	}
 

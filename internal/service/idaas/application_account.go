@@ -144,7 +144,7 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 		ApplicationUsername: plan.AccountName.ValueString(),
 	}
 	byName := strings.Join([]string{in.InstanceID, in.ApplicationID, in.UserID, in.ApplicationUsername}, compositeIDSeparator)
-	conn := r.Client().EIAMDirectory()
+	conn := r.Client().EIAM()
 	added, err := conn.AddApplicationAccountToUser(ctx, in)
 	if exists, ok := errors.AsType[*client.ApplicationAccountExistsError](err); ok {
 		acc := exists.Account
@@ -198,7 +198,7 @@ func (r *applicationAccountResource) Read(ctx context.Context, req resource.Read
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	found, err := findApplicationAccount(ctx, r.Client().EIAMDirectory(), state.ref())
+	found, err := findApplicationAccount(ctx, r.Client().EIAM(), state.ref())
 	if client.IsNotFound(err) {
 		tflog.Warn(ctx, "IDaaS application account not found; removing it from state", map[string]any{
 			"id": state.ID.ValueString(), "application_id": state.ApplicationID.ValueString(), "user_id": state.UserID.ValueString(),
@@ -236,7 +236,7 @@ func (r *applicationAccountResource) Delete(ctx context.Context, req resource.De
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	err := r.Client().EIAMDirectory().RemoveApplicationAccountFromUser(ctx, state.ref())
+	err := r.Client().EIAM().RemoveApplicationAccountFromUser(ctx, state.ref())
 	if err != nil && !client.IsNotFound(err) {
 		fwbase.AddAPIError(&resp.Diagnostics, "deleting", applicationAccountObject, state.ID.ValueString(), err)
 	}
@@ -250,7 +250,7 @@ func (r *applicationAccountResource) ImportState(ctx context.Context, req resour
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
 	}
-	conn := r.Client().EIAMDirectory()
+	conn := r.Client().EIAM()
 	var found *client.ApplicationAccount
 	if id.AccountID != "" {
 		found, err = findApplicationAccountInApplication(ctx, conn, id.InstanceID, id.ApplicationID, id.AccountID)

@@ -121,7 +121,7 @@ func newDirectoryFixtureWith(t *testing.T, state string, opts ...emulatortest.Op
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.client, f.conn = c, c.EIAMDirectory()
+	f.client, f.conn = c, c.EIAM()
 	return f
 }
 

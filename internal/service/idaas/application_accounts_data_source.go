@@ -78,7 +78,7 @@ func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := d.Client().EIAMDirectory()
+	conn := d.Client().EIAM()
 	instanceID, applicationID := config.InstanceID.ValueString(), config.ApplicationID.ValueString()
 	var accounts []client.ApplicationAccount
 	var err error

@@ -127,7 +127,7 @@ func (r *applicationAuthorizationResource) Create(ctx context.Context, req resou
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	conn := r.Client().EIAMDirectory()
+	conn := r.Client().EIAM()
 	plan.ID = types.StringValue(plan.id())
 	current, err := findApplicationAuthorization(ctx, conn, plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
 	if err != nil {
@@ -175,7 +175,7 @@ func (r *applicationAuthorizationResource) Read(ctx context.Context, req resourc
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	current, err := findApplicationAuthorization(ctx, r.Client().EIAMDirectory(), state.InstanceID.ValueString(), state.ApplicationID.ValueString())
+	current, err := findApplicationAuthorization(ctx, r.Client().EIAM(), state.InstanceID.ValueString(), state.ApplicationID.ValueString())
 	if client.IsNotFound(err) {
 		tflog.Warn(ctx, "IDaaS application not found; removing its authorization from state", map[string]any{"id": state.ID.ValueString()})
 		resp.State.RemoveResource(ctx)
@@ -204,7 +204,7 @@ func (r *applicationAuthorizationResource) Update(ctx context.Context, req resou
 	defer cancel()
 
 	// The grants now, not as the state has them: the plan is made exact.
-	current, err := findApplicationAuthorization(ctx, r.Client().EIAMDirectory(), plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
+	current, err := findApplicationAuthorization(ctx, r.Client().EIAM(), plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
 	if err == nil {
 		err = r.reconcile(ctx, &plan, current, &resp.Diagnostics)
 	}
@@ -230,7 +230,7 @@ func (r *applicationAuthorizationResource) Delete(ctx context.Context, req resou
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	conn := r.Client().EIAMDirectory()
+	conn := r.Client().EIAM()
 	instanceID, applicationID := state.InstanceID.ValueString(), state.ApplicationID.ValueString()
 	current, err := findApplicationAuthorization(ctx, conn, instanceID, applicationID)
 	if client.IsNotFound(err) {
@@ -277,7 +277,7 @@ func (r *applicationAuthorizationResource) ConfigValidators(context.Context) []r
 // reconcile makes the grants of each managed kind equal to the plan, from
 // the current grants.
 func (r *applicationAuthorizationResource) reconcile(ctx context.Context, plan *applicationAuthorizationResourceModel, current *applicationAuthorization, diags *diag.Diagnostics) error {
-	conn := r.Client().EIAMDirectory()
+	conn := r.Client().EIAM()
 	instanceID, applicationID := plan.InstanceID.ValueString(), plan.ApplicationID.ValueString()
 	for _, k := range grantKinds {
 		want, d := k.planned(ctx, *plan)
@@ -304,7 +304,7 @@ func (r *applicationAuthorizationResource) reconcile(ctx context.Context, plan *
 // warning: the change was made, and the next refresh reads them.
 func (r *applicationAuthorizationResource) readInto(ctx context.Context, plan *applicationAuthorizationResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	current, err := findApplicationAuthorization(ctx, r.Client().EIAMDirectory(), plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
+	current, err := findApplicationAuthorization(ctx, r.Client().EIAM(), plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
 	if err != nil {
 		diags.AddWarning("Error reading the changed "+applicationAuthorizationObject, fwbase.APIErrorDetail(applicationAuthorizationObject, plan.id(), err))
 		return diags

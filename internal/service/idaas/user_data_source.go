@@ -104,7 +104,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := d.Client().EIAMDirectory()
+	conn := d.Client().EIAM()
 	instanceID := config.InstanceID.ValueString()
 	if !config.UserID.IsNull() {
 		user, err := conn.GetUser(ctx, instanceID, config.UserID.ValueString())

@@ -69,7 +69,7 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	users, err := d.Client().EIAMDirectory().ListUsers(ctx, client.ListUsersInput{
+	users, err := d.Client().EIAM().ListUsers(ctx, client.ListUsersInput{
 		InstanceID:         config.InstanceID.ValueString(),
 		UsernameStartsWith: config.UsernamePrefix.ValueString(),
 	})
