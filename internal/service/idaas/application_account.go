@@ -143,7 +143,7 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 		UserID:              plan.UserID.ValueString(),
 		ApplicationUsername: plan.AccountName.ValueString(),
 	}
-	byName := strings.Join([]string{in.InstanceID, in.ApplicationID, in.UserID, in.ApplicationUsername}, compositeIDSeparator)
+	byName := applicationAccountIDByName.Join(in.InstanceID, in.ApplicationID, in.UserID, in.ApplicationUsername)
 	conn := r.Client().EIAM()
 	added, err := conn.AddApplicationAccountToUser(ctx, in)
 	if exists, ok := errors.AsType[*client.ApplicationAccountExistsError](err); ok {
@@ -153,7 +153,7 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 				"second account of the same name.\n\nTo manage the existing account, import it, with `terraform import` or an "+
 				"`import` block, by the ID %q or %q. Otherwise remove it in IDaaS, or choose another name.",
 			acc.UserID, acc.ApplicationUsername, acc.ApplicationID, acc.ApplicationAccountID,
-			strings.Join([]string{in.InstanceID, in.ApplicationID, acc.ApplicationAccountID}, compositeIDSeparator), byName))
+			applicationAccountIDByID.Join(in.InstanceID, in.ApplicationID, acc.ApplicationAccountID), byName))
 		return
 	}
 	if err != nil {

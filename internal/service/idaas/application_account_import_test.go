@@ -14,9 +14,9 @@ import (
 
 func TestParseApplicationAccountImportID(t *testing.T) {
 	t.Parallel()
-	formats := `Give "instance_id/application_id/application_account_id" ` +
+	formats := `Give "<instance_id>/<application_id>/<application_account_id>" ` +
 		`(for example "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx/aac_m6z7awz5kresi2ezgajsbkxxxx") or ` +
-		`"instance_id/application_id/user_id/account_name" ` +
+		`"<instance_id>/<application_id>/<user_id>/<account_name>" ` +
 		`(for example "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx/user_d6sbsuumeta4h66ec3il7yxxxx/sso-admin"), ` +
 		`the parts separated by "/"`
 	tests := map[string]struct {

@@ -325,7 +325,7 @@ func TestAccApplicationAccount_importErrors(t *testing.T) {
 				ImportState:   true,
 				ImportStateId: f.instanceID + "/" + testAppID,
 				ExpectError: errorPattern("invalid import ID", "it has 2 parts",
-					"instance_id/application_id/application_account_id", "instance_id/application_id/user_id/account_name"),
+					"<instance_id>/<application_id>/<application_account_id>", "<instance_id>/<application_id>/<user_id>/<account_name>"),
 			},
 			{
 				ResourceName:  accountResource,

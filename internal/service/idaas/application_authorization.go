@@ -26,6 +26,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 )
 
 var (
@@ -78,7 +79,7 @@ func (r *applicationAuthorizationResource) Schema(ctx context.Context, _ resourc
 			"Only direct grants count: a user authorized through a group is not listed in `user_ids`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("`%s`, e.g. `%s`.", applicationAuthorizationID, applicationAuthorizationID.example),
+				MarkdownDescription: fmt.Sprintf("`%s`, e.g. `%s`.", applicationAuthorizationID, applicationAuthorizationID.Example),
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
@@ -257,7 +258,7 @@ func (r *applicationAuthorizationResource) Delete(ctx context.Context, req resou
 }
 
 func (r *applicationAuthorizationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	_, parts, err := parseCompositeID(req.ID, applicationAuthorizationID)
+	_, parts, err := importid.Parse(req.ID, applicationAuthorizationID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
@@ -406,7 +407,7 @@ type applicationAuthorizationResourceModel struct {
 }
 
 func (m applicationAuthorizationResourceModel) id() string {
-	return m.InstanceID.ValueString() + compositeIDSeparator + m.ApplicationID.ValueString()
+	return applicationAuthorizationID.Join(m.InstanceID.ValueString(), m.ApplicationID.ValueString())
 }
 
 // flatten sets each managed kind to the current grants. After an import

@@ -98,7 +98,7 @@ func TestAccApplicationAuthorization_basic(t *testing.T) {
 				ResourceName:  authorizationResource,
 				ImportState:   true,
 				ImportStateId: testAppID,
-				ExpectError:   errorPattern(`invalid import ID "`+testAppID+`": it has no "/"`, `Give "instance_id/application_id"`),
+				ExpectError:   errorPattern(`invalid import ID "`+testAppID+`": it has no "/"`, `Give "<instance_id>/<application_id>"`),
 			},
 			{
 				ResourceName:      authorizationResource,

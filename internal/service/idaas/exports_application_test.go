@@ -19,7 +19,7 @@ import (
 
 var (
 	ParseRoleSSOApplicationID   = parseRoleSSOApplicationID
-	RoleSSOApplicationIDExample = roleSSOApplicationIDExample
+	RoleSSOApplicationIDExample = roleSSOApplicationID.Example
 	SiteTemplateMismatch        = siteTemplateMismatch
 	FindOnlyInstance            = findOnlyInstance
 

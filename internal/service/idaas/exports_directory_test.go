@@ -10,7 +10,6 @@ var (
 	FindApplicationAccount          = findApplicationAccount
 	FindApplicationAuthorization    = findApplicationAuthorization
 	ParseApplicationAccountImportID = parseApplicationAccountImportID
-	ParseCompositeID                = parseCompositeID
 	CloseUsernames                  = closeUsernames
 	EditDistance                    = editDistance
 )
@@ -26,6 +25,6 @@ type (
 // ApplicationAccountImportFormats are the two import ID formats of
 // idaas_application_account, by ID and by name, and their examples.
 var ApplicationAccountImportFormats = []struct{ Format, Example string }{
-	{applicationAccountIDByID.String(), applicationAccountIDByID.example},
-	{applicationAccountIDByName.String(), applicationAccountIDByName.example},
+	{applicationAccountIDByID.String(), applicationAccountIDByID.Example},
+	{applicationAccountIDByName.String(), applicationAccountIDByName.Example},
 }

@@ -405,7 +405,7 @@ func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.De
 	}
 }
 
-// ImportState takes roleSSOApplicationIDFormat. Read fills in the rest;
+// ImportState takes roleSSOApplicationID. Read fills in the rest;
 // account_id and idp_name stay null, as no API reads them back.
 func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	instanceID, applicationID, err := parseRoleSSOApplicationID(req.ID)

@@ -4,17 +4,25 @@
 package idaas
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 )
 
-// The import ID of a role-based SSO application, declared once: the
-// instance ID and the application ID, joined by "/".
-const (
-	roleSSOApplicationIDFormat  = "<instance_id>/<application_id>"
-	roleSSOApplicationIDExample = "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx"
-)
+// roleSSOApplicationID is the import ID of a role-based SSO application,
+// declared once: the instance ID and the application ID.
+var roleSSOApplicationID = importid.Format{
+	Sep:     compositeIDSeparator,
+	Parts:   []importid.Part{{Name: "instance_id", Check: idSpaceProblem}, {Name: "application_id", Check: idSpaceProblem}},
+	Example: "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx",
+	Check: func(parts []string) string {
+		if strings.HasPrefix(parts[0], applicationIDPrefix) && strings.HasPrefix(parts[1], instanceIDPrefix) {
+			return "the instance ID comes first, then the application ID"
+		}
+		return ""
+	},
+}
 
 // ID prefixes of EIAM instances and applications (alibaba-api.md §3.0),
 // used only to recognise swapped parts.
@@ -23,35 +31,20 @@ const (
 	applicationIDPrefix = "app_"
 )
 
-// parseRoleSSOApplicationID parses an import ID in
-// roleSSOApplicationIDFormat.
+// parseRoleSSOApplicationID parses an import ID of roleSSOApplicationID.
 func parseRoleSSOApplicationID(id string) (instanceID, applicationID string, err error) {
-	parts := strings.Split(id, "/")
-	var problems []string
-	switch {
-	case len(parts) != 2:
-		problems = append(problems, fmt.Sprintf("it has %d parts separated by \"/\", not 2", len(parts)))
-	default:
-		instanceID, applicationID = parts[0], parts[1]
-		problems = append(problems, idPartProblems("instance ID", instanceID)...)
-		problems = append(problems, idPartProblems("application ID", applicationID)...)
-		if strings.HasPrefix(instanceID, applicationIDPrefix) && strings.HasPrefix(applicationID, instanceIDPrefix) {
-			problems = append(problems, "the instance ID comes first, then the application ID")
-		}
+	_, parts, err := importid.Parse(id, roleSSOApplicationID)
+	if err != nil {
+		return "", "", err
 	}
-	if len(problems) > 0 {
-		return "", "", fmt.Errorf("invalid import ID %q: %s. The import ID of an IDaaS role-based SSO application is %s, for example %q",
-			id, strings.Join(problems, "; "), roleSSOApplicationIDFormat, roleSSOApplicationIDExample)
-	}
-	return instanceID, applicationID, nil
+	return parts[0], parts[1], nil
 }
 
-func idPartProblems(part, value string) []string {
-	switch {
-	case value == "":
-		return []string{"the " + part + " is empty"}
-	case strings.IndexFunc(value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-		return []string{fmt.Sprintf("the %s %q contains white space", part, value)}
+// idSpaceProblem is the problem of an IDaaS ID with white space or control
+// characters inside.
+func idSpaceProblem(value string) string {
+	if strings.IndexFunc(value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return "contains white space"
 	}
-	return nil
+	return ""
 }

@@ -583,7 +583,7 @@ func TestAccRoleSSOApplication_badImportID(t *testing.T) {
 			ImportState:     true,
 			ImportStateKind: resource.ImportBlockWithID,
 			ImportStateId:   "app_only",
-			ExpectError:     wrappedPattern(`Invalid import ID[\s\S]*<instance_id>/<application_id>, for example`),
+			ExpectError:     wrappedPattern(`Invalid import ID[\s\S]*"<instance_id>/<application_id>" \(for example`),
 		}},
 	})
 }

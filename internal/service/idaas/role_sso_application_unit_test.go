@@ -22,8 +22,7 @@ import (
 
 func TestParseRoleSSOApplicationID(t *testing.T) {
 	t.Parallel()
-	suffix := `. The import ID of an IDaaS role-based SSO application is <instance_id>/<application_id>, for example "` +
-		idaas.RoleSSOApplicationIDExample + `"`
+	suffix := `. Give "<instance_id>/<application_id>" (for example "` + idaas.RoleSSOApplicationIDExample + `"), the parts separated by "/"`
 	tests := map[string]struct {
 		id           string
 		wantInstance string
@@ -32,12 +31,13 @@ func TestParseRoleSSOApplicationID(t *testing.T) {
 	}{
 		"valid":         {id: "idaas_abc/app_def", wantInstance: "idaas_abc", wantApp: "app_def"},
 		"the example":   {id: idaas.RoleSSOApplicationIDExample, wantInstance: "idaas_ue2jvisn35ea5lmthk267xxxxx", wantApp: "app_mkv7rgt4d7i4u7zqtzev2mxxxx"},
-		"no separator":  {id: "app_def", wantErr: `invalid import ID "app_def": it has 1 parts separated by "/", not 2` + suffix},
-		"three parts":   {id: "idaas_abc/app_def/x", wantErr: `invalid import ID "idaas_abc/app_def/x": it has 3 parts separated by "/", not 2` + suffix},
-		"empty":         {id: "", wantErr: `invalid import ID "": it has 1 parts separated by "/", not 2` + suffix},
-		"empty parts":   {id: "/", wantErr: `invalid import ID "/": the instance ID is empty; the application ID is empty` + suffix},
-		"empty app":     {id: "idaas_abc/", wantErr: `invalid import ID "idaas_abc/": the application ID is empty` + suffix},
-		"white space":   {id: "idaas_abc/ app_def", wantErr: `invalid import ID "idaas_abc/ app_def": the application ID " app_def" contains white space` + suffix},
+		"no separator":  {id: "app_def", wantErr: `invalid import ID "app_def": it has no "/"` + suffix},
+		"three parts":   {id: "idaas_abc/app_def/x", wantErr: `invalid import ID "idaas_abc/app_def/x": it has 3 parts separated by "/"` + suffix},
+		"empty":         {id: "", wantErr: `invalid import ID "": it is empty` + suffix},
+		"empty parts":   {id: "/", wantErr: `invalid import ID "/": part 1 (instance_id) is empty; part 2 (application_id) is empty` + suffix},
+		"empty app":     {id: "idaas_abc/", wantErr: `invalid import ID "idaas_abc/": part 2 (application_id) is empty` + suffix},
+		"white space":   {id: "idaas_abc/ app_def", wantErr: `invalid import ID "idaas_abc/ app_def": part 2 (application_id) has leading or trailing spaces` + suffix},
+		"inner space":   {id: "idaas_abc/app\tdef", wantErr: `invalid import ID "idaas_abc/app\tdef": part 2 (application_id) contains white space` + suffix},
 		"swapped parts": {id: "app_def/idaas_abc", wantErr: `invalid import ID "app_def/idaas_abc": the instance ID comes first, then the application ID` + suffix},
 	}
 	for name, tt := range tests {

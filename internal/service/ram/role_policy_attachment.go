@@ -6,7 +6,6 @@ package ram
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
@@ -68,7 +68,7 @@ func (r *rolePolicyAttachmentResource) Schema(ctx context.Context, _ resource.Sc
 			"for one role).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "`" + rolePolicyAttachmentIDFormat + "`, e.g. `" + rolePolicyAttachmentIDExample + "`.",
+				MarkdownDescription: fmt.Sprintf("`%s`, e.g. `%s`.", rolePolicyAttachmentIDFormat, rolePolicyAttachmentIDFormat.Example),
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
@@ -278,43 +278,45 @@ type rolePolicyAttachmentID struct {
 	PolicyName string
 }
 
-const (
-	rolePolicyAttachmentIDFormat  = "<role_name>:<policy_type>:<policy_name>"
-	rolePolicyAttachmentIDExample = "sso-admin:System:AdministratorAccess"
-)
+// rolePolicyAttachmentIDFormat declares the ID once. The policy name takes
+// the rest of the ID, so that it round-trips whatever the name holds.
+var rolePolicyAttachmentIDFormat = importid.Format{
+	Sep: ":",
+	Parts: []importid.Part{
+		{Name: "role_name", Check: roleNameProblem},
+		{Name: "policy_type", Check: func(v string) string {
+			if v != client.PolicyTypeSystem && v != client.PolicyTypeCustom {
+				return fmt.Sprintf("must be %q or %q, not %q", client.PolicyTypeSystem, client.PolicyTypeCustom, v)
+			}
+			return ""
+		}},
+		{Name: "policy_name", Check: func(v string) string {
+			if len(v) > policyNameMaxLength {
+				return fmt.Sprintf("must have 1 to %d characters", policyNameMaxLength)
+			}
+			return ""
+		}},
+	},
+	Example:       "sso-admin:System:AdministratorAccess",
+	LastTakesRest: true,
+}
 
 func (id rolePolicyAttachmentID) String() string {
-	return id.RoleName + ":" + id.PolicyType + ":" + id.PolicyName
+	return rolePolicyAttachmentIDFormat.Join(id.RoleName, id.PolicyType, id.PolicyName)
 }
 
 func (id rolePolicyAttachmentID) attachment() client.PolicyAttachment {
 	return client.PolicyAttachment{RoleName: id.RoleName, PolicyType: id.PolicyType, PolicyName: id.PolicyName}
 }
 
-// parseRolePolicyAttachmentID parses role_name:policy_type:policy_name,
+// parseRolePolicyAttachmentID parses rolePolicyAttachmentIDFormat,
 // reporting every part that is wrong.
 func parseRolePolicyAttachmentID(s string) (rolePolicyAttachmentID, error) {
-	parts := strings.SplitN(s, ":", 3)
-	if len(parts) != 3 {
-		return rolePolicyAttachmentID{}, fmt.Errorf("the ID %q has %d part(s); it has three, separated by \":\": %s, for example %s",
-			s, len(parts), rolePolicyAttachmentIDFormat, rolePolicyAttachmentIDExample)
+	_, parts, err := importid.Parse(s, rolePolicyAttachmentIDFormat)
+	if err != nil {
+		return rolePolicyAttachmentID{}, err
 	}
-	id := rolePolicyAttachmentID{RoleName: parts[0], PolicyType: parts[1], PolicyName: parts[2]}
-	var problems []string
-	if err := roleNameProblem(id.RoleName); err != "" {
-		problems = append(problems, "role_name: "+err)
-	}
-	if id.PolicyType != client.PolicyTypeSystem && id.PolicyType != client.PolicyTypeCustom {
-		problems = append(problems, fmt.Sprintf("policy_type: %q is neither %q nor %q", id.PolicyType, client.PolicyTypeSystem, client.PolicyTypeCustom))
-	}
-	if id.PolicyName == "" || len(id.PolicyName) > policyNameMaxLength {
-		problems = append(problems, fmt.Sprintf("policy_name: it must have 1 to %d characters", policyNameMaxLength))
-	}
-	if len(problems) > 0 {
-		return rolePolicyAttachmentID{}, fmt.Errorf("the ID %q is not %s:\n- %s\nFor example: %s",
-			s, rolePolicyAttachmentIDFormat, strings.Join(problems, "\n- "), rolePolicyAttachmentIDExample)
-	}
-	return id, nil
+	return rolePolicyAttachmentID{RoleName: parts[0], PolicyType: parts[1], PolicyName: parts[2]}, nil
 }
 
 type rolePolicyAttachmentResourceModel struct {

@@ -108,7 +108,7 @@ func TestAccRAMRolePolicyAttachment_errors(t *testing.T) {
 				ResourceName:  attachmentResourceName,
 				ImportState:   true,
 				ImportStateId: name + ":System",
-				ExpectError:   errorPattern("has 2 part(s)", "<role_name>:<policy_type>:<policy_name>", "sso-admin:System:AdministratorAccess"),
+				ExpectError:   errorPattern("it has 2 parts", "<role_name>:<policy_type>:<policy_name>", "sso-admin:System:AdministratorAccess"),
 			},
 			{
 				Config:      testAccAttachmentConfig(srv, name, "System", "NoSuchAccess"),
@@ -133,9 +133,11 @@ func TestParseRolePolicyAttachmentID(t *testing.T) {
 	}{
 		"System":           {id: "sso-admin:System:AdministratorAccess"},
 		"Custom":           {id: "sso-admin:Custom:ecs-read"},
-		"two parts":        {id: "sso-admin:AdministratorAccess", wantErr: []string{"has 2 part(s)", "for example sso-admin:System:AdministratorAccess"}},
-		"bad type":         {id: "sso-admin:system:AdministratorAccess", wantErr: []string{`policy_type: "system" is neither "System" nor "Custom"`, "For example: sso-admin:System:AdministratorAccess"}},
-		"every part wrong": {id: "sso_admin:Managed:", wantErr: []string{"role_name: \"sso_admin\" is invalid", "policy_type:", "policy_name: it must have 1 to 128 characters"}},
+		"name with colons": {id: "sso-admin:Custom:a:b"},
+		"two parts":        {id: "sso-admin:AdministratorAccess", wantErr: []string{`it has 2 parts separated by ":"`, `(for example "sso-admin:System:AdministratorAccess")`}},
+		"bad type":         {id: "sso-admin:system:AdministratorAccess", wantErr: []string{`part 2 (policy_type) must be "System" or "Custom", not "system"`, `(for example "sso-admin:System:AdministratorAccess")`}},
+		"long name":        {id: "sso-admin:Custom:" + strings.Repeat("a", 129), wantErr: []string{"part 3 (policy_name) must have 1 to 128 characters"}},
+		"every part wrong": {id: "sso_admin:Managed:", wantErr: []string{"part 1 (role_name) is invalid: it contains '_'", "part 2 (policy_type)", "part 3 (policy_name) is empty"}},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

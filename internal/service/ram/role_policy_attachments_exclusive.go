@@ -185,7 +185,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Delete(ctx context.Context, req
 func (r *rolePolicyAttachmentsExclusiveResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if problem := roleNameProblem(req.ID); problem != "" {
 		resp.Diagnostics.AddError("Invalid import ID for RAM role policies",
-			fmt.Sprintf("The import ID is the role name, such as sso-admin: %s.", problem))
+			fmt.Sprintf("The import ID is the role name, such as sso-admin: %q %s.", req.ID, problem))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -69,7 +70,7 @@ func nameErrorDetail(err error) string {
 }
 
 // roleNameProblem is "" for a valid role name, else what is wrong with it
-// and the rule, for messages that name several problems.
+// and the rule, as a predicate: `is invalid: it contains ...`.
 func roleNameProblem(name string) string {
 	err := rolesso.ValidateRoleName(name)
 	if err == nil {
@@ -77,7 +78,7 @@ func roleNameProblem(name string) string {
 	}
 	var ne *rolesso.NameError
 	if errors.As(err, &ne) {
-		return fmt.Sprintf("%q is invalid: %s. %s", name, ne.Problem, ne.Rule)
+		return fmt.Sprintf("is invalid: %s (%s)", ne.Problem, strings.TrimSuffix(ne.Rule, "."))
 	}
-	return err.Error()
+	return "is invalid: " + err.Error()
 }
