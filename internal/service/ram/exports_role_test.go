@@ -18,7 +18,7 @@ import (
 // Exports of the role resources and data sources for the external tests.
 var (
 	FindRoleByName    = findRoleByName
-	ParseRoleImportID = parseRoleImportID
+	ParseRoleImportID = roleImportID.parseIn
 
 	RoleNameValidator                = roleNameValidator
 	TrustedSAMLProviderNameValidator = trustedSAMLProviderNameValidator

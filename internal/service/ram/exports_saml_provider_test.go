@@ -14,7 +14,7 @@ import (
 // ram_test package.
 var (
 	FindSAMLProviderByName    = findSAMLProviderByName
-	ParseSAMLProviderImportID = parseSAMLProviderImportID
+	ParseSAMLProviderImportID = samlProviderImportID.parse
 	SAMLMetadataDiagnostics   = samlMetadataDiagnostics
 	SAMLMetadataWarnings      = samlMetadataWarnings
 	SAMLMetadataFactsOf       = samlMetadataFactsOf

@@ -359,7 +359,7 @@ func (r *roleResource) deleteWithPolicies(ctx context.Context, conn client.RAM, 
 }
 
 func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, err := parseRoleImportID(req.ID, r.Client().AccountID())
+	name, err := roleImportID.parseIn(req.ID, r.Client().AccountID())
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for a RAM role", err.Error())
 		return
@@ -726,29 +726,6 @@ func flattenRole(ctx context.Context, role *client.Role, m *roleResourceModel, d
 	if m.ForceDetachPolicies.IsNull() || m.ForceDetachPolicies.IsUnknown() {
 		m.ForceDetachPolicies = types.BoolValue(false)
 	}
-}
-
-// roleImportIDFormat is how a role is imported.
-const roleImportIDFormat = "the role name, such as sso-admin, or its ARN, such as " + rolesso.ExampleRoleARN
-
-// parseRoleImportID returns the role name of an import ID: a role name or
-// a role ARN of accountID.
-func parseRoleImportID(id, accountID string) (string, error) {
-	if strings.HasPrefix(strings.ToLower(id), "acs:") {
-		arn, err := rolesso.ParseRoleARN(id)
-		if err != nil {
-			return "", fmt.Errorf("%w\n\nImport a RAM role by %s.", err, roleImportIDFormat)
-		}
-		if arn.AccountID != accountID {
-			return "", fmt.Errorf("the ARN %q is of account %s, but the provider works in account %s. Import the role "+
-				"with a provider configured for account %s, or import a role of account %s", id, arn.AccountID, accountID, arn.AccountID, accountID)
-		}
-		return arn.Name, nil
-	}
-	if err := rolesso.ValidateRoleName(id); err != nil {
-		return "", fmt.Errorf("%w\n\nImport a RAM role by %s.", err, roleImportIDFormat)
-	}
-	return id, nil
 }
 
 // describePolicies lists attached policies, sorted, as `Custom "ecs-read",

@@ -596,7 +596,7 @@ func TestAccRAMRole_importErrors(t *testing.T) {
 				ResourceName:  roleResourceName,
 				ImportState:   true,
 				ImportStateId: "sso admin",
-				ExpectError:   errorPattern("Invalid import ID", "Import a RAM role by the role name, such as sso-admin, or its ARN"),
+				ExpectError:   errorPattern("Invalid import ID", `Import a RAM role by its name, for example "sso-admin", or by its ARN`),
 			},
 		},
 	})

@@ -129,7 +129,7 @@ func TestParseRoleImportID(t *testing.T) {
 		"name":               {id: "sso-admin", want: "sso-admin"},
 		"ARN":                {id: rolesso.RoleARN(unitAccount, "sso-admin"), want: "sso-admin"},
 		"ARN of another one": {id: rolesso.RoleARN("9999999999999999", "sso-admin"), wantErr: []string{"of account 9999999999999999", "works in account " + unitAccount}},
-		"SAML provider ARN":  {id: rolesso.SAMLProviderARN(unitAccount, "idaas"), wantErr: []string{`not "role"`, "Import a RAM role by the role name, such as sso-admin, or its ARN"}},
+		"SAML provider ARN":  {id: rolesso.SAMLProviderARN(unitAccount, "idaas"), wantErr: []string{`not "role"`, `Import a RAM role by its name, for example "sso-admin", or by its ARN`}},
 		"upper-case prefix":  {id: "ACS:RAM::" + unitAccount + ":role/x", wantErr: []string{"lower case"}},
 		"bad name":           {id: "sso admin", wantErr: []string{`contains ' '`, "Import a RAM role by"}},
 		"empty":              {id: "", wantErr: []string{"it is empty"}},

@@ -5,9 +5,7 @@ package ram
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -322,15 +320,9 @@ func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *samlProviderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, accountID, err := parseSAMLProviderImportID(req.ID)
+	name, err := samlProviderImportID.parseIn(req.ID, r.Client().AccountID())
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
-	}
-	if own := r.Client().AccountID(); accountID != "" && accountID != own {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(
-			"The ARN %q is of account %s, but the provider works in account %s. Import with the provider of account %s, "+
-				"or import by name (%q) into this account.", req.ID, accountID, own, accountID, name))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
@@ -445,37 +437,6 @@ func waitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string,
 
 // isNotYetVisible is the retry predicate of reads after a create.
 func isNotYetVisible(err error) bool { return client.IsNotFound(err) }
-
-// The import ID is the name or the ARN; this is the one statement of both
-// formats.
-var samlProviderImportIDFormats = fmt.Sprintf("Import a SAML provider by its name, for example %q, or by its ARN, for example %q.",
-	exampleSAMLProviderName(), rolesso.ExampleSAMLProviderARN)
-
-func exampleSAMLProviderName() string {
-	return rolesso.ExampleSAMLProviderARN[strings.LastIndex(rolesso.ExampleSAMLProviderARN, "/")+1:]
-}
-
-// parseSAMLProviderImportID returns the name in an import ID, and the
-// account ID when the ID is an ARN.
-func parseSAMLProviderImportID(id string) (name, accountID string, err error) {
-	if strings.HasPrefix(strings.ToLower(id), "acs:") {
-		arn, err := rolesso.ParseSAMLProviderARN(id)
-		if err != nil {
-			if arnErr, ok := errors.AsType[*rolesso.ARNError](err); ok {
-				return "", "", fmt.Errorf("%q is not a SAML provider ARN: %s. %s", id, arnErr.Problem, samlProviderImportIDFormats)
-			}
-			return "", "", fmt.Errorf("%q is not a SAML provider ARN: %w. %s", id, err, samlProviderImportIDFormats)
-		}
-		return arn.Name, arn.AccountID, nil
-	}
-	if err := rolesso.ValidateSAMLProviderName(id); err != nil {
-		if nameErr, ok := errors.AsType[*rolesso.NameError](err); ok {
-			return "", "", fmt.Errorf("%q is not a SAML provider name: %s. %s %s", id, nameErr.Problem, rolesso.SAMLProviderNameRule, samlProviderImportIDFormats)
-		}
-		return "", "", fmt.Errorf("%q is not a SAML provider name: %w. %s", id, err, samlProviderImportIDFormats)
-	}
-	return id, "", nil
-}
 
 // readMetadata returns the metadata to keep in state for a provider read
 // from RAM: the prior value when RAM holds the same metadata in meaning
