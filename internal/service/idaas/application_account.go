@@ -114,7 +114,7 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 			"application": accountApplicationAttribute,
 			"role":        accountRoleAttribute,
 			"create_time": schema.StringAttribute{
-				MarkdownDescription: "When the account was added, " + directoryTimeDescription + ".",
+				MarkdownDescription: "When the account was added, " + eiamTimeDescription + ".",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
@@ -406,5 +406,5 @@ func (m *applicationAccountResourceModel) flatten(acc *client.ApplicationAccount
 	m.ID = types.StringValue(acc.ApplicationAccountID)
 	m.UserID = types.StringValue(acc.UserID)
 	m.AccountName = types.StringValue(acc.ApplicationUsername)
-	m.CreateTime = directoryTime(acc.CreateTime)
+	m.CreateTime = eiamTime(acc.CreateTime)
 }

@@ -65,7 +65,7 @@ func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.S
 					"id":           computed("The application account ID."),
 					"user_id":      computed("The ID of the user."),
 					"account_name": computed("The account name: the RAM role name the user signs in as."),
-					"create_time":  computed("When the account was added, " + directoryTimeDescription + "."),
+					"create_time":  computed("When the account was added, " + eiamTimeDescription + "."),
 				}},
 			},
 		},
@@ -97,7 +97,7 @@ func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource
 			ID:          types.StringValue(acc.ApplicationAccountID),
 			UserID:      types.StringValue(acc.UserID),
 			AccountName: types.StringValue(acc.ApplicationUsername),
-			CreateTime:  directoryTime(acc.CreateTime),
+			CreateTime:  eiamTime(acc.CreateTime),
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)

@@ -12,6 +12,7 @@ var (
 	ParseApplicationAccountImportID = parseApplicationAccountImportID
 	CloseUsernames                  = closeUsernames
 	EditDistance                    = editDistance
+	EIAMTime                        = eiamTime
 )
 
 // ApplicationAccountNameValidator is the validator of account_name.

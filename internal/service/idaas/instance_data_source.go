@@ -65,7 +65,7 @@ func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 			},
 			"create_time": schema.StringAttribute{
-				MarkdownDescription: "When the instance was created, in RFC 3339 UTC.",
+				MarkdownDescription: "When the instance was created, " + eiamTimeDescription + ".",
 				Computed:            true,
 			},
 		},
@@ -126,7 +126,7 @@ func flattenInstance(i *client.Instance) instanceDataSourceModel {
 		Status:          types.StringValue(i.Status),
 		Description:     nullIfEmpty(i.Description),
 		DefaultEndpoint: types.StringValue(i.DefaultEndpoint),
-		CreateTime:      types.StringValue(formatEIAMTime(i.CreateTime)),
+		CreateTime:      eiamTime(i.CreateTime),
 	}
 }
 

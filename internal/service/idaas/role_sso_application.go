@@ -232,7 +232,7 @@ const (
 	idpSSOURLDescription           = "The IdP-initiated sign-in URL of the application (`SamlSsoEndpoint`)."
 	certificateSHA256Description   = "The SHA-256 fingerprint (lower-case hex of the DER bytes) of the newest signing certificate in the metadata."
 	certificateNotAfterDescription = "When the newest signing certificate in the metadata expires, in RFC 3339 UTC. Rotate it in IDaaS before then."
-	createTimeDescription          = "When the application was created, in RFC 3339 UTC."
+	createTimeDescription          = "When the application was created, " + eiamTimeDescription + "."
 )
 
 func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -812,7 +812,7 @@ func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
 		IdPMetadata:        types.StringValue(a.metadata),
 		IdPMetadataURL:     types.StringValue(a.sso.SAMLMetaEndpoint),
 		IdPSSOURL:          types.StringValue(a.sso.SAMLSSOEndpoint),
-		CreateTime:         types.StringValue(formatEIAMTime(a.app.CreateTime)),
+		CreateTime:         eiamTime(a.app.CreateTime),
 		Status:             types.StringValue(a.app.Status),
 	}
 	f.RoleSessionNameExpression = types.StringNull()
@@ -836,12 +836,6 @@ func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
 		f.SigningCertificateNotAfter = types.StringValue(newest.NotAfter.Format(time.RFC3339))
 	}
 	return f, diags
-}
-
-// formatEIAMTime formats an EIAM time (Unix epoch milliseconds) as RFC 3339
-// UTC.
-func formatEIAMTime(ms int64) string {
-	return time.UnixMilli(ms).UTC().Format(time.RFC3339)
 }
 
 func nullIfEmpty(s string) types.String {

@@ -88,7 +88,7 @@ func userAttributes() map[string]schema.Attribute {
 		"email":        computed("The email address, or empty."),
 		"status":       computed("The status: `enabled` or `disabled`."),
 		"external_id":  computed("The ID of the user in the directory it was synced from (EIAM `UserExternalId`)."),
-		"create_time":  computed("When the user was created, " + directoryTimeDescription + "."),
+		"create_time":  computed("When the user was created, " + eiamTimeDescription + "."),
 	}
 }
 
@@ -233,7 +233,7 @@ func flattenUserFields(u *client.User) userModel {
 		Email:       types.StringValue(u.Email),
 		Status:      types.StringValue(u.Status),
 		ExternalID:  types.StringValue(u.UserExternalID),
-		CreateTime:  directoryTime(u.CreateTime),
+		CreateTime:  eiamTime(u.CreateTime),
 	}
 }
 

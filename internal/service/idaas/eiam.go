@@ -13,17 +13,17 @@ import (
 
 // What the resources and data sources of IDaaS objects share.
 
-// directoryTime turns an EIAM time, Unix epoch milliseconds, into RFC 3339
-// UTC; 0 (not known) is null.
-func directoryTime(ms int64) types.String {
+// eiamTime turns an EIAM time, Unix epoch milliseconds, into RFC 3339 UTC;
+// 0 (not known) is null.
+func eiamTime(ms int64) types.String {
 	if ms == 0 {
 		return types.StringNull()
 	}
 	return types.StringValue(time.UnixMilli(ms).UTC().Format(time.RFC3339))
 }
 
-// directoryTimeDescription describes a time attribute.
-const directoryTimeDescription = "in RFC 3339 UTC, e.g. `2026-01-02T03:04:05Z`"
+// eiamTimeDescription describes a time attribute.
+const eiamTimeDescription = "in RFC 3339 UTC, e.g. `2026-01-02T03:04:05Z`"
 
 // eiamRetry paces the eventual-consistency retries of IDaaS objects (a new
 // application or account that IDaaS does not show yet): 0.5s, 1s, 2s, 4s,
