@@ -606,6 +606,19 @@ func (s *Server) callApplication(c *call) (*eiamApplication, error) {
 	return a, nil
 }
 
+// callApplicationUser finds the application and the user a call names.
+func (s *Server) callApplicationUser(c *call) (*eiamApplication, *eiamUser, error) {
+	a, err := s.callApplication(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := s.callUser(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, u, nil
+}
+
 // callUser reads UserId and finds the user.
 func (s *Server) callUser(c *call) (*eiamUser, error) {
 	id := c.required("UserId")

@@ -510,6 +510,27 @@ func (s *Server) eiamRevokeApplicationFromGroups(c *call) (obj, error) {
 }
 
 func (s *Server) eiamListUsersForApplication(c *call) (obj, error) {
+	return s.listAuthorized(c, authorizedList{
+		filter: "UserIds", noun: "user", key: "Users",
+		ids:  func(a *eiamApplication) []string { return a.AuthorizedUserIDs },
+		item: func(id string) obj { return obj{"UserId": id, "ApplicationRoles": []obj{}} },
+	})
+}
+
+// authorizedList is what ListUsersForApplication and
+// ListGroupsForApplication differ in: the filter parameter, the noun of
+// its limit's error, the key of the answer's list, the application's
+// grants and how the answer writes one.
+type authorizedList struct {
+	filter, noun, key string
+	ids               func(*eiamApplication) []string
+	item              func(id string) obj
+}
+
+// listAuthorized answers a list of an application's direct grants of one
+// kind: filtered by at most maxIDsPerCall IDs, one page of them. An
+// ApplicationRoleId names no role here.
+func (s *Server) listAuthorized(c *call, l authorizedList) (obj, error) {
 	a, err := s.callApplication(c)
 	if err != nil {
 		return nil, err
@@ -521,19 +542,17 @@ func (s *Server) eiamListUsersForApplication(c *call) (obj, error) {
 	if role := c.optional("ApplicationRoleId"); role != "" {
 		return nil, errEiamNotExists("ApplicationRole", role)
 	}
-	filter := c.list("UserIds")
+	filter := c.list(l.filter)
 	if len(filter) > maxIDsPerCall {
-		return nil, errEiamInvalidParam("UserIds", fmt.Sprintf("at most %d user IDs are allowed in one call.", maxIDsPerCall))
+		return nil, errEiamInvalidParam(l.filter, fmt.Sprintf("at most %d %s IDs are allowed in one call.", maxIDsPerCall, l.noun))
 	}
 	var matched []string
-	for _, id := range a.AuthorizedUserIDs {
+	for _, id := range l.ids(a) {
 		if len(filter) == 0 || slices.Contains(filter, id) {
 			matched = append(matched, id)
 		}
 	}
-	return obj{"TotalCount": len(matched), "Users": listOf(pageOf(matched, number, size), func(id string) obj {
-		return obj{"UserId": id, "ApplicationRoles": []obj{}}
-	})}, nil
+	return obj{"TotalCount": len(matched), l.key: listOf(pageOf(matched, number, size), l.item)}, nil
 }
 
 // authorized reports whether a user may sign in to an application: every
@@ -565,11 +584,7 @@ func (s *Server) accountJSON(acc *eiamApplicationAccount) obj {
 }
 
 func (s *Server) eiamAddApplicationAccountToUser(c *call) (obj, error) {
-	a, err := s.callApplication(c)
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.callUser(c)
+	a, u, err := s.callApplicationUser(c)
 	if err != nil {
 		return nil, err
 	}
@@ -593,11 +608,7 @@ func (s *Server) eiamAddApplicationAccountToUser(c *call) (obj, error) {
 }
 
 func (s *Server) eiamRemoveApplicationAccountFromUser(c *call) (obj, error) {
-	a, err := s.callApplication(c)
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.callUser(c)
+	a, u, err := s.callApplicationUser(c)
 	if err != nil {
 		return nil, err
 	}
@@ -629,11 +640,7 @@ func (s *Server) eiamListApplicationAccounts(c *call) (obj, error) {
 }
 
 func (s *Server) eiamListApplicationAccountsForUser(c *call) (obj, error) {
-	a, err := s.callApplication(c)
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.callUser(c)
+	a, u, err := s.callApplicationUser(c)
 	if err != nil {
 		return nil, err
 	}

@@ -328,6 +328,16 @@ func (s *Server) ramCreateRole(c *call) (obj, error) {
 }
 
 func (s *Server) ramGetRole(c *call) (obj, error) {
+	r, err := s.callVisibleRole(c)
+	if err != nil {
+		return nil, err
+	}
+	return obj{"Role": s.roleJSON(r)}, nil
+}
+
+// callVisibleRole reads and checks RoleName and finds the role, if reads
+// see it yet.
+func (s *Server) callVisibleRole(c *call) (*ramRole, error) {
 	name := c.required("RoleName")
 	if err := c.paramErr(); err != nil {
 		return nil, err
@@ -339,7 +349,7 @@ func (s *Server) ramGetRole(c *call) (obj, error) {
 	if r == nil {
 		return nil, errRoleNotExist()
 	}
-	return obj{"Role": s.roleJSON(r)}, nil
+	return r, nil
 }
 
 func (s *Server) ramUpdateRole(c *call) (obj, error) {
@@ -483,16 +493,9 @@ func (s *Server) ramDetachPolicyFromRole(c *call) (obj, error) {
 }
 
 func (s *Server) ramListPoliciesForRole(c *call) (obj, error) {
-	name := c.required("RoleName")
-	if err := c.paramErr(); err != nil {
+	r, err := s.callVisibleRole(c)
+	if err != nil {
 		return nil, err
-	}
-	if err := checkRoleName(name); err != nil {
-		return nil, err
-	}
-	r := s.visibleRole(name, c.now)
-	if r == nil {
-		return nil, errRoleNotExist()
 	}
 	st := s.ram()
 	items := []obj{}
