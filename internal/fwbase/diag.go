@@ -27,7 +27,7 @@ func AddAPIError(diags *diag.Diagnostics, action, object, id string, err error) 
 func APIErrorDetail(object, id string, err error) string {
 	var lines []string
 	if id != "" {
-		lines = append(lines, fmt.Sprintf("%s: %s", capitalize(object), id))
+		lines = append(lines, fmt.Sprintf("%s: %s", UpperFirst(object), id))
 	}
 	if apiErr, ok := errors.AsType[*client.APIError](err); ok {
 		lines = append(lines,
@@ -50,11 +50,4 @@ func APIErrorDetail(object, id string, err error) string {
 		lines = append(lines, "", hint)
 	}
 	return strings.Join(lines, "\n")
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -59,12 +60,17 @@ func KnownStrings(ctx context.Context, s types.Set) ([]string, bool) {
 	return out, true
 }
 
-// IsKnown reports whether v is neither null nor unknown.
-func IsKnown(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
+// ApplicationObject names a linked IDaaS application in messages: by its
+// ID when known, else by its IdP name, else as unnamed, e.g. "the linked
+// IDaaS application".
+func ApplicationObject(id, idpName types.String, unnamed string) string {
+	switch {
+	case fwbase.IsKnown(id):
+		return "IDaaS application " + id.ValueString()
+	case fwbase.IsKnown(idpName):
+		return fmt.Sprintf("the IDaaS application with IdP name %q", idpName.ValueString())
+	}
+	return unnamed
 }
 
 // AddError reports the error of a rolesso link rule at p: the rule's

@@ -109,3 +109,23 @@ func TestObjectAs(t *testing.T) {
 		t.Errorf("diagnostics: %v", diags)
 	}
 }
+
+func TestApplicationObject(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		id, idpName types.String
+		want        string
+	}{
+		"by ID":         {id: types.StringValue("app_1"), idpName: types.StringValue("idaas"), want: "IDaaS application app_1"},
+		"by IdP name":   {id: types.StringUnknown(), idpName: types.StringValue("idaas"), want: `the IDaaS application with IdP name "idaas"`},
+		"neither known": {id: types.StringNull(), idpName: types.StringUnknown(), want: "the linked IDaaS application"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if got := fwlinks.ApplicationObject(tt.id, tt.idpName, "the linked IDaaS application"); got != tt.want {
+				t.Errorf("ApplicationObject = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 )
 
 // envVars lists, for each provider argument (by its dotted path), the
@@ -83,17 +85,5 @@ func envSentence(key string) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" If not set, it is read from the environment variable %s.", orList(names, "`"))
-}
-
-// orList joins names as "`A`, `B` or `C`", each quoted with q.
-func orList(names []string, q string) string {
-	quoted := make([]string, len(names))
-	for i, n := range names {
-		quoted[i] = q + n + q
-	}
-	if len(quoted) == 1 {
-		return quoted[0]
-	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+	return fmt.Sprintf(" If not set, it is read from the environment variable %s.", fwbase.OrList(names, "`"))
 }

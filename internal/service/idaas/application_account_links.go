@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
@@ -46,7 +47,7 @@ var accountApplicationAttribute = schema.SingleNestedAttribute{
 			Validators:          []validator.String{idpNameValidator()},
 		},
 		"site": schema.StringAttribute{
-			MarkdownDescription: "The site users sign in to: " + quotedList(rolesso.SiteNames()) + ".",
+			MarkdownDescription: "The site users sign in to: " + fwbase.OrList(rolesso.SiteNames(), "`") + ".",
 			Optional:            true,
 			Validators:          []validator.String{siteValidator()},
 		},
@@ -104,7 +105,7 @@ type accountRoleLinkModel struct {
 
 // object names the account in messages.
 func (m applicationAccountResourceModel) object() string {
-	if isKnown(m.UserID) {
+	if fwbase.IsKnown(m.UserID) {
 		return "the IDaaS application account of user " + m.UserID.ValueString()
 	}
 	return "this IDaaS application account"
@@ -112,18 +113,12 @@ func (m applicationAccountResourceModel) object() string {
 
 // object names the linked application in messages.
 func (l *accountApplicationLinkModel) object() string {
-	switch {
-	case isKnown(l.ID):
-		return "IDaaS application " + l.ID.ValueString()
-	case isKnown(l.IdPName):
-		return fmt.Sprintf("the IDaaS application with IdP name %q", l.IdPName.ValueString())
-	}
-	return "the linked IDaaS application"
+	return fwlinks.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
 }
 
 // object names the linked role in messages.
 func (l *accountRoleLinkModel) object() string {
-	if isKnown(l.Name) {
+	if fwbase.IsKnown(l.Name) {
 		return fmt.Sprintf("RAM role %q", l.Name.ValueString())
 	}
 	return "the linked RAM role"
@@ -151,7 +146,7 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 			"Set %s, or link the object it comes from: %s (whose %s it takes).", attribute, linkAttribute, linkAttribute))
 	}
 	agree := func(scalar, linked types.String, attribute, linkAttribute string) {
-		if isKnown(scalar) && isKnown(linked) && scalar.ValueString() != linked.ValueString() {
+		if fwbase.IsKnown(scalar) && fwbase.IsKnown(linked) && scalar.ValueString() != linked.ValueString() {
 			diags.AddAttributeError(path.Root(attribute), "Account and its link disagree", fmt.Sprintf(
 				"%s is %q, but %s is %q. Remove %s: it defaults to %s.", attribute, scalar.ValueString(), linkAttribute,
 				linked.ValueString(), attribute, linkAttribute))
@@ -176,23 +171,23 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	}
 	account := rolesso.LinkEnd{Object: config.object(), Attribute: "account_name", Value: config.AccountName.ValueString()}
 	roleName := rolesso.LinkEnd{Object: role.object(), Attribute: "name", Value: role.Name.ValueString()}
-	if isKnown(config.AccountName) && isKnown(role.Name) {
+	if fwbase.IsKnown(config.AccountName) && fwbase.IsKnown(role.Name) {
 		fwlinks.AddError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
 			"Or remove account_name: it defaults to role.name.")
 	}
-	if isKnown(app.IdPName) {
+	if fwbase.IsKnown(app.IdPName) {
 		if trusted, ok := fwlinks.KnownStrings(ctx, role.SAMLProviderNames); ok {
 			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
 			fwlinks.AddError(&diags, path.Root("role").AtName("saml_provider_names"),
 				rolesso.CheckRoleTrustsIdP(idp, role.object(), "saml_provider_names", trusted), "")
 		}
 	}
-	if isKnown(app.AccountID) && isKnown(role.AccountID) {
+	if fwbase.IsKnown(app.AccountID) && fwbase.IsKnown(role.AccountID) {
 		fwlinks.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "account_id", Value: role.AccountID.ValueString()}), "")
 	}
-	if isKnown(app.Site) && isKnown(role.Site) {
+	if fwbase.IsKnown(app.Site) && fwbase.IsKnown(role.Site) {
 		fwlinks.AddError(&diags, path.Root("role").AtName("site"), rolesso.CheckSameSite(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "site", Value: role.Site.ValueString()}), "")
@@ -252,11 +247,11 @@ func planApplicationAccountDefaults(ctx context.Context, plan, config *applicati
 // the provider's account, the only one it can read.
 func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicationAccountResourceModel, app *accountApplicationLinkModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !isKnown(plan.AccountName) || !testhooks.NameChecksOn() {
+	if !fwbase.IsKnown(plan.AccountName) || !testhooks.NameChecksOn() {
 		return diags
 	}
 	name, account := plan.AccountName.ValueString(), c.AccountID()
-	if app != nil && isKnown(app.AccountID) && app.AccountID.ValueString() != account {
+	if app != nil && fwbase.IsKnown(app.AccountID) && app.AccountID.ValueString() != account {
 		tflog.Debug(ctx, "Not looking for the role of an application account in another account", map[string]any{
 			"account_name": name, "account_id": app.AccountID.ValueString(),
 		})

@@ -124,7 +124,7 @@ func flattenInstance(i *client.Instance) instanceDataSourceModel {
 	return instanceDataSourceModel{
 		ID:              types.StringValue(i.InstanceID),
 		Status:          types.StringValue(i.Status),
-		Description:     nullIfEmpty(i.Description),
+		Description:     fwbase.StringOrNull(i.Description),
 		DefaultEndpoint: types.StringValue(i.DefaultEndpoint),
 		CreateTime:      eiamTime(i.CreateTime),
 	}

@@ -113,7 +113,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site users sign in to: %s. It picks the template and the "+
 					"service provider (entity ID and ACS URL) of the SSO configuration. Defaults to the provider's `site` when "+
 					"the application is created; a later change of the provider's `site` does not affect it. Changing it "+
-					"replaces the application.", quotedList(rolesso.SiteNames())),
+					"replaces the application.", fwbase.OrList(rolesso.SiteNames(), "`")),
 				Optional:   true,
 				Computed:   true,
 				Validators: []validator.String{siteValidator()},
@@ -171,7 +171,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"name_id_format": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The SAML NameID format: %s. RAM does not use the NameID to identify the user. Defaults to `%s`.",
-					quotedList(rolesso.NameIDFormats()), rolesso.DefaultNameIDFormat),
+					fwbase.OrList(rolesso.NameIDFormats(), "`"), rolesso.DefaultNameIDFormat),
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(rolesso.DefaultNameIDFormat),
@@ -251,7 +251,7 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", upperFirst(err.Error()))
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.UpperFirst(err.Error()))
 		return
 	}
 	conn := r.Client().EIAM()
@@ -347,7 +347,7 @@ func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.Up
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", upperFirst(err.Error()))
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.UpperFirst(err.Error()))
 		return
 	}
 	conn := r.Client().EIAM()
@@ -410,7 +410,7 @@ func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.De
 func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	instanceID, applicationID, err := parseRoleSSOApplicationID(req.ID)
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", upperFirst(err.Error()))
+		resp.Diagnostics.AddError("Invalid import ID", fwbase.UpperFirst(err.Error()))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), applicationID)...)
@@ -422,7 +422,7 @@ func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resour
 func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var config roleSSOApplicationResourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !isKnown(config.Site) || !isKnown(config.TemplateID) {
+	if resp.Diagnostics.HasError() || !fwbase.IsKnown(config.Site) || !fwbase.IsKnown(config.TemplateID) {
 		return
 	}
 	if problem := siteTemplateMismatch(config.Site.ValueString(), config.TemplateID.ValueString()); problem != "" {
@@ -473,8 +473,8 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 // run.
 func checkIdPHasSAMLProvider(ctx context.Context, c *client.Client, plan roleSSOApplicationResourceModel, state *roleSSOApplicationResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if state == nil || !isKnown(plan.IdPName) || !plan.IdPName.Equal(state.IdPName) || !testhooks.NameChecksOn() ||
-		!isKnown(plan.AccountID) || plan.AccountID.ValueString() != c.AccountID() {
+	if state == nil || !fwbase.IsKnown(plan.IdPName) || !plan.IdPName.Equal(state.IdPName) || !testhooks.NameChecksOn() ||
+		!fwbase.IsKnown(plan.AccountID) || plan.AccountID.ValueString() != c.AccountID() {
 		return diags
 	}
 	name := plan.IdPName.ValueString()
@@ -508,30 +508,30 @@ type providerDefaults struct {
 // while the provider is not configured (its configuration has unknown
 // values); the defaulted attributes then stay unknown.
 func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourceModel, defaults *providerDefaults) (diags diag.Diagnostics) {
-	if state != nil && state.Site.IsNull() && (!isKnown(config.TemplateID) || !config.TemplateID.Equal(state.TemplateID)) {
+	if state != nil && state.Site.IsNull() && (!fwbase.IsKnown(config.TemplateID) || !config.TemplateID.Equal(state.TemplateID)) {
 		// An imported application whose template is not a role-based SSO
 		// template that rolesso knows, and the configuration does not say
 		// it is one.
 		diags.AddAttributeError(path.Root("template_id"), "Not a role-based SSO application", unknownTemplateDetail(state))
 		return diags
 	}
-	if config.Site.IsNull() && !isKnown(plan.Site) {
+	if config.Site.IsNull() && !fwbase.IsKnown(plan.Site) {
 		plan.Site = types.StringUnknown()
 		if defaults != nil {
 			plan.Site = types.StringValue(defaults.site)
 		}
 	}
-	if config.TemplateID.IsNull() && isKnown(plan.Site) {
+	if config.TemplateID.IsNull() && fwbase.IsKnown(plan.Site) {
 		site, err := rolesso.LookupSite(plan.Site.ValueString())
 		if err != nil {
-			diags.AddAttributeError(path.Root("site"), "Invalid site", upperFirst(err.Error()))
+			diags.AddAttributeError(path.Root("site"), "Invalid site", fwbase.UpperFirst(err.Error()))
 			return diags
 		}
 		if state == nil || !plan.Site.Equal(state.Site) {
 			plan.TemplateID = types.StringValue(site.Template.ID)
 		}
 	}
-	if config.Site.IsNull() && isKnown(plan.Site) && isKnown(config.TemplateID) {
+	if config.Site.IsNull() && fwbase.IsKnown(plan.Site) && fwbase.IsKnown(config.TemplateID) {
 		// The validator saw no site; check the default one.
 		if problem := siteTemplateMismatch(plan.Site.ValueString(), config.TemplateID.ValueString()); problem != "" {
 			diags.AddAttributeError(path.Root("template_id"), "Template of another site", problem)
@@ -548,7 +548,7 @@ func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourc
 	}
 	plan.SAMLProviderARN = samlProviderARN(plan.AccountID, plan.IdPName)
 	plan.Status = types.StringUnknown()
-	if isKnown(plan.Enabled) {
+	if fwbase.IsKnown(plan.Enabled) {
 		plan.Status = types.StringValue(applicationStatus(plan.Enabled.ValueBool()))
 	}
 	return diags
@@ -663,7 +663,7 @@ func expandSAMLConfig(plan *roleSSOApplicationResourceModel, site rolesso.Site, 
 		Name:            rolesso.RoleSessionNameAttributeName,
 		ValueExpression: plan.RoleSessionNameExpression.ValueString(),
 	})
-	if isKnown(plan.SessionDuration) {
+	if fwbase.IsKnown(plan.SessionDuration) {
 		statements = append(statements, client.AttributeStatement{
 			Name:            rolesso.SessionDurationAttributeName,
 			ValueExpression: rolesso.SessionDurationExpression(plan.SessionDuration.ValueInt64()),
@@ -799,7 +799,7 @@ func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
 		ID:                 types.StringValue(a.app.ApplicationID),
 		InstanceID:         types.StringValue(a.app.InstanceID),
 		Name:               types.StringValue(a.app.ApplicationName),
-		Description:        nullIfEmpty(a.app.Description),
+		Description:        fwbase.StringOrNull(a.app.Description),
 		TemplateID:         types.StringValue(a.app.ApplicationTemplateID),
 		ClientID:           types.StringValue(a.app.ClientID),
 		AuthorizeAllUsers:  types.BoolValue(a.app.AuthorizationType == client.AuthorizationTypeAll),
@@ -836,33 +836,6 @@ func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
 		f.SigningCertificateNotAfter = types.StringValue(newest.NotAfter.Format(time.RFC3339))
 	}
 	return f, diags
-}
-
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-// isKnown reports whether v is neither null nor unknown.
-func isKnown(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
-}
-
-// quotedList returns values as a list of code spans: "`a`, `b` or `c`".
-func quotedList(values []string) string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = "`" + v + "`"
-	}
-	if len(quoted) < 2 {
-		return strings.Join(quoted, "")
-	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
 }
 
 type roleSSOApplicationResourceModel struct {

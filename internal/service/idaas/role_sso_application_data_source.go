@@ -65,7 +65,7 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"description": computed("The description, or null when there is none."),
-			"site": computed("The site of the application's role-based SSO template (" + quotedList(rolesso.SiteNames()) +
+			"site": computed("The site of the application's role-based SSO template (" + fwbase.OrList(rolesso.SiteNames(), "`") +
 				"), or null when the template is not one this provider knows."),
 			"template_id":         computed("The marketplace template the application was made from."),
 			"client_id":           computed(clientIDDescription),
@@ -110,7 +110,7 @@ func (d *roleSSOApplicationDataSource) Read(ctx context.Context, req datasource.
 		err   error
 		by    string
 	)
-	if isKnown(config.ID) {
+	if fwbase.IsKnown(config.ID) {
 		by = config.ID.ValueString()
 		found, err = findRoleSSOApplicationByID(ctx, conn, instanceID, by)
 	} else {

@@ -7,10 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
@@ -76,7 +76,7 @@ func (v stringRuleValidator) ValidateString(_ context.Context, req validator.Str
 	if nameErr, ok := errors.AsType[*rolesso.NameError](err); ok {
 		summary = "Invalid " + nameErr.Subject
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, summary, upperFirst(err.Error()))
+	resp.Diagnostics.AddAttributeError(req.Path, summary, fwbase.UpperFirst(err.Error()))
 }
 
 // sessionDurationValidator checks rolesso.ValidateSessionDuration. Null and
@@ -96,7 +96,7 @@ func (v sessionDurationValidator) ValidateInt64(_ context.Context, req validator
 		return
 	}
 	if err := rolesso.ValidateSessionDuration(req.ConfigValue.ValueInt64()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid session duration", upperFirst(err.Error()))
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid session duration", fwbase.UpperFirst(err.Error()))
 	}
 }
 
@@ -115,11 +115,4 @@ func siteTemplateMismatch(site, templateID string) string {
 		}
 	}
 	return "" // An unknown site: the site validator reports it.
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

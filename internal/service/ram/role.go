@@ -29,7 +29,6 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -136,7 +135,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				MarkdownDescription: fmt.Sprintf("The site users sign in at, which sets the `saml:recipient` of the trust "+
 					"policy: %s. Only with `saml_provider_names`; defaults to the provider's `site`. With `assume_role_policy`, "+
 					"this is computed from the policy's `saml:recipient` (null unless it names exactly one site).",
-					markdownSiteList()),
+					fwbase.OrList(rolesso.SiteNames(), "`")),
 				Optional:   true,
 				Computed:   true,
 				Validators: []validator.String{roleSiteValidator()},
@@ -452,7 +451,7 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
-	if fwlinks.IsKnown(plan.Name) {
+	if fwbase.IsKnown(plan.Name) {
 		c.NotePlanned(client.PlannedRole, plan.Name.ValueString())
 	}
 	resp.Diagnostics.Append(checkTrustedSAMLProvidersExist(ctx, c, plan)...)
@@ -708,7 +707,7 @@ func flattenRole(ctx context.Context, role *client.Role, m *roleResourceModel, d
 	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
 		m.AccountID = types.StringValue(arn.AccountID)
 	}
-	m.Description = emptyAsNull(role.Description)
+	m.Description = fwbase.StringOrNull(role.Description)
 	m.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
 	m.AssumeRolePolicy = newTrustPolicyValue(role.AssumeRolePolicyDocument)
 	m.EffectiveAssumeRolePolicy = types.StringValue(role.AssumeRolePolicyDocument)

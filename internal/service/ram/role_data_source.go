@@ -79,7 +79,7 @@ func roleFactsDataSourceAttributes() map[string]schema.Attribute {
 		"description":        computed("The description; null when there is none."),
 		"create_date":        computed("When the role was created, in ISO 8601 UTC."),
 		"update_date":        computed("When the role was last changed, in ISO 8601 UTC."),
-		"site":               computed("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + markdownSiteList() + "."),
+		"site":               computed("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + fwbase.OrList(rolesso.SiteNames(), "`") + "."),
 		"assume_role_policy": computed("The trust policy as RAM holds it."),
 		"max_session_duration": schema.Int64Attribute{
 			MarkdownDescription: "The longest session, in seconds, that assuming the role gives.",
@@ -155,7 +155,7 @@ func flattenRoleFacts(ctx context.Context, role *client.Role, diags *diag.Diagno
 		ARN:                types.StringValue(role.ARN),
 		RoleID:             types.StringValue(role.RoleID),
 		AccountID:          types.StringValue(account),
-		Description:        emptyAsNull(role.Description),
+		Description:        fwbase.StringOrNull(role.Description),
 		MaxSessionDuration: types.Int64Value(role.MaxSessionDuration),
 		CreateDate:         types.StringValue(role.CreateDate),
 		UpdateDate:         types.StringValue(role.UpdateDate),

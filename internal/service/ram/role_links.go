@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
@@ -44,7 +45,7 @@ var roleApplicationsAttribute = schema.ListNestedAttribute{
 			Validators:          []validator.String{trustedSAMLProviderNameValidator()},
 		},
 		"site": schema.StringAttribute{
-			MarkdownDescription: "The site the application signs users in to: " + markdownSiteList() + ".",
+			MarkdownDescription: "The site the application signs users in to: " + fwbase.OrList(rolesso.SiteNames(), "`") + ".",
 			Optional:            true,
 			Validators:          []validator.String{roleSiteValidator()},
 		},
@@ -61,18 +62,12 @@ type roleApplicationLinkModel struct {
 
 // object names the linked application in messages.
 func (l roleApplicationLinkModel) object() string {
-	switch {
-	case fwlinks.IsKnown(l.ID):
-		return "IDaaS application " + l.ID.ValueString()
-	case fwlinks.IsKnown(l.IdPName):
-		return fmt.Sprintf("the IDaaS application with IdP name %q", l.IdPName.ValueString())
-	}
-	return "a linked IDaaS application"
+	return fwlinks.ApplicationObject(l.ID, l.IdPName, "a linked IDaaS application")
 }
 
 // roleObjectOf names a role in messages.
 func roleObjectOf(name types.String) string {
-	if fwlinks.IsKnown(name) {
+	if fwbase.IsKnown(name) {
 		return fmt.Sprintf("RAM role %q", name.ValueString())
 	}
 	return "this RAM role"
@@ -98,18 +93,18 @@ func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Dia
 			continue
 		}
 		at := path.Root("applications").AtListIndex(i)
-		if fwlinks.IsKnown(app.IdPName) && trustedKnown {
+		if fwbase.IsKnown(app.IdPName) && trustedKnown {
 			fwlinks.AddError(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdP(
 				rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()},
 				role, "saml_provider_names", trusted),
 				"Refer to the application's SAML provider: saml_provider_names = [idaas_ram_saml_provider.<name>.name].")
 		}
-		if fwlinks.IsKnown(app.AccountID) && fwlinks.IsKnown(plan.AccountID) {
+		if fwbase.IsKnown(app.AccountID) && fwbase.IsKnown(plan.AccountID) {
 			fwlinks.AddError(&diags, at.AtName("account_id"), rolesso.CheckSameAccount(
 				rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 				rolesso.LinkEnd{Object: role, Attribute: "account_id", Value: plan.AccountID.ValueString()}), "")
 		}
-		if fwlinks.IsKnown(app.Site) && fwlinks.IsKnown(plan.Site) {
+		if fwbase.IsKnown(app.Site) && fwbase.IsKnown(plan.Site) {
 			fwlinks.AddError(&diags, at.AtName("site"), rolesso.CheckSameSite(
 				rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
 				rolesso.LinkEnd{Object: role, Attribute: "site", Value: plan.Site.ValueString()}), "")
@@ -151,7 +146,7 @@ func checkTrustedSAMLProvidersExist(ctx context.Context, c *client.Client, plan 
 				"that names them.\n\nCreate them first, or "+
 				"correct the names. If an idaas_ram_saml_provider of this configuration creates one, refer to it "+
 				"(saml_provider_names = [idaas_ram_saml_provider.<name>.name]) so that Terraform creates it before the role.",
-			upperFirst(roleObjectOf(plan.Name)), c.AccountID(), quotedList(missing)))
+			fwbase.UpperFirst(roleObjectOf(plan.Name)), c.AccountID(), quotedList(missing)))
 	}
 	return diags
 }

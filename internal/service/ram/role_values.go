@@ -17,15 +17,6 @@ import (
 // Conversions between API values and framework values used by the role
 // resources and data sources.
 
-// emptyAsNull is s, or null when s is empty: RAM returns "" for a value
-// that was never set.
-func emptyAsNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // stringsOfSet returns the known string elements of a set; nil for a null
 // or unknown set.
 func stringsOfSet(ctx context.Context, s types.Set) []string {
@@ -74,27 +65,8 @@ func quotedList(values []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-// markdownSiteList lists the site names for docs: `international` or `china`.
-func markdownSiteList() string {
-	names := rolesso.SiteNames()
-	quoted := make([]string, len(names))
-	for i, n := range names {
-		quoted[i] = "`" + n + "`"
-	}
-	return strings.Join(quoted, " or ")
-}
-
 // markdownRule writes a rule sentence of rolesso for docs, with its quoted
 // characters as code.
 func markdownRule(rule string) string {
 	return strings.NewReplacer(`"."`, "`.`", `"-"`, "`-`", `"_"`, "`_`").Replace(rule)
-}
-
-// upperFirst returns s with its first letter in upper case, to start a
-// sentence with a name such as "this RAM role".
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -382,7 +382,7 @@ func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	if fwlinks.IsKnown(plan.Name) {
+	if fwbase.IsKnown(plan.Name) {
 		c.NotePlanned(client.PlannedSAMLProvider, plan.Name.ValueString())
 	}
 	app := fwlinks.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
@@ -67,18 +68,12 @@ type samlProviderApplicationLinkModel struct {
 
 // object names the linked application in messages.
 func (l *samlProviderApplicationLinkModel) object() string {
-	switch {
-	case fwlinks.IsKnown(l.ID):
-		return "IDaaS application " + l.ID.ValueString()
-	case fwlinks.IsKnown(l.IdPName):
-		return fmt.Sprintf("the IDaaS application with IdP name %q", l.IdPName.ValueString())
-	}
-	return "the linked IDaaS application"
+	return fwlinks.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
 }
 
 // samlProviderObjectOf names a SAML provider in messages.
 func samlProviderObjectOf(name types.String) string {
-	if fwlinks.IsKnown(name) {
+	if fwbase.IsKnown(name) {
 		return fmt.Sprintf("RAM SAML provider %q", name.ValueString())
 	}
 	return "this RAM SAML provider"
@@ -112,13 +107,13 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 		name = app.IdPName
 	}
 	provider := samlProviderObjectOf(name)
-	if fwlinks.IsKnown(config.Name) && fwlinks.IsKnown(app.IdPName) {
+	if fwbase.IsKnown(config.Name) && fwbase.IsKnown(app.IdPName) {
 		fwlinks.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()},
 			rolesso.LinkEnd{Object: provider, Attribute: "name", Value: config.Name.ValueString()}),
 			"Or remove name: it defaults to application.idp_name.")
 	}
-	if fwlinks.IsKnown(config.Metadata) && fwlinks.IsKnown(app.IdPMetadata) {
+	if fwbase.IsKnown(config.Metadata) && fwbase.IsKnown(app.IdPMetadata) {
 		fwlinks.AddError(&diags, path.Root("metadata"), rolesso.CheckMetadataMatches(
 			rolesso.LinkEnd{Object: provider, Attribute: "metadata", Value: config.Metadata.ValueString()},
 			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_metadata", Value: app.IdPMetadata.ValueString()}),
@@ -144,7 +139,7 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 		if app != nil {
 			plan.Name = app.IdPName
 		}
-		if state != nil && fwlinks.IsKnown(plan.Name) {
+		if state != nil && fwbase.IsKnown(plan.Name) {
 			plan.Name = types.StringValue(keepSAMLProviderName(state.Name, plan.Name.ValueString()))
 		}
 	}
@@ -152,17 +147,17 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 		plan.Metadata = samlMetadataValue{StringValue: types.StringUnknown()}
 		if app != nil {
 			plan.Metadata = samlMetadataValue{StringValue: app.IdPMetadata}
-			if fwlinks.IsKnown(app.IdPMetadata) {
+			if fwbase.IsKnown(app.IdPMetadata) {
 				diags.Append(samlMetadataDiagnostics(path.Root("application").AtName("idp_metadata"), app.IdPMetadata.ValueString(), time.Now())...)
 			}
 		}
-		if state != nil && fwlinks.IsKnown(plan.Metadata) && !state.Metadata.IsNull() {
+		if state != nil && fwbase.IsKnown(plan.Metadata) && !state.Metadata.IsNull() {
 			if same, _ := state.Metadata.StringSemanticEquals(ctx, plan.Metadata); same {
 				plan.Metadata = state.Metadata
 			}
 		}
 	}
-	if app != nil && account != "" && fwlinks.IsKnown(app.AccountID) && testhooks.NameChecksOn() {
+	if app != nil && account != "" && fwbase.IsKnown(app.AccountID) && testhooks.NameChecksOn() {
 		fwlinks.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name) + " (the account of the provider's credentials)", Attribute: "account", Value: account}), "")
@@ -177,8 +172,8 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 // warning: a plan does not fail for want of a read permission.
 func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan samlProviderResourceModel, app *samlProviderApplicationLinkModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if app == nil || !app.IdPMetadata.IsNull() || !fwlinks.IsKnown(app.ID) || !fwlinks.IsKnown(app.InstanceID) ||
-		!fwlinks.IsKnown(plan.Metadata) || !testhooks.NameChecksOn() {
+	if app == nil || !app.IdPMetadata.IsNull() || !fwbase.IsKnown(app.ID) || !fwbase.IsKnown(app.InstanceID) ||
+		!fwbase.IsKnown(plan.Metadata) || !testhooks.NameChecksOn() {
 		return diags
 	}
 	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)

@@ -1,0 +1,64 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package fwbase_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+)
+
+func TestOrList(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		values []string
+		q      string
+		want   string
+	}{
+		"none":        {want: ""},
+		"one":         {values: []string{"a"}, q: "`", want: "`a`"},
+		"two":         {values: []string{"a", "b"}, q: "`", want: "`a` or `b`"},
+		"three plain": {values: []string{"A", "B", "C"}, want: "A, B or C"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if got := fwbase.OrList(tt.values, tt.q); got != tt.want {
+				t.Errorf("OrList(%q, %q) = %q, want %q", tt.values, tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUpperFirst(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"": "", "this RAM role": "This RAM role", "RAM": "RAM"} {
+		if got := fwbase.UpperFirst(in); got != want {
+			t.Errorf("UpperFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestStringOrNull(t *testing.T) {
+	t.Parallel()
+	if got := fwbase.StringOrNull(""); !got.IsNull() {
+		t.Errorf(`StringOrNull("") = %s, want null`, got)
+	}
+	if got := fwbase.StringOrNull("x"); !got.Equal(types.StringValue("x")) {
+		t.Errorf(`StringOrNull("x") = %s, want "x"`, got)
+	}
+}
+
+func TestIsKnown(t *testing.T) {
+	t.Parallel()
+	for v, want := range map[types.String]bool{
+		types.StringValue(""): true, types.StringNull(): false, types.StringUnknown(): false,
+	} {
+		if got := fwbase.IsKnown(v); got != want {
+			t.Errorf("IsKnown(%s) = %t, want %t", v, got, want)
+		}
+	}
+}
