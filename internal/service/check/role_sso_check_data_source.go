@@ -62,11 +62,7 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"of them is an `" + SeverityError + "`, so a `check` block can assert `ok` and show the findings as its message.\n\n" +
 			rolesso.IdPNameMatchRule,
 		Attributes: map[string]schema.Attribute{
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the IDaaS instance.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"instance_id": fwbase.InstanceIDAttribute(),
 			"application_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the role-based SSO application, e.g. the `id` of an `idaas_role_sso_application`.",
 				Required:            true,

@@ -36,18 +36,11 @@ func (d *applicationAccountsDataSource) Metadata(_ context.Context, req datasour
 }
 
 func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The application accounts of an IDaaS application (EIAM `ListApplicationAccounts`, every " +
 			"page), or of one user in it (`ListApplicationAccountsForUser`): who may sign in as which RAM role.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the IDaaS instance.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"instance_id": fwbase.InstanceIDAttribute(),
 			"application_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the application.",
 				Required:            true,
@@ -62,10 +55,10 @@ func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.S
 				MarkdownDescription: "The accounts, oldest first as IDaaS lists them.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":           computed("The application account ID."),
-					"user_id":      computed("The ID of the user."),
-					"account_name": computed("The account name: the RAM role name the user signs in as."),
-					"create_time":  computed("When the account was added, " + eiamTimeDescription + "."),
+					"id":           fwbase.ComputedString("The application account ID."),
+					"user_id":      fwbase.ComputedString("The ID of the user."),
+					"account_name": fwbase.ComputedString("The account name: the RAM role name the user signs in as."),
+					"create_time":  fwbase.ComputedString("When the account was added, " + eiamTimeDescription + "."),
 				}},
 			},
 		},

@@ -39,19 +39,12 @@ func (d *roleSSOApplicationDataSource) Metadata(_ context.Context, req datasourc
 }
 
 func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An IDaaS role-based SSO application, by `id` or by exact `name`, with its SSO settings and IdP " +
 			"metadata, for example to feed `idaas_ram_saml_provider` from an application managed elsewhere. The SSO form " +
 			"parameters (account ID and IdP name) are not available: IDaaS has no API that reads them back.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the IDaaS instance.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"instance_id": fwbase.InstanceIDAttribute(),
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The application ID. Exactly one of `id` and `name` must be set.",
 				Optional:            true,
@@ -64,29 +57,29 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"description": computed("The description, or null when there is none."),
-			"site": computed("The site of the application's role-based SSO template (" + fwbase.OrList(rolesso.SiteNames(), "`") +
+			"description": fwbase.ComputedString("The description, or null when there is none."),
+			"site": fwbase.ComputedString("The site of the application's role-based SSO template (" + fwbase.OrList(rolesso.SiteNames(), "`") +
 				"), or null when the template is not one this provider knows."),
-			"template_id":         computed("The marketplace template the application was made from."),
-			"client_id":           computed(clientIDDescription),
+			"template_id":         fwbase.ComputedString("The marketplace template the application was made from."),
+			"client_id":           fwbase.ComputedString(clientIDDescription),
 			"authorize_all_users": schema.BoolAttribute{MarkdownDescription: "Whether every user of the instance may use the application.", Computed: true},
 			"enabled":             schema.BoolAttribute{MarkdownDescription: "Whether the application and its SSO are both enabled.", Computed: true},
 			"session_duration": schema.Int64Attribute{
 				MarkdownDescription: "The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant.",
 				Computed:            true,
 			},
-			"name_id_format":                computed("The SAML NameID format."),
-			"name_id_expression":            computed("The IDaaS expression of the NameID value."),
-			"role_session_name_expression":  computed("The IDaaS expression of the `RoleSessionName` SAML attribute, or null when it is not sent."),
-			"signature_algorithm":           computed("The algorithm IDaaS signs SAML responses with."),
-			"idp_entity_id":                 computed(idpEntityIDDescription),
-			"idp_metadata":                  computed(idpMetadataDescription),
-			"idp_metadata_url":              computed(idpMetadataURLDescription),
-			"idp_sso_url":                   computed(idpSSOURLDescription),
-			"signing_certificate_sha256":    computed(certificateSHA256Description),
-			"signing_certificate_not_after": computed(certificateNotAfterDescription),
-			"create_time":                   computed(createTimeDescription),
-			"status":                        computed("The application's status, `enabled` or `disabled`."),
+			"name_id_format":                fwbase.ComputedString("The SAML NameID format."),
+			"name_id_expression":            fwbase.ComputedString("The IDaaS expression of the NameID value."),
+			"role_session_name_expression":  fwbase.ComputedString("The IDaaS expression of the `RoleSessionName` SAML attribute, or null when it is not sent."),
+			"signature_algorithm":           fwbase.ComputedString("The algorithm IDaaS signs SAML responses with."),
+			"idp_entity_id":                 fwbase.ComputedString(idpEntityIDDescription),
+			"idp_metadata":                  fwbase.ComputedString(idpMetadataDescription),
+			"idp_metadata_url":              fwbase.ComputedString(idpMetadataURLDescription),
+			"idp_sso_url":                   fwbase.ComputedString(idpSSOURLDescription),
+			"signing_certificate_sha256":    fwbase.ComputedString(certificateSHA256Description),
+			"signing_certificate_not_after": fwbase.ComputedString(certificateNotAfterDescription),
+			"create_time":                   fwbase.ComputedString(createTimeDescription),
+			"status":                        fwbase.ComputedString("The application's status, `enabled` or `disabled`."),
 		},
 	}
 }

@@ -49,11 +49,7 @@ func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 
 func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userAttributes()
-	attrs["instance_id"] = schema.StringAttribute{
-		MarkdownDescription: "The ID of the IDaaS instance.",
-		Required:            true,
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["instance_id"] = fwbase.InstanceIDAttribute()
 	attrs["user_id"] = schema.StringAttribute{
 		MarkdownDescription: "The ID of the user to read, e.g. `user_d6sbsuumeta4h66ec3il7yxxxx`. Set it or `username`.",
 		Optional:            true,
@@ -77,18 +73,15 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 // userAttributes are the computed attributes of a user, shared with the
 // users of idaas_users.
 func userAttributes() map[string]schema.Attribute {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
-	}
 	return map[string]schema.Attribute{
-		"id":           computed("The ID of the user, as `user_id`."),
-		"user_id":      computed("The ID of the user."),
-		"username":     computed("The username."),
-		"display_name": computed("The display name."),
-		"email":        computed("The email address, or empty."),
-		"status":       computed("The status: `enabled` or `disabled`."),
-		"external_id":  computed("The ID of the user in the directory it was synced from (EIAM `UserExternalId`)."),
-		"create_time":  computed("When the user was created, " + eiamTimeDescription + "."),
+		"id":           fwbase.ComputedString("The ID of the user, as `user_id`."),
+		"user_id":      fwbase.ComputedString("The ID of the user."),
+		"username":     fwbase.ComputedString("The username."),
+		"display_name": fwbase.ComputedString("The display name."),
+		"email":        fwbase.ComputedString("The email address, or empty."),
+		"status":       fwbase.ComputedString("The status: `enabled` or `disabled`."),
+		"external_id":  fwbase.ComputedString("The ID of the user in the directory it was synced from (EIAM `UserExternalId`)."),
+		"create_time":  fwbase.ComputedString("When the user was created, " + eiamTimeDescription + "."),
 	}
 }
 

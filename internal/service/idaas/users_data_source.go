@@ -39,11 +39,7 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		MarkdownDescription: "The users of an IDaaS instance, optionally those whose username starts with a prefix " +
 			"(EIAM `ListUsers`, every page), in the order IDaaS lists them.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the IDaaS instance.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"instance_id": fwbase.InstanceIDAttribute(),
 			"username_prefix": schema.StringAttribute{
 				MarkdownDescription: "Only users whose username starts with this prefix, e.g. `ops-`.",
 				Optional:            true,

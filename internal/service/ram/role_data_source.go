@@ -69,18 +69,15 @@ func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 // roleFactsDataSourceAttributes are the computed attributes of a role in
 // both data sources; name is added by each.
 func roleFactsDataSourceAttributes() map[string]schema.Attribute {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
-	}
 	return map[string]schema.Attribute{
-		"arn":                computed("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
-		"role_id":            computed("The role ID, a numeric string."),
-		"account_id":         computed("The Alibaba Cloud account of the role."),
-		"description":        computed("The description; null when there is none."),
-		"create_date":        computed("When the role was created, in ISO 8601 UTC."),
-		"update_date":        computed("When the role was last changed, in ISO 8601 UTC."),
-		"site":               computed("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + fwbase.OrList(rolesso.SiteNames(), "`") + "."),
-		"assume_role_policy": computed("The trust policy as RAM holds it."),
+		"arn":                fwbase.ComputedString("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
+		"role_id":            fwbase.ComputedString("The role ID, a numeric string."),
+		"account_id":         fwbase.ComputedString("The Alibaba Cloud account of the role."),
+		"description":        fwbase.ComputedString("The description; null when there is none."),
+		"create_date":        fwbase.ComputedString("When the role was created, in ISO 8601 UTC."),
+		"update_date":        fwbase.ComputedString("When the role was last changed, in ISO 8601 UTC."),
+		"site":               fwbase.ComputedString("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + fwbase.OrList(rolesso.SiteNames(), "`") + "."),
+		"assume_role_policy": fwbase.ComputedString("The trust policy as RAM holds it."),
 		"max_session_duration": schema.Int64Attribute{
 			MarkdownDescription: "The longest session, in seconds, that assuming the role gives.",
 			Computed:            true,
