@@ -39,7 +39,7 @@ var accountApplicationAttribute = schema.SingleNestedAttribute{
 		"account_id": schema.StringAttribute{
 			MarkdownDescription: "The Alibaba Cloud account users sign in to. " + rolesso.AccountIDRule,
 			Optional:            true,
-			Validators:          []validator.String{accountIDValidator()},
+			Validators:          []validator.String{fwbase.AccountIDValidator()},
 		},
 		"idp_name": schema.StringAttribute{
 			MarkdownDescription: "The IdP name, which names the RAM SAML provider in every assertion.",
@@ -49,7 +49,7 @@ var accountApplicationAttribute = schema.SingleNestedAttribute{
 		"site": schema.StringAttribute{
 			MarkdownDescription: "The site users sign in to: " + fwbase.OrList(rolesso.SiteNames(), "`") + ".",
 			Optional:            true,
-			Validators:          []validator.String{siteValidator()},
+			Validators:          []validator.String{fwbase.SiteValidator()},
 		},
 	},
 }
@@ -66,12 +66,12 @@ var accountRoleAttribute = schema.SingleNestedAttribute{
 		"name": schema.StringAttribute{
 			MarkdownDescription: "The role name.",
 			Optional:            true,
-			Validators:          []validator.String{roleNameValidator()},
+			Validators:          []validator.String{fwbase.RoleNameValidator()},
 		},
 		"account_id": schema.StringAttribute{
 			MarkdownDescription: "The Alibaba Cloud account of the role.",
 			Optional:            true,
-			Validators:          []validator.String{accountIDValidator()},
+			Validators:          []validator.String{fwbase.AccountIDValidator()},
 		},
 		"saml_provider_names": schema.SetAttribute{
 			MarkdownDescription: "The SAML providers the role trusts.",
@@ -81,7 +81,7 @@ var accountRoleAttribute = schema.SingleNestedAttribute{
 		"site": schema.StringAttribute{
 			MarkdownDescription: "The site whose sign-in the role's trust policy accepts.",
 			Optional:            true,
-			Validators:          []validator.String{siteValidator()},
+			Validators:          []validator.String{fwbase.SiteValidator()},
 		},
 	},
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -24,8 +25,8 @@ var (
 	FindOnlyInstance            = findOnlyInstance
 
 	IdPNameValidator         validator.String = idpNameValidator()
-	AccountIDValidator       validator.String = accountIDValidator()
-	SiteValidator            validator.String = siteValidator()
+	AccountIDValidator       validator.String = fwbase.AccountIDValidator()
+	SiteValidator            validator.String = fwbase.SiteValidator()
 	SessionDurationValidator validator.Int64  = sessionDurationValidator{}
 )
 

@@ -116,7 +116,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 					"replaces the application.", fwbase.OrList(rolesso.SiteNames(), "`")),
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{siteValidator()},
+				Validators: []validator.String{fwbase.SiteValidator()},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIf(siteChanged, siteChangedDescription, siteChangedDescription),
@@ -139,7 +139,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 					"kept in state and sent again on every update.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{accountIDValidator()},
+				Validators: []validator.String{fwbase.AccountIDValidator()},
 			},
 			"idp_name": schema.StringAttribute{
 				MarkdownDescription: "The IdP name (the template's \"IdP Name\"). It must equal the name of the RAM SAML " +
@@ -251,7 +251,7 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.UpperFirst(err.Error()))
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
 		return
 	}
 	conn := r.Client().EIAM()
@@ -347,7 +347,7 @@ func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.Up
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.UpperFirst(err.Error()))
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
 		return
 	}
 	conn := r.Client().EIAM()
@@ -524,7 +524,7 @@ func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourc
 	if config.TemplateID.IsNull() && fwbase.IsKnown(plan.Site) {
 		site, err := rolesso.LookupSite(plan.Site.ValueString())
 		if err != nil {
-			diags.AddAttributeError(path.Root("site"), "Invalid site", fwbase.UpperFirst(err.Error()))
+			diags.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
 			return diags
 		}
 		if state == nil || !plan.Site.Equal(state.Site) {

@@ -91,17 +91,20 @@ func TestStringValidators(t *testing.T) {
 		"IdP name unknown": {validator: idaas.IdPNameValidator, value: types.StringUnknown()},
 		"IdP name leading _": {
 			validator: idaas.IdPNameValidator, value: types.StringValue("_idaas"),
-			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid IdP name", upperFirst(rolesso.ValidateIdPName("_idaas").Error()))},
+			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid IdP name", `The IdP name "_idaas" is invalid: it starts or ends with a special character.`+
+				"\n\n"+rolesso.SAMLProviderNameRule+"\n\n"+`For example "idaas".`)},
 		},
 		"account ID ok": {validator: idaas.AccountIDValidator, value: types.StringValue("1234567890123456")},
 		"account ID short": {
 			validator: idaas.AccountIDValidator, value: types.StringValue("12345"),
-			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid Alibaba Cloud account ID", upperFirst(rolesso.ValidateAccountID("12345").Error()))},
+			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid Alibaba Cloud account ID", `The Alibaba Cloud account ID "12345" is invalid: it has 5 digits.`+
+				"\n\n"+rolesso.AccountIDRule+"\n\n"+`Copy it from the account menu of the Alibaba Cloud console, or from "aliyun sts GetCallerIdentity" (field AccountId).`)},
 		},
 		"site ok": {validator: idaas.SiteValidator, value: types.StringValue("china")},
 		"site upper case": {
 			validator: idaas.SiteValidator, value: types.StringValue("China"),
-			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid site", upperFirst(rolesso.ValidateSiteName("China").Error()))},
+			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid site", `The site "China" is invalid: it is not a known site.`+
+				"\n\nA site is "+rolesso.SiteNameRule+".\n\n"+`Write it as "china": site names are lower case.`)},
 		},
 	}
 	for name, tt := range tests {
@@ -273,5 +276,3 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
-
-func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

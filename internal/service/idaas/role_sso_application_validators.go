@@ -5,14 +5,12 @@ package idaas
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 // The attribute validators of this package are built from the rules of
@@ -20,63 +18,12 @@ import (
 // documentation cannot drift apart.
 
 var (
-	_ validator.String = stringRuleValidator{}
-	_ validator.Int64  = sessionDurationValidator{}
+	_ validator.Int64 = sessionDurationValidator{}
 )
 
-// stringRuleValidator checks a string with a rule of rolesso, such as
-// rolesso.ValidateIdPName. Null and unknown values are not checked: values
-// that come from other resources are checked when they are known.
-type stringRuleValidator struct {
-	// rule is the rule as a sentence, for docs.
-	rule  string
-	check func(string) error
-	// nameRule marks a naming rule, which testhooks.SkipNameChecks turns
-	// off.
-	nameRule bool
-}
-
 // idpNameValidator checks the IdP-name rule.
-func idpNameValidator() stringRuleValidator {
-	return stringRuleValidator{rule: rolesso.SAMLProviderNameRule, check: rolesso.ValidateIdPName, nameRule: true}
-}
-
-// accountIDValidator checks the account ID rule.
-func accountIDValidator() stringRuleValidator {
-	return stringRuleValidator{rule: rolesso.AccountIDRule, check: rolesso.ValidateAccountID, nameRule: true}
-}
-
-// roleNameValidator checks the RAM role-name rule.
-func roleNameValidator() stringRuleValidator {
-	return stringRuleValidator{rule: rolesso.RoleNameRule, check: rolesso.ValidateRoleName, nameRule: true}
-}
-
-// siteValidator checks the site name rule.
-func siteValidator() stringRuleValidator {
-	return stringRuleValidator{rule: "A site is " + rolesso.SiteNameRule + ".", check: rolesso.ValidateSiteName}
-}
-
-func (v stringRuleValidator) Description(ctx context.Context) string {
-	return v.MarkdownDescription(ctx)
-}
-
-func (v stringRuleValidator) MarkdownDescription(context.Context) string {
-	return v.rule
-}
-
-func (v stringRuleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || (v.nameRule && !testhooks.NameChecksOn()) {
-		return
-	}
-	err := v.check(req.ConfigValue.ValueString())
-	if err == nil {
-		return
-	}
-	summary := "Invalid value"
-	if nameErr, ok := errors.AsType[*rolesso.NameError](err); ok {
-		summary = "Invalid " + nameErr.Subject
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, summary, fwbase.UpperFirst(err.Error()))
+func idpNameValidator() fwbase.RuleValidator {
+	return fwbase.RuleValidator{Rule: rolesso.SAMLProviderNameRule, Check: rolesso.ValidateIdPName, NameRule: true}
 }
 
 // sessionDurationValidator checks rolesso.ValidateSessionDuration. Null and

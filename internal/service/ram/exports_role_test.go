@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
@@ -20,9 +21,9 @@ var (
 	FindRoleByName    = findRoleByName
 	ParseRoleImportID = roleImportID.parseIn
 
-	RoleNameValidator                = roleNameValidator
+	RoleNameValidator                = fwbase.RoleNameValidator
 	TrustedSAMLProviderNameValidator = trustedSAMLProviderNameValidator
-	RoleSiteValidator                = roleSiteValidator
+	RoleSiteValidator                = fwbase.SiteValidator
 	TrustPolicyValidator             = func() validator.String { return trustPolicyValidator{} }
 )
 

@@ -99,7 +99,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"without regard to case. Changing it replaces the role. IDaaS application accounts that sign in to " +
 					"this role must have this name.",
 				Required:      true,
-				Validators:    []validator.String{roleNameValidator()},
+				Validators:    []validator.String{fwbase.RoleNameValidator()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"description": schema.StringAttribute{
@@ -138,7 +138,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					fwbase.OrList(rolesso.SiteNames(), "`")),
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{roleSiteValidator()},
+				Validators: []validator.String{fwbase.SiteValidator()},
 			},
 			"assume_role_policy": schema.StringAttribute{
 				CustomType: trustPolicyType{},
@@ -536,7 +536,7 @@ func builtTrustPolicy(ctx context.Context, m roleResourceModel, accountID string
 	var diags diag.Diagnostics
 	site, err := rolesso.LookupSite(m.Site.ValueString())
 	if err != nil {
-		diags.AddAttributeError(path.Root("site"), "Invalid site", nameErrorDetail(err))
+		diags.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
 		return "", diags
 	}
 	doc, err := rolesso.BuildTrustPolicy(accountID, stringsOfSet(ctx, m.SAMLProviderNames), site)

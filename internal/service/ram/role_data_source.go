@@ -46,7 +46,7 @@ func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 	attrs["name"] = schema.StringAttribute{
 		MarkdownDescription: "The role name. " + markdownRule(rolesso.RoleNameRule) + " RAM compares role names without regard to case.",
 		Required:            true,
-		Validators:          []validator.String{roleNameValidator()},
+		Validators:          []validator.String{fwbase.RoleNameValidator()},
 	}
 	attrs["attached_policies"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The permission policies attached to the role.",

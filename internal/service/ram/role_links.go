@@ -37,7 +37,7 @@ var roleApplicationsAttribute = schema.ListNestedAttribute{
 		"account_id": schema.StringAttribute{
 			MarkdownDescription: "The Alibaba Cloud account the application signs users in to. " + rolesso.AccountIDRule,
 			Optional:            true,
-			Validators:          []validator.String{accountIDValidator()},
+			Validators:          []validator.String{fwbase.AccountIDValidator()},
 		},
 		"idp_name": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP name: the SAML provider its assertions name.",
@@ -47,7 +47,7 @@ var roleApplicationsAttribute = schema.ListNestedAttribute{
 		"site": schema.StringAttribute{
 			MarkdownDescription: "The site the application signs users in to: " + fwbase.OrList(rolesso.SiteNames(), "`") + ".",
 			Optional:            true,
-			Validators:          []validator.String{roleSiteValidator()},
+			Validators:          []validator.String{fwbase.SiteValidator()},
 		},
 	}},
 }

@@ -75,7 +75,7 @@ func (r *rolePolicyAttachmentResource) Schema(ctx context.Context, _ resource.Sc
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the attachment.",
 				Required:            true,
-				Validators:          []validator.String{roleNameValidator()},
+				Validators:          []validator.String{fwbase.RoleNameValidator()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"policy_name": schema.StringAttribute{

@@ -74,7 +74,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Schema(ctx context.Context, _ r
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the resource.",
 				Required:            true,
-				Validators:          []validator.String{roleNameValidator()},
+				Validators:          []validator.String{fwbase.RoleNameValidator()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"policies": schema.SetNestedAttribute{

@@ -43,7 +43,7 @@ var samlProviderApplicationAttribute = schema.SingleNestedAttribute{
 			MarkdownDescription: "The Alibaba Cloud account the application signs users in to; it must be the provider's. " +
 				rolesso.AccountIDRule,
 			Optional:   true,
-			Validators: []validator.String{accountIDValidator()},
+			Validators: []validator.String{fwbase.AccountIDValidator()},
 		},
 		"idp_name": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP name. " + rolesso.IdPNameMatchRule,

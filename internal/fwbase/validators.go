@@ -1,0 +1,77 @@
+// Copyright (c) The terraform-provider-idaas authors
+// SPDX-License-Identifier: MPL-2.0
+
+package fwbase
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
+)
+
+var _ validator.String = RuleValidator{}
+
+// RuleValidator checks a string with a rule of internal/rolesso, so that a
+// rule, its error message and its documentation cannot drift apart. Null
+// and unknown values are not checked: values that come from other
+// resources are checked when they are known. Nor is a naming rule checked
+// while testhooks.SkipNameChecks is set.
+type RuleValidator struct {
+	// Rule is the rule as a sentence, for docs.
+	Rule  string
+	Check func(string) error
+	// NameRule marks a naming rule, which testhooks.SkipNameChecks turns
+	// off.
+	NameRule bool
+}
+
+// The validators of the rules that several resources check.
+
+// RoleNameValidator checks the RAM role-name rule.
+func RoleNameValidator() RuleValidator {
+	return RuleValidator{Rule: rolesso.RoleNameRule, Check: rolesso.ValidateRoleName, NameRule: true}
+}
+
+// AccountIDValidator checks the Alibaba Cloud account ID rule.
+func AccountIDValidator() RuleValidator {
+	return RuleValidator{Rule: rolesso.AccountIDRule, Check: rolesso.ValidateAccountID, NameRule: true}
+}
+
+// SiteValidator checks a site name.
+func SiteValidator() RuleValidator {
+	return RuleValidator{Rule: "A site is " + rolesso.SiteNameRule + ".", Check: rolesso.ValidateSiteName}
+}
+
+func (v RuleValidator) Description(ctx context.Context) string { return v.MarkdownDescription(ctx) }
+
+func (v RuleValidator) MarkdownDescription(context.Context) string { return v.Rule }
+
+func (v RuleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || (v.NameRule && !testhooks.NameChecksOn()) {
+		return
+	}
+	err := v.Check(req.ConfigValue.ValueString())
+	if err == nil {
+		return
+	}
+	summary := "Invalid value"
+	if ne, ok := errors.AsType[*rolesso.NameError](err); ok {
+		summary = "Invalid " + ne.Subject
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, summary, RuleErrorDetail(err))
+}
+
+// RuleErrorDetail writes the error of a rule of internal/rolesso as
+// sentences: the problem, the rule, the fix.
+func RuleErrorDetail(err error) string {
+	ne, ok := errors.AsType[*rolesso.NameError](err)
+	if !ok {
+		return UpperFirst(err.Error())
+	}
+	return fmt.Sprintf("The %s %q is invalid: %s.\n\n%s\n\n%s", ne.Subject, ne.Value, ne.Problem, ne.Rule, ne.Fix)
+}
