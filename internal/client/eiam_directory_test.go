@@ -178,15 +178,7 @@ func TestEIAMDirectoryCalls(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); tt.want != nil && diff != "" {
 				t.Errorf("result (-want +got):\n%s", diff)
 			}
-			calls := fake.Calls()
-			if len(calls) != 1 || calls[0].Action != tt.wantAction || calls[0].Version != "2021-12-01" {
-				t.Fatalf("calls = %+v, want one %s", calls, tt.wantAction)
-			}
-			for name, want := range tt.wantParams {
-				if got := calls[0].Params.Get(name); got != want {
-					t.Errorf("parameter %s = %q, want %q", name, got, want)
-				}
-			}
+			fake.checkOneCall(t, "2021-12-01", tt.wantAction, tt.wantParams)
 		})
 	}
 }

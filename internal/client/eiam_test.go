@@ -209,15 +209,7 @@ func TestApplicationCalls(t *testing.T) {
 					t.Errorf("result (-want +got):\n%s", diff)
 				}
 			}
-			calls := fake.Calls()
-			if len(calls) != 1 || calls[0].Action != tt.wantAction || calls[0].Version != "2021-12-01" {
-				t.Fatalf("calls = %+v, want one %s", calls, tt.wantAction)
-			}
-			for name, want := range tt.wantParams {
-				if got := calls[0].Params.Get(name); got != want {
-					t.Errorf("parameter %s = %q, want %q", name, got, want)
-				}
-			}
+			fake.checkOneCall(t, "2021-12-01", tt.wantAction, tt.wantParams)
 		})
 	}
 }
@@ -259,11 +251,7 @@ func TestListApplicationsPages(t *testing.T) {
 	if len(calls) != 2 {
 		t.Fatalf("calls = %d, want 2 pages", len(calls))
 	}
-	for name, want := range map[string]string{"InstanceId": testInstanceID, "ApplicationName": "console", "ApplicationTemplateId": testTemplateID, "PageNumber": "2"} {
-		if got := calls[1].Params.Get(name); got != want {
-			t.Errorf("second page: parameter %s = %q, want %q", name, got, want)
-		}
-	}
+	checkParams(t, calls[1], map[string]string{"InstanceId": testInstanceID, "ApplicationName": "console", "ApplicationTemplateId": testTemplateID, "PageNumber": "2"})
 }
 
 // appStore is a fake IDaaS that holds applications for the

@@ -86,6 +86,28 @@ func (f *fakeAPI) Actions() []string {
 	return out
 }
 
+// checkOneCall checks that the fake got exactly one call, of action in
+// the API version, with params sent.
+func (f *fakeAPI) checkOneCall(t *testing.T, version, action string, params map[string]string) {
+	t.Helper()
+	calls := f.Calls()
+	if len(calls) != 1 || calls[0].Action != action || calls[0].Version != version {
+		t.Fatalf("calls = %+v, want one %s of version %s", calls, action, version)
+	}
+	checkParams(t, calls[0], params)
+}
+
+// checkParams checks that c sent each of params with its value; a want of
+// "" means the parameter is not sent, or sent empty.
+func checkParams(t *testing.T, c fakeCall, params map[string]string) {
+	t.Helper()
+	for name, want := range params {
+		if got := c.Params.Get(name); got != want {
+			t.Errorf("parameter %s = %q (sent: %t), want %q", name, got, c.Params.Has(name), want)
+		}
+	}
+}
+
 func (f *fakeAPI) endpoints() client.Endpoints {
 	return client.Endpoints{RAM: f.srv.URL, IMS: f.srv.URL, STS: f.srv.URL, EIAM: f.srv.URL}
 }

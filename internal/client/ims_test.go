@@ -111,15 +111,7 @@ func TestIMSWrites(t *testing.T) {
 					t.Errorf("result (-want +got):\n%s", diff)
 				}
 			}
-			calls := fake.Calls()
-			if len(calls) != 1 || calls[0].Action != tt.wantAction || calls[0].Version != "2019-08-15" {
-				t.Fatalf("calls = %v, want one %s of Ims 2019-08-15", fake.Actions(), tt.wantAction)
-			}
-			for name, want := range tt.wantParams {
-				if got := calls[0].Params.Get(name); got != want {
-					t.Errorf("parameter %s = %q, want %q", name, got, want)
-				}
-			}
+			fake.checkOneCall(t, "2019-08-15", tt.wantAction, tt.wantParams)
 		})
 	}
 }

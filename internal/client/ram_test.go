@@ -154,17 +154,9 @@ func TestRAMCalls(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("result (-want +got):\n%s", diff)
 			}
-			calls := fake.Calls()
-			if len(calls) != 1 || calls[0].Action != tt.wantAction || calls[0].Version != "2015-05-01" {
-				t.Fatalf("calls = %+v, want one %s of Ram 2015-05-01", calls, tt.wantAction)
-			}
-			for name, want := range tt.wantParams {
-				if got, sent := calls[0].Params[name]; !sent || got[0] != want {
-					t.Errorf("parameter %s = %q (sent: %t), want %q", name, got, sent, want)
-				}
-			}
+			fake.checkOneCall(t, "2015-05-01", tt.wantAction, tt.wantParams)
 			for _, name := range tt.absent {
-				if calls[0].Params.Has(name) {
+				if fake.Calls()[0].Params.Has(name) {
 					t.Errorf("parameter %s was sent; want it left out", name)
 				}
 			}

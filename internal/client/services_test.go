@@ -91,15 +91,7 @@ func TestServiceCalls(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("result (-want +got):\n%s", diff)
 			}
-			calls := fake.Calls()
-			if len(calls) != 1 || calls[0].Action != tt.wantAction || calls[0].Version != tt.wantVersion {
-				t.Fatalf("calls = %+v, want one %s %s", calls, tt.wantAction, tt.wantVersion)
-			}
-			for name, want := range tt.wantParams {
-				if got := calls[0].Params.Get(name); got != want {
-					t.Errorf("parameter %s = %q, want %q", name, got, want)
-				}
-			}
+			fake.checkOneCall(t, tt.wantVersion, tt.wantAction, tt.wantParams)
 		})
 	}
 }
@@ -133,11 +125,7 @@ func TestListInstancesPages(t *testing.T) {
 	if len(calls) != 2 {
 		t.Fatalf("calls = %d, want 2 pages", len(calls))
 	}
-	for name, want := range map[string]string{"InstanceIds.1": "idaas_0", "InstanceIds.3": "idaas_2", "Status": "running", "PageNumber": "2"} {
-		if got := calls[1].Params.Get(name); got != want {
-			t.Errorf("second page: parameter %s = %q, want %q", name, got, want)
-		}
-	}
+	checkParams(t, calls[1], map[string]string{"InstanceIds.1": "idaas_0", "InstanceIds.3": "idaas_2", "Status": "running", "PageNumber": "2"})
 }
 
 func TestEIAMErrorFromAnUnexpectedBody(t *testing.T) {
