@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -130,6 +131,37 @@ func Diagnostics(resp *tfprotov6.PlanResourceChangeResponse, severity tfprotov6.
 		}
 	}
 	return out
+}
+
+// AssertWarning checks that a plan warns once, with summary at the
+// top-level attribute at and a detail holding each piece (white space
+// folded, as a terminal wraps it); or, for summary "", that it does not
+// warn.
+func AssertWarning(t testing.TB, resp *tfprotov6.PlanResourceChangeResponse, summary, at string, pieces ...string) {
+	t.Helper()
+	warnings := Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
+	if summary == "" {
+		for _, w := range warnings {
+			t.Errorf("unexpected warning: %s: %s", w.Summary, w.Detail)
+		}
+		return
+	}
+	if len(warnings) != 1 {
+		t.Fatalf("%d warnings, want 1: %+v", len(warnings), warnings)
+	}
+	w := warnings[0]
+	if w.Summary != summary {
+		t.Errorf("summary %q, want %q", w.Summary, summary)
+	}
+	if want := tftypes.NewAttributePath().WithAttributeName(at); w.Attribute == nil || !w.Attribute.Equal(want) {
+		t.Errorf("attribute %v, want %v", w.Attribute, want)
+	}
+	detail := strings.Join(strings.Fields(w.Detail), " ")
+	for _, piece := range pieces {
+		if !strings.Contains(detail, piece) {
+			t.Errorf("detail lacks %q:\n%s", piece, w.Detail)
+		}
+	}
 }
 
 func (p *Planner) dynamic(typ tftypes.Type, v any) tfprotov6.DynamicValue {

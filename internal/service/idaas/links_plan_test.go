@@ -112,7 +112,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
-			assertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
+			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetRole")) > 0; got != tt.wantGetRole {
 				t.Errorf("GetRole called: %t, want %t", got, tt.wantGetRole)
 			}
@@ -191,42 +191,12 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
-			assertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
+			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetSAMLProvider")) > 0; got != tt.wantLookup {
 				t.Errorf("GetSAMLProvider called: %t, want %t", got, tt.wantLookup)
 			}
 			assertOnlyReads(t, ctl)
 		})
-	}
-}
-
-// assertWarning checks that a plan warns once, with summary at the
-// attribute at and a detail holding each piece; or, for summary "", that
-// it does not warn.
-func assertWarning(t *testing.T, resp *tfprotov6.PlanResourceChangeResponse, summary, at string, pieces ...string) {
-	t.Helper()
-	warnings := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
-	if summary == "" {
-		for _, w := range warnings {
-			t.Errorf("unexpected warning: %s: %s", w.Summary, w.Detail)
-		}
-		return
-	}
-	if len(warnings) != 1 {
-		t.Fatalf("%d warnings, want 1: %+v", len(warnings), warnings)
-	}
-	w := warnings[0]
-	if w.Summary != summary {
-		t.Errorf("summary %q, want %q", w.Summary, summary)
-	}
-	if want := tftypes.NewAttributePath().WithAttributeName(at); w.Attribute == nil || !w.Attribute.Equal(want) {
-		t.Errorf("attribute %v, want %v", w.Attribute, want)
-	}
-	detail := strings.Join(strings.Fields(w.Detail), " ")
-	for _, piece := range pieces {
-		if !strings.Contains(detail, piece) {
-			t.Errorf("detail lacks %q:\n%s", piece, w.Detail)
-		}
 	}
 }
 

@@ -323,40 +323,11 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
-			assertOneWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
+			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
 			if writes := linkWrites(t, srv, since); len(writes) > 0 {
 				t.Errorf("the plan wrote: %v", writes)
 			}
 		})
-	}
-}
-
-// assertOneWarning checks that a plan warns once, with summary at the
-// attribute at and a detail holding each piece; or, for summary "", that
-// it does not warn.
-func assertOneWarning(t *testing.T, resp *tfprotov6.PlanResourceChangeResponse, summary, at string, pieces ...string) {
-	t.Helper()
-	warnings := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
-	if summary == "" {
-		for _, w := range warnings {
-			t.Errorf("unexpected warning: %s: %s", w.Summary, w.Detail)
-		}
-		return
-	}
-	if len(warnings) != 1 {
-		t.Fatalf("%d warnings, want 1: %+v", len(warnings), warnings)
-	}
-	w := warnings[0]
-	if w.Summary != summary {
-		t.Errorf("summary %q, want %q", w.Summary, summary)
-	}
-	if want := tftypes.NewAttributePath().WithAttributeName(at); w.Attribute == nil || !w.Attribute.Equal(want) {
-		t.Errorf("attribute %v, want %v", w.Attribute, want)
-	}
-	for _, piece := range pieces {
-		if !strings.Contains(w.Detail, piece) {
-			t.Errorf("detail lacks %q:\n%s", piece, w.Detail)
-		}
 	}
 }
 
