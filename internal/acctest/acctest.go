@@ -45,6 +45,17 @@ func PreCheck(t *testing.T) {
 	}
 }
 
+// WithoutCredentials leaves the provider of a test no credentials: none of
+// the environment variables it reads is set, and the home directory holds
+// no CLI profile.
+func WithoutCredentials(t *testing.T) {
+	t.Helper()
+	for _, name := range provider.EnvVarNames() {
+		t.Setenv(name, "")
+	}
+	t.Setenv("HOME", t.TempDir())
+}
+
 // Credentials are the keys a provider configuration carries.
 type Credentials struct {
 	AccessKeyID     string

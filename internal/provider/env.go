@@ -6,6 +6,7 @@ package provider
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -45,6 +46,17 @@ var envVars = map[string][]string{
 	"endpoints.ims":  {"IDAAS_IMS_ENDPOINT"},
 	"endpoints.sts":  {"IDAAS_STS_ENDPOINT"},
 	"endpoints.eiam": {"IDAAS_EIAM_ENDPOINT"},
+}
+
+// EnvVarNames returns every environment variable the provider reads,
+// sorted: for tests that need the provider to find nothing there.
+func EnvVarNames() []string {
+	var names []string
+	for _, vars := range envVars {
+		names = append(names, vars...)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // origin says where a setting came from, for messages.

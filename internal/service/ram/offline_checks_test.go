@@ -14,25 +14,12 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-// credentialEnvVars are the environment variables the provider takes
-// credentials from (internal/provider/env.go).
-var credentialEnvVars = []string{
-	"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY",
-	"ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE",
-	"ALIBABA_CLOUD_CREDENTIALS_FILE", "ALICLOUD_SHARED_CREDENTIALS_FILE", "ALIBABA_CLOUD_ECS_METADATA", "ALICLOUD_ECS_ROLE_NAME",
-	"ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALICLOUD_ASSUME_ROLE_ARN",
-	"ALIBABA_CLOUD_ACCOUNT_ID", "ALICLOUD_ACCOUNT_ID",
-}
-
 // TestAccOfflineChecks_ram shows each naming rule of the RAM resources, and
 // each link check between literals, failing at validate: with no
 // credentials anywhere, the errors come before the provider is configured,
 // and the emulator the provider points at receives no call at all.
 func TestAccOfflineChecks_ram(t *testing.T) {
-	for _, name := range credentialEnvVars {
-		t.Setenv(name, "")
-	}
-	t.Setenv("HOME", t.TempDir())
+	acctest.WithoutCredentials(t)
 	srv := acctest.Emulator(t)
 	provider := acctest.ProviderConfig(srv.URL(), acctest.Credentials{})
 	idp := newValidSAMLTestIdP(t)
