@@ -197,7 +197,10 @@ func ValidateRoleSessionName(name string) error {
 
 // SameRoleName reports whether a and b name the same RAM role. RAM role
 // names are unique without regard to case, so "Admin" and "admin" are the
-// same role.
+// same role. That sign-in also accepts a Role attribute naming the role in
+// another case is inferred from that and UNCONFIRMED: the plan-time checks
+// and the emulator's sign-in both use this function so that they agree, and
+// the name-matching guide advises writing names in the exact case.
 func SameRoleName(a, b string) bool {
 	return strings.EqualFold(a, b)
 }
