@@ -60,6 +60,16 @@ func KnownStrings(ctx context.Context, s types.Set) ([]string, bool) {
 	return out, true
 }
 
+// NamedObject names an object of a kind in messages, e.g. `RAM role
+// "sso-admin"`, or as unnamed (e.g. "this RAM role") while its name is
+// not known.
+func NamedObject(kind string, name types.String, unnamed string) string {
+	if fwbase.IsKnown(name) {
+		return fmt.Sprintf("%s %q", kind, name.ValueString())
+	}
+	return unnamed
+}
+
 // ApplicationObject names a linked IDaaS application in messages: by its
 // ID when known, else by its IdP name, else as unnamed, e.g. "the linked
 // IDaaS application".

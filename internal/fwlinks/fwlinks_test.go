@@ -129,3 +129,16 @@ func TestApplicationObject(t *testing.T) {
 		})
 	}
 }
+
+func TestNamedObject(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[types.String]string{
+		types.StringValue("sso-admin"): `RAM role "sso-admin"`,
+		types.StringUnknown():          "this RAM role",
+		types.StringNull():             "this RAM role",
+	} {
+		if got := fwlinks.NamedObject("RAM role", name, "this RAM role"); got != want {
+			t.Errorf("NamedObject(%s) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -118,10 +118,7 @@ func (l *accountApplicationLinkModel) object() string {
 
 // object names the linked role in messages.
 func (l *accountRoleLinkModel) object() string {
-	if fwbase.IsKnown(l.Name) {
-		return fmt.Sprintf("RAM role %q", l.Name.ValueString())
-	}
-	return "the linked RAM role"
+	return fwlinks.NamedObject("RAM role", l.Name, "the linked RAM role")
 }
 
 // validateApplicationAccountLinks checks a configuration: that instance_id,

@@ -67,10 +67,7 @@ func (l roleApplicationLinkModel) object() string {
 
 // roleObjectOf names a role in messages.
 func roleObjectOf(name types.String) string {
-	if fwbase.IsKnown(name) {
-		return fmt.Sprintf("RAM role %q", name.ValueString())
-	}
-	return "this RAM role"
+	return fwlinks.NamedObject("RAM role", name, "this RAM role")
 }
 
 // checkRoleApplications checks each linked application against the

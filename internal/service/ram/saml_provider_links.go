@@ -73,10 +73,7 @@ func (l *samlProviderApplicationLinkModel) object() string {
 
 // samlProviderObjectOf names a SAML provider in messages.
 func samlProviderObjectOf(name types.String) string {
-	if fwbase.IsKnown(name) {
-		return fmt.Sprintf("RAM SAML provider %q", name.ValueString())
-	}
-	return "this RAM SAML provider"
+	return fwlinks.NamedObject("RAM SAML provider", name, "this RAM SAML provider")
 }
 
 // validateSAMLProviderLinks checks a configuration: name and metadata are
