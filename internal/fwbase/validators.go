@@ -28,6 +28,9 @@ type RuleValidator struct {
 	// NameRule marks a naming rule, which testhooks.SkipNameChecks turns
 	// off.
 	NameRule bool
+	// Detail, when set, writes the detail of a broken rule instead of
+	// RuleErrorDetail, to explain more.
+	Detail func(error) string
 }
 
 // The validators of the rules that several resources check.
@@ -63,7 +66,11 @@ func (v RuleValidator) ValidateString(_ context.Context, req validator.StringReq
 	if ne, ok := errors.AsType[*rolesso.NameError](err); ok {
 		summary = "Invalid " + ne.Subject
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, summary, RuleErrorDetail(err))
+	detail := RuleErrorDetail
+	if v.Detail != nil {
+		detail = v.Detail
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, summary, detail(err))
 }
 
 // RuleErrorDetail writes the error of a rule of internal/rolesso as

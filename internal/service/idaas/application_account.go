@@ -109,7 +109,7 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 					"the account.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{applicationAccountNameValidator{}},
+				Validators: []validator.String{applicationAccountNameValidator()},
 			},
 			"application": accountApplicationAttribute,
 			"role":        accountRoleAttribute,

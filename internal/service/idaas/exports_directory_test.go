@@ -16,7 +16,7 @@ var (
 )
 
 // ApplicationAccountNameValidator is the validator of account_name.
-var ApplicationAccountNameValidator = applicationAccountNameValidator{}
+var ApplicationAccountNameValidator = applicationAccountNameValidator()
 
 type (
 	ApplicationAccountImportID = applicationAccountImportID

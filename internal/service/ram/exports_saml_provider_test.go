@@ -20,6 +20,7 @@ var (
 	SAMLMetadataFactsOf       = samlMetadataFactsOf
 	NewSAMLMetadataValue      = newSAMLMetadataValue
 	ModifySAMLProviderPlan    = modifySAMLProviderPlan
+	SAMLProviderNameValidator = samlProviderNameValidator
 )
 
 type (
@@ -27,7 +28,6 @@ type (
 	SAMLMetadataValue            = samlMetadataValue
 	SAMLMetadataFacts            = samlMetadataFacts
 	SAMLMetadataPlanModifier     = samlMetadataPlanModifier
-	SAMLProviderNameValidator    = samlProviderNameValidator
 	SAMLProviderNamePlanModifier = samlProviderNamePlanModifier
 )
 

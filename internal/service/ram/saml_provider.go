@@ -88,7 +88,7 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					"compares names without regard to case.",
 				Optional:      true,
 				Computed:      true,
-				Validators:    []validator.String{samlProviderNameValidator{}},
+				Validators:    []validator.String{samlProviderNameValidator()},
 				PlanModifiers: []planmodifier.String{samlProviderNamePlanModifier{}},
 			},
 			"description": schema.StringAttribute{

@@ -53,7 +53,7 @@ func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.Schema
 			"name": schema.StringAttribute{
 				MarkdownDescription: samlProviderNameDescription,
 				Required:            true,
-				Validators:          []validator.String{samlProviderNameValidator{}},
+				Validators:          []validator.String{samlProviderNameValidator()},
 			},
 			"arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it.",

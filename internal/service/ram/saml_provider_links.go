@@ -48,7 +48,7 @@ var samlProviderApplicationAttribute = schema.SingleNestedAttribute{
 		"idp_name": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP name. " + rolesso.IdPNameMatchRule,
 			Optional:            true,
-			Validators:          []validator.String{samlProviderNameValidator{}},
+			Validators:          []validator.String{samlProviderNameValidator()},
 		},
 		"idp_metadata": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP metadata XML.",

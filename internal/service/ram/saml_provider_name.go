@@ -9,37 +9,20 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
-var (
-	_ validator.String    = samlProviderNameValidator{}
-	_ planmodifier.String = samlProviderNamePlanModifier{}
-)
+var _ planmodifier.String = samlProviderNamePlanModifier{}
 
 // samlProviderNameValidator checks the SAML provider name rule
 // (rolesso.ValidateSAMLProviderName) and explains the IdP name rule with
-// it. Null and unknown values are not checked, nor any value while
-// testhooks.SkipNameChecks is set.
-type samlProviderNameValidator struct{}
-
-func (v samlProviderNameValidator) Description(ctx context.Context) string {
-	return v.MarkdownDescription(ctx)
-}
-
-func (v samlProviderNameValidator) MarkdownDescription(context.Context) string {
-	return rolesso.SAMLProviderNameRule
-}
-
-func (v samlProviderNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || !testhooks.NameChecksOn() {
-		return
-	}
-	if err := rolesso.ValidateSAMLProviderName(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SAML provider name", samlProviderNameErrorDetail(err))
+// it.
+func samlProviderNameValidator() fwbase.RuleValidator {
+	return fwbase.RuleValidator{
+		Rule: rolesso.SAMLProviderNameRule, Check: rolesso.ValidateSAMLProviderName, NameRule: true,
+		Detail: samlProviderNameErrorDetail,
 	}
 }
 

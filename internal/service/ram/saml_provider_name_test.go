@@ -40,7 +40,7 @@ func TestSAMLProviderNameValidator(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var resp validator.StringResponse
-			ram.SAMLProviderNameValidator{}.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("name"), ConfigValue: tt.value}, &resp)
+			ram.SAMLProviderNameValidator().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("name"), ConfigValue: tt.value}, &resp)
 			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
