@@ -95,11 +95,25 @@ func AddError(diags *diag.Diagnostics, p path.Path, err error, hint string) {
 		diags.AddAttributeError(p, "Link check failed", err.Error())
 		return
 	}
-	detail := le.Problem + "\n\n" + le.Rule + "\n\n" + le.Fix
+	diags.AddAttributeError(p, le.Summary, linkDetail(le.Problem, le.Rule, le.Fix, hint))
+}
+
+// AddWarning reports the warning of a rolesso link rule at p, as AddError
+// reports an error. A nil w adds nothing.
+func AddWarning(diags *diag.Diagnostics, p path.Path, w *rolesso.LinkWarning, hint string) {
+	if w == nil {
+		return
+	}
+	diags.AddAttributeWarning(p, w.Summary, linkDetail(w.Problem, w.Rule, w.Fix, hint))
+}
+
+// linkDetail joins the parts of a link finding into a diagnostic's detail.
+func linkDetail(problem, rule, fix, hint string) string {
+	detail := problem + "\n\n" + rule + "\n\n" + fix
 	if hint != "" {
 		detail += " " + hint
 	}
-	diags.AddAttributeError(p, le.Summary, detail)
+	return detail
 }
 
 // AddLiveCheckWarning reports a live check that could not run, such as for

@@ -45,6 +45,32 @@ func TestAddError(t *testing.T) {
 	}
 }
 
+func TestAddWarning(t *testing.T) {
+	t.Parallel()
+	at := path.Root("account_name")
+	warning := &rolesso.LinkWarning{Summary: "Summary", Problem: "Problem.", Rule: "Rule.", Fix: "Fix."}
+	tests := map[string]struct {
+		warning *rolesso.LinkWarning
+		hint    string
+		want    diag.Diagnostics
+	}{
+		"no warning":     {},
+		"a link warning": {warning: warning, want: diag.Diagnostics{diag.NewAttributeWarningDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix.")}},
+		"with a hint": {warning: warning, hint: "Hint.",
+			want: diag.Diagnostics{diag.NewAttributeWarningDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix. Hint.")}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var diags diag.Diagnostics
+			fwlinks.AddWarning(&diags, at, tt.warning, tt.hint)
+			if diff := cmp.Diff(tt.want, diags); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestAddLiveCheckWarning(t *testing.T) {
 	t.Parallel()
 	var diags diag.Diagnostics

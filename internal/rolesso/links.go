@@ -23,6 +23,9 @@ const (
 	AccountMatchRule     = `The application's Alibaba Cloud account ID is the account of the role and the SAML provider that every assertion names; RAM accepts the sign-in only in that account.`
 	SiteMatchRule        = `The application sends its assertions to the sign-in of its site, and a RAM role's trust policy accepts only the site its saml:recipient names.`
 	MetadataMatchRule    = `RAM accepts an assertion only when its Issuer is the entity ID of the SAML provider's metadata and it is signed with a certificate of that metadata.`
+	// ExactCaseRule is the warning of CheckExactCase: that sign-in accepts
+	// a name in another case is UNCONFIRMED (see SameRoleName).
+	ExactCaseRule = `RAM treats role and SAML provider names without regard to case for uniqueness, but whether sign-in accepts a name written in another case is not documented: if it compares names exactly, sign-in fails.`
 )
 
 // LinkEnd is one side of a link between two objects: the object, the
@@ -111,6 +114,50 @@ func CheckRoleTrustsIdP(application LinkEnd, roleObject, trustedAttribute string
 		Rule:    RoleTrustRule,
 		Fix:     fmt.Sprintf("Add %q to the %s of %s, or link a role that trusts it.", application.Value, trustedAttribute, roleObject),
 	}
+}
+
+// LinkWarning reports two linked objects that the link rules accept but
+// that sign-in may still reject. It has the parts of a LinkError.
+type LinkWarning LinkError
+
+// CaseOnlyDifference reports whether a and b differ, but only in case: the
+// names the link checks accept (SameRoleName, SameSAMLProviderName) without
+// being byte-equal.
+func CaseOnlyDifference(a, b string) bool {
+	return a != b && strings.EqualFold(a, b)
+}
+
+// CheckExactCase warns when two linked names, such as an account name and
+// its role name or an IdP name and its SAML provider name, differ only in
+// case (CaseOnlyDifference); it returns nil otherwise. The link checks
+// accept such a pair, but sign-in may not (ExactCaseRule). The fix is to
+// write a's name in b's case.
+func CheckExactCase(a, b LinkEnd) *LinkWarning {
+	if !CaseOnlyDifference(a.Value, b.Value) {
+		return nil
+	}
+	return &LinkWarning{
+		Summary: "Linked names differ only in case",
+		Problem: upperFirst(fmt.Sprintf("%s differs from %s only in case.", a.describe(), b.describe())),
+		Rule:    ExactCaseRule,
+		Fix: fmt.Sprintf("Write the %s of %s in exactly the same case as the %s of %s (%q), or set it by reference.",
+			a.Attribute, a.Object, b.Attribute, b.Object, b.Value),
+	}
+}
+
+// CheckRoleTrustsIdPExactCase is CheckExactCase for CheckRoleTrustsIdP: it
+// warns when no name among trusted is the IdP name exactly but one is in
+// another case.
+func CheckRoleTrustsIdPExactCase(application LinkEnd, roleObject, trustedAttribute string, trusted []string) *LinkWarning {
+	if slices.Contains(trusted, application.Value) {
+		return nil
+	}
+	for _, name := range trusted {
+		if w := CheckExactCase(LinkEnd{Object: roleObject, Attribute: trustedAttribute, Value: name}, application); w != nil {
+			return w
+		}
+	}
+	return nil
 }
 
 // CheckSameAccount checks that the application (idp) names the account of

@@ -236,3 +236,93 @@ func assertLinkError(t *testing.T, err error, want *rolesso.LinkError) {
 		t.Errorf("LinkError (-want +got):\n%s", diff)
 	}
 }
+
+func TestCaseOnlyDifference(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"sso-admin", "sso-admin", false},
+		{"SSO-Admin", "sso-admin", true},
+		{"idaas", "IDAAS", true},
+		{"sso-admin", "sso_admin", false},
+		{"", "", false},
+		{"a", "", false},
+	}
+	for _, tt := range tests {
+		if got := rolesso.CaseOnlyDifference(tt.a, tt.b); got != tt.want {
+			t.Errorf("CaseOnlyDifference(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestExactCaseWarnings(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		warn func() *rolesso.LinkWarning
+		want *rolesso.LinkWarning // nil: no warning.
+	}{
+		"account name equals the role name": {
+			warn: func() *rolesso.LinkWarning {
+				return rolesso.CheckExactCase(with(linkAccount, "sso-admin"), with(linkRole, "sso-admin"))
+			},
+		},
+		"account name differs from the role name only in case": {
+			warn: func() *rolesso.LinkWarning {
+				return rolesso.CheckExactCase(with(linkAccount, "SSO-Admin"), with(linkRole, "sso-admin"))
+			},
+			want: &rolesso.LinkWarning{
+				Summary: "Linked names differ only in case",
+				Problem: `The account_name "SSO-Admin" of IDaaS application account of user u1 differs from the name "sso-admin" of RAM role "sso-admin" only in case.`,
+				Rule:    rolesso.ExactCaseRule,
+				Fix:     `Write the account_name of IDaaS application account of user u1 in exactly the same case as the name of RAM role "sso-admin" ("sso-admin"), or set it by reference.`,
+			},
+		},
+		"account name differs from the role name otherwise (an error, not a warning)": {
+			warn: func() *rolesso.LinkWarning {
+				return rolesso.CheckExactCase(with(linkAccount, "sso_admin"), with(linkRole, "sso-admin"))
+			},
+		},
+		"SAML provider name differs from the IdP name only in case": {
+			warn: func() *rolesso.LinkWarning {
+				return rolesso.CheckExactCase(with(linkProvider, "IDaaS"), with(linkApp, "idaas"))
+			},
+			want: &rolesso.LinkWarning{
+				Summary: "Linked names differ only in case",
+				Problem: `The name "IDaaS" of RAM SAML provider "idaas" differs from the idp_name "idaas" of IDaaS application app_1 only in case.`,
+				Rule:    rolesso.ExactCaseRule,
+				Fix:     `Write the name of RAM SAML provider "idaas" in exactly the same case as the idp_name of IDaaS application app_1 ("idaas"), or set it by reference.`,
+			},
+		},
+		"role trusts the IdP name exactly": {
+			warn: func() *rolesso.LinkWarning {
+				return rolesso.CheckRoleTrustsIdPExactCase(with(linkApp, "idaas"), `RAM role "sso-admin"`, "saml_provider_names", []string{"IDAAS", "idaas"})
+			},
+		},
+		"role trusts the IdP name only in another case": {
+			warn: func() *rolesso.LinkWarning {
+				return rolesso.CheckRoleTrustsIdPExactCase(with(linkApp, "idaas"), `RAM role "sso-admin"`, "saml_provider_names", []string{"okta", "IDAAS"})
+			},
+			want: &rolesso.LinkWarning{
+				Summary: "Linked names differ only in case",
+				Problem: `The saml_provider_names "IDAAS" of RAM role "sso-admin" differs from the idp_name "idaas" of IDaaS application app_1 only in case.`,
+				Rule:    rolesso.ExactCaseRule,
+				Fix:     `Write the saml_provider_names of RAM role "sso-admin" in exactly the same case as the idp_name of IDaaS application app_1 ("idaas"), or set it by reference.`,
+			},
+		},
+		"role does not trust the IdP name (an error, not a warning)": {
+			warn: func() *rolesso.LinkWarning {
+				return rolesso.CheckRoleTrustsIdPExactCase(with(linkApp, "idaas"), `RAM role "sso-admin"`, "saml_provider_names", []string{"okta"})
+			},
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, tt.warn()); diff != "" {
+				t.Errorf("warning (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -76,7 +76,8 @@ func NewPlanner(t testing.TB, srv *emulator.Server, extra map[string]any) *Plann
 // map[string]any; attributes left out are null). prior is the prior state
 // in the same form, or nil for a create. The proposed new state is the
 // configuration, as for a create or a resource whose computed values are
-// re-planned.
+// re-planned. Its diagnostics are those of the validation, then those of
+// the plan, as Terraform shows both.
 func (p *Planner) Plan(typeName string, config, prior map[string]any) *tfprotov6.PlanResourceChangeResponse {
 	p.t.Helper()
 	schema, ok := p.schemas.ResourceSchemas[typeName]
@@ -109,6 +110,7 @@ func (p *Planner) Plan(typeName string, config, prior map[string]any) *tfprotov6
 	if err != nil {
 		p.t.Fatal(err)
 	}
+	resp.Diagnostics = append(validated.Diagnostics, resp.Diagnostics...)
 	return resp
 }
 

@@ -171,12 +171,16 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	if fwbase.IsKnown(config.AccountName) && fwbase.IsKnown(role.Name) {
 		fwlinks.AddError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
 			"Or remove account_name: it defaults to role.name.")
+		fwlinks.AddWarning(&diags, path.Root("account_name"), rolesso.CheckExactCase(account, roleName),
+			"Or remove account_name: it defaults to role.name.")
 	}
 	if fwbase.IsKnown(app.IdPName) {
 		if trusted, ok := fwlinks.KnownStrings(ctx, role.SAMLProviderNames); ok {
 			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
 			fwlinks.AddError(&diags, path.Root("role").AtName("saml_provider_names"),
 				rolesso.CheckRoleTrustsIdP(idp, role.object(), "saml_provider_names", trusted), "")
+			fwlinks.AddWarning(&diags, path.Root("role").AtName("saml_provider_names"),
+				rolesso.CheckRoleTrustsIdPExactCase(idp, role.object(), "saml_provider_names", trusted), "")
 		}
 	}
 	if fwbase.IsKnown(app.AccountID) && fwbase.IsKnown(role.AccountID) {

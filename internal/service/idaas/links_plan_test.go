@@ -299,3 +299,39 @@ func plannedAttributes(t *testing.T, p *fwlinkstest.Planner, typeName string, re
 	}
 	return attrs
 }
+
+// TestApplicationAccountPlanWarnsOfNamesDifferingOnlyInCase plans an
+// account whose name is its role's in another case: the checks accept it,
+// but whether sign-in does is not documented, so the plan warns.
+func TestApplicationAccountPlanWarnsOfNamesDifferingOnlyInCase(t *testing.T) {
+	t.Parallel()
+	application := map[string]any{"instance_id": "idaas_test", "id": testAppID, "account_id": emulator.DefaultAccountID, "idp_name": "idaas", "site": "international"}
+	role := map[string]any{"name": "sso-admin", "account_id": emulator.DefaultAccountID, "saml_provider_names": []string{"idaas"}, "site": "international"}
+	tests := map[string]struct {
+		accountName string
+		wantSummary string // "": no warning.
+		wantDetail  []string
+	}{
+		"the same name": {accountName: "sso-admin"},
+		"the name in another case": {
+			accountName: "SSO-Admin",
+			wantSummary: "Linked names differ only in case",
+			wantDetail: []string{`The account_name "SSO-Admin" of`, `differs from the name "sso-admin" of RAM role "sso-admin" only in case.`,
+				rolesso.ExactCaseRule, `in exactly the same case as the name of RAM role "sso-admin" ("sso-admin")`,
+				"Or remove account_name: it defaults to role.name."},
+		},
+	}
+	srv := acctest.Emulator(t)
+	p := fwlinkstest.NewPlanner(t, srv, nil)
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			resp := p.Plan("idaas_application_account", map[string]any{
+				"user_id": aliceID, "account_name": tt.accountName, "application": application, "role": role,
+			}, nil)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
+			}
+			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
+		})
+	}
+}

@@ -396,3 +396,72 @@ func TestSAMLProviderPlanOfApplicationLink(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanWarnsOfLinkedNamesDifferingOnlyInCase plans a SAML provider
+// whose name is its application's IdP name in another case, and a role
+// that trusts the IdP name only in another case: the checks accept both,
+// but whether sign-in does is not documented, so each plan warns.
+func TestPlanWarnsOfLinkedNamesDifferingOnlyInCase(t *testing.T) {
+	t.Parallel()
+	idp := newValidSAMLTestIdP(t)
+	srv := acctest.Emulator(t)
+	encoded, err := rolesso.EncodeMetadata(idp.XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The SAML providers exist, so that the role's live check does not warn.
+	for _, name := range []string{"idaas", "IDAAS-2"} {
+		if _, err := linkTestClient(t, srv).IMS().CreateSAMLProvider(context.Background(),
+			client.CreateSAMLProviderInput{Name: name, EncodedSAMLMetadataDocument: encoded}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := fwlinkstest.NewPlanner(t, srv, nil)
+	application := map[string]any{"instance_id": "idaas_test", "id": "app_test", "account_id": srv.AccountID(), "idp_name": "idaas", "idp_metadata": idp.XML}
+
+	t.Run("SAML provider", func(t *testing.T) {
+		for name, want := range map[string]bool{"idaas": false, "IDaaS": true} {
+			resp := p.Plan("idaas_ram_saml_provider", map[string]any{"name": name, "application": application}, nil)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("%s: error: %s: %s", name, errs[0].Summary, errs[0].Detail)
+			}
+			if !want {
+				fwlinkstest.AssertWarning(t, resp, "", "name")
+				continue
+			}
+			fwlinkstest.AssertWarning(t, resp, "Linked names differ only in case", "name",
+				`The name "IDaaS" of RAM SAML provider "IDaaS" differs from the idp_name "idaas" of IDaaS application app_test only in case.`,
+				rolesso.ExactCaseRule, `in exactly the same case as the idp_name of IDaaS application app_test ("idaas")`,
+				"Or remove name: it defaults to application.idp_name.")
+		}
+	})
+
+	t.Run("role", func(t *testing.T) {
+		for trusted, want := range map[string]bool{"idaas": false, "IDAAS-2": true} {
+			app := map[string]any{"id": "app_test", "account_id": srv.AccountID(), "idp_name": strings.ToLower(trusted)}
+			resp := p.Plan("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{trusted}, "applications": []any{app}}, nil)
+			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				t.Fatalf("%s: error: %s: %s", trusted, errs[0].Summary, errs[0].Detail)
+			}
+			warnings := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
+			if !want {
+				for _, w := range warnings {
+					t.Errorf("%s: unexpected warning: %s: %s", trusted, w.Summary, w.Detail)
+				}
+				continue
+			}
+			if len(warnings) != 1 {
+				t.Fatalf("%d warnings, want 1: %+v", len(warnings), warnings)
+			}
+			w := warnings[0]
+			at := tftypes.NewAttributePath().WithAttributeName("applications").WithElementKeyInt(0).WithAttributeName("idp_name")
+			detail := strings.Join(strings.Fields(w.Detail), " ")
+			if w.Summary != "Linked names differ only in case" || w.Attribute == nil || !w.Attribute.Equal(at) ||
+				!strings.Contains(detail, `The saml_provider_names "IDAAS-2" of RAM role "sso-admin" differs from the idp_name "idaas-2" of IDaaS application app_test only in case.`) ||
+				!strings.Contains(detail, rolesso.ExactCaseRule) ||
+				!strings.Contains(detail, "saml_provider_names = [idaas_ram_saml_provider.<name>.name]") {
+				t.Errorf("warning at %v: %s: %s", w.Attribute, w.Summary, w.Detail)
+			}
+		}
+	})
+}

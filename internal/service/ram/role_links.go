@@ -91,10 +91,10 @@ func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Dia
 		}
 		at := path.Root("applications").AtListIndex(i)
 		if fwbase.IsKnown(app.IdPName) && trustedKnown {
-			fwlinks.AddError(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdP(
-				rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()},
-				role, "saml_provider_names", trusted),
-				"Refer to the application's SAML provider: saml_provider_names = [idaas_ram_saml_provider.<name>.name].")
+			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
+			const byReference = "Refer to the application's SAML provider: saml_provider_names = [idaas_ram_saml_provider.<name>.name]."
+			fwlinks.AddError(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdP(idp, role, "saml_provider_names", trusted), byReference)
+			fwlinks.AddWarning(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdPExactCase(idp, role, "saml_provider_names", trusted), byReference)
 		}
 		if fwbase.IsKnown(app.AccountID) && fwbase.IsKnown(plan.AccountID) {
 			fwlinks.AddError(&diags, at.AtName("account_id"), rolesso.CheckSameAccount(

@@ -105,10 +105,11 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 	}
 	provider := samlProviderObjectOf(name)
 	if fwbase.IsKnown(config.Name) && fwbase.IsKnown(app.IdPName) {
-		fwlinks.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(
-			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()},
-			rolesso.LinkEnd{Object: provider, Attribute: "name", Value: config.Name.ValueString()}),
-			"Or remove name: it defaults to application.idp_name.")
+		idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
+		providerName := rolesso.LinkEnd{Object: provider, Attribute: "name", Value: config.Name.ValueString()}
+		const byDefault = "Or remove name: it defaults to application.idp_name."
+		fwlinks.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(idp, providerName), byDefault)
+		fwlinks.AddWarning(&diags, path.Root("name"), rolesso.CheckExactCase(providerName, idp), byDefault)
 	}
 	if fwbase.IsKnown(config.Metadata) && fwbase.IsKnown(app.IdPMetadata) {
 		fwlinks.AddError(&diags, path.Root("metadata"), rolesso.CheckMetadataMatches(
