@@ -122,13 +122,13 @@ func TestApplicationCalls(t *testing.T) {
 			reply: done,
 			call: func(c *client.Client) (any, error) {
 				return nil, eiam(c).UpdateApplicationSSOFormParams(ctx, testInstanceID, testAppID, []client.TemplateParam{
-					{Name: rolesso.AccountIDParam, Value: testAccountID}, {Name: rolesso.IdPNameParam, Value: "idaas"},
+					{Name: "aliyunUid", Value: testAccountID}, {Name: "idpName", Value: "idaas"},
 				})
 			},
 			wantAction: "UpdateApplicationSsoFormParams",
 			wantParams: map[string]string{
-				"ApplicationTemplateParams.1.TemplateParamName": rolesso.AccountIDParam, "ApplicationTemplateParams.1.TemplateParamValue": testAccountID,
-				"ApplicationTemplateParams.2.TemplateParamName": rolesso.IdPNameParam, "ApplicationTemplateParams.2.TemplateParamValue": "idaas",
+				"ApplicationTemplateParams.1.TemplateParamName": "aliyunUid", "ApplicationTemplateParams.1.TemplateParamValue": testAccountID,
+				"ApplicationTemplateParams.2.TemplateParamName": "idpName", "ApplicationTemplateParams.2.TemplateParamValue": "idaas",
 			},
 		},
 		"UpdateApplicationInfo": {

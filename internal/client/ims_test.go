@@ -15,8 +15,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/samlsso"
 )
 
 // testMetadata returns the Base64 of IdP metadata with a new signing key.

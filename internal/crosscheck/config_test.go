@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -166,7 +166,7 @@ func consoleApplications(t *testing.T, names ...string) world {
 	for i, name := range names {
 		apps[i] = fmt.Sprintf(`{"ApplicationName": %q, "ApplicationTemplateId": %q, "AuthorizationType": "default_all",
       "TemplateParams": {%q: %q, %q: "idaas"}}`,
-			name, site.Template.ID, site.Template.AccountIDParam, emulator.DefaultAccountID, site.Template.IdPNameParam)
+			name, emulator.RoleSSOTemplateID(site.Name), rolesso.DefaultAccountIDParam, emulator.DefaultAccountID, emulator.RoleSSOIdPNameParam)
 	}
 	load := strings.TrimSuffix(usersLoad(), "}}") + `, "Applications": [` + strings.Join(apps, ", ") + `]}}`
 	srv := acctest.Emulator(t, emulatortest.WithLoad(load))

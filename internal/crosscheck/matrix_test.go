@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/signin"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/demo"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -142,15 +142,14 @@ func (w world) applications(t *testing.T) []application {
 	emulatortest.ControlOf(t, w.idaas).State(&st)
 	var out []application
 	for _, a := range st.Eiam.Applications {
-		site, ok := rolesso.SiteByTemplateID(a.ApplicationTemplateID)
-		if !ok {
+		if a.ApplicationTemplateID == "" {
 			continue
 		}
 		out = append(out, application{
 			ID:        a.ApplicationID,
 			Name:      a.ApplicationName,
-			AccountID: a.TemplateParams[site.Template.AccountIDParam],
-			IdPName:   a.TemplateParams[site.Template.IdPNameParam],
+			AccountID: a.TemplateParams[rolesso.DefaultAccountIDParam],
+			IdPName:   a.TemplateParams[emulator.RoleSSOIdPNameParam],
 		})
 	}
 	return out
@@ -172,9 +171,9 @@ type grant struct {
 // credentials of its role in the RAM account, else what failed.
 func (w world) signIn(t *testing.T, app application, grants []grant) error {
 	t.Helper()
-	accounts := make([]demo.Account, len(grants))
+	accounts := make([]signin.Account, len(grants))
 	for i, g := range grants {
-		accounts[i] = demo.Account{
+		accounts[i] = signin.Account{
 			Username: g.user,
 			RoleName: g.accountName,
 			// What IDaaS sends for the account (emulator/sso.go), so that
@@ -183,7 +182,7 @@ func (w world) signIn(t *testing.T, app application, grants []grant) error {
 			SignInURL:     w.idaas.URL() + "/login/app/" + app.ID + "/saml2/sso",
 		}
 	}
-	results, err := demo.SignIn(context.Background(), demo.Config{
+	results, err := signin.SignIn(context.Background(), signin.Config{
 		STSEndpoint:     w.ram.URL(),
 		AccessKeyID:     emulator.DefaultAccessKeyID,
 		AccessKeySecret: emulator.DefaultAccessKeySecret,
@@ -193,7 +192,7 @@ func (w world) signIn(t *testing.T, app application, grants []grant) error {
 	}
 	var problems []string
 	for _, g := range grants {
-		i := slices.IndexFunc(results, func(r demo.Result) bool { return r.Username == g.user && r.RoleName == g.accountName })
+		i := slices.IndexFunc(results, func(r signin.Result) bool { return r.Username == g.user && r.RoleName == g.accountName })
 		switch {
 		case i < 0:
 			// The user's rows say why: a sign-in refused, or a Role

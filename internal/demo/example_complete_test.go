@@ -20,10 +20,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/signin"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/demo"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 )
 
 // Paths from this package's directory.
@@ -99,11 +99,11 @@ func TestAccExampleComplete(t *testing.T) {
 	}
 
 	outputs := cli.run(t, "output", "-json")
-	accounts, err := demo.ReadOutputs(strings.NewReader(outputs))
+	accounts, err := signin.ReadOutputs(strings.NewReader(outputs))
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := demo.SignIn(context.Background(), signInConfig(srv), accounts)
+	results, err := signin.SignIn(context.Background(), emulatortest.SignInConfig(srv), accounts)
 	if err != nil {
 		t.Fatal(err)
 	}

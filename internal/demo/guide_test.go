@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 )
 
 // guidePath is the user guide on running the emulator in CI.

@@ -7,16 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 )
 
 // ARN resource types of RAM.
 const (
-	ResourceTypeRole         = "role"
-	ResourceTypeSAMLProvider = "saml-provider"
+	ResourceTypeRole         = facts.ResourceTypeRole
+	ResourceTypeSAMLProvider = facts.ResourceTypeSAMLProvider
 )
 
 // ARNPrefix starts every RAM ARN: acs:ram::<account ID>:<type>/<name>.
-const ARNPrefix = "acs:ram::"
+const ARNPrefix = facts.ARNPrefix
 
 // Example ARNs, used in error messages and docs.
 const (

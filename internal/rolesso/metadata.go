@@ -16,15 +16,17 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 )
 
 // SAML namespaces and bindings used in IdP metadata.
 const (
-	MetadataNamespace   = "urn:oasis:names:tc:SAML:2.0:metadata"
-	XMLDSigNamespace    = "http://www.w3.org/2000/09/xmldsig#"
-	ProtocolNamespace   = "urn:oasis:names:tc:SAML:2.0:protocol"
-	BindingHTTPPost     = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
-	BindingHTTPRedirect = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+	MetadataNamespace   = facts.MetadataNamespace
+	XMLDSigNamespace    = facts.XMLDSigNamespace
+	ProtocolNamespace   = facts.ProtocolNamespace
+	BindingHTTPPost     = facts.BindingHTTPPost
+	BindingHTTPRedirect = facts.BindingHTTPRedirect
 )
 
 // MaxMetadataSize bounds the metadata this package reads, as raw XML and as

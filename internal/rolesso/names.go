@@ -284,3 +284,12 @@ func describeProblem(name string, minLen, maxLen int, valid func(rune) bool) str
 	}
 	return ""
 }
+
+// SamePolicyName reports whether a and b name the same permission policy.
+// RAM compares policy names without regard to case: the alicloud provider
+// compares the names ListPoliciesForRole answers so, and RAM was seen to
+// store AliyunOSSFullAccess for a request naming AliyunOssFullAccess
+// (FACTS.md, "Policies").
+func SamePolicyName(a, b string) bool {
+	return strings.EqualFold(a, b)
+}

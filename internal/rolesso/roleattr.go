@@ -6,14 +6,15 @@ package rolesso
 import (
 	"fmt"
 	"strings"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 )
 
-// SAML attribute names of role-based SSO. They keep the www.aliyun.com
-// namespace on both sites (alibaba-api.md §2).
+// SAML attribute names of role-based SSO (FACTS.md, "SAML assertion").
 const (
-	RoleAttributeName            = "https://www.aliyun.com/SAML-Role/Attributes/Role"
-	RoleSessionNameAttributeName = "https://www.aliyun.com/SAML-Role/Attributes/RoleSessionName"
-	SessionDurationAttributeName = "https://www.aliyun.com/SAML-Role/Attributes/SessionDuration"
+	RoleAttributeName            = facts.RoleAttributeName
+	RoleSessionNameAttributeName = facts.RoleSessionNameAttributeName
+	SessionDurationAttributeName = facts.SessionDurationAttributeName
 )
 
 // ExampleRoleAttribute is a valid Role attribute value, for errors and docs.

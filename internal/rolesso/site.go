@@ -6,60 +6,25 @@ package rolesso
 import (
 	"fmt"
 	"strings"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 )
 
 // Site names, as users write them in configuration.
 const (
-	SiteInternational = "international"
-	SiteChina         = "china"
+	SiteInternational = facts.SiteInternational
+	SiteChina         = facts.SiteChina
 )
 
 // Site is one Alibaba Cloud site (alibabacloud.com or aliyun.com) with the
-// facts of its SAML service provider for role-based SSO.
-type Site struct {
-	// Name is SiteInternational or SiteChina.
-	Name string
-	// SPEntityID is the service provider's entity ID, which the SAML
-	// assertion's Audience must include.
-	SPEntityID string
-	// ACSURL is the assertion consumer service URL. It is the
-	// SubjectConfirmationData Recipient of the assertion and the
-	// saml:recipient condition of a role's trust policy.
-	ACSURL string
-	// SPMetadataURL serves the service provider's SAML metadata.
-	SPMetadataURL string
-	// SignInURL is the site's sign-in page.
-	SignInURL string
-	// ConsoleURL is the console home page, the usual relay state after
-	// role-based SSO.
-	ConsoleURL string
-	// Template is the IDaaS marketplace template for role-based SSO to
-	// this site. Its facts are UNCONFIRMED; see templates.go.
-	Template Template
-}
+// facts of its SAML service provider for role-based SSO. The facts are
+// published constants, shared with the emulator (FACTS.md, "Sites").
+type Site = facts.Site
 
-// The two sites. The SP entity IDs, ACS URLs and SP metadata URLs are
-// documented (alibaba-api.md §2). The console URLs are the well-known home
-// pages of each site's console.
+// The two sites.
 var (
-	International = Site{
-		Name:          SiteInternational,
-		SPEntityID:    "urn:alibaba:cloudcomputing:international",
-		ACSURL:        "https://signin.alibabacloud.com/saml-role/sso",
-		SPMetadataURL: "https://signin.alibabacloud.com/saml-role/sp-metadata.xml",
-		SignInURL:     "https://signin.alibabacloud.com/",
-		ConsoleURL:    "https://home.console.alibabacloud.com/",
-		Template:      internationalTemplate,
-	}
-	China = Site{
-		Name:          SiteChina,
-		SPEntityID:    "urn:alibaba:cloudcomputing",
-		ACSURL:        "https://signin.aliyun.com/saml-role/sso",
-		SPMetadataURL: "https://signin.aliyun.com/saml-role/sp-metadata.xml",
-		SignInURL:     "https://signin.aliyun.com/",
-		ConsoleURL:    "https://home.console.aliyun.com/",
-		Template:      chinaTemplate,
-	}
+	International = facts.International
+	China         = facts.China
 )
 
 // DefaultSiteName is the site used when a configuration names none.
@@ -91,17 +56,6 @@ func LookupSite(name string) (Site, error) {
 func SiteByRecipient(recipient string) (Site, bool) {
 	for _, s := range Sites() {
 		if s.ACSURL == recipient {
-			return s, true
-		}
-	}
-	return Site{}, false
-}
-
-// SiteByTemplateID returns the site whose role-based SSO template has the
-// given ID.
-func SiteByTemplateID(templateID string) (Site, bool) {
-	for _, s := range Sites() {
-		if s.Template.ID == templateID {
 			return s, true
 		}
 	}

@@ -64,7 +64,6 @@ func TestSiteFacts(t *testing.T) {
 			SPMetadataURL: "https://signin.alibabacloud.com/saml-role/sp-metadata.xml",
 			SignInURL:     "https://signin.alibabacloud.com/",
 			ConsoleURL:    "https://home.console.alibabacloud.com/",
-			Template:      rolesso.Template{ID: rolesso.InternationalTemplateID, AccountIDParam: "aliyunUid", IdPNameParam: rolesso.IdPNameParam},
 		},
 		{
 			Name:          "china",
@@ -73,7 +72,6 @@ func TestSiteFacts(t *testing.T) {
 			SPMetadataURL: "https://signin.aliyun.com/saml-role/sp-metadata.xml",
 			SignInURL:     "https://signin.aliyun.com/",
 			ConsoleURL:    "https://home.console.aliyun.com/",
-			Template:      rolesso.Template{ID: rolesso.ChinaTemplateID, AccountIDParam: "aliyunUid", IdPNameParam: rolesso.IdPNameParam},
 		},
 	}
 	if diff := cmp.Diff(want, rolesso.Sites()); diff != "" {
@@ -82,29 +80,19 @@ func TestSiteFacts(t *testing.T) {
 	if diff := cmp.Diff([]string{"international", "china"}, rolesso.SiteNames()); diff != "" {
 		t.Errorf("SiteNames() (-want +got):\n%s", diff)
 	}
-	if rolesso.InternationalTemplateID == rolesso.ChinaTemplateID {
-		t.Error("the two sites share a template ID")
-	}
 }
 
-func TestSiteByRecipientAndTemplate(t *testing.T) {
+func TestSiteByRecipient(t *testing.T) {
 	t.Parallel()
 	for _, site := range rolesso.Sites() {
 		got, ok := rolesso.SiteByRecipient(site.ACSURL)
 		if !ok || got.Name != site.Name {
 			t.Errorf("SiteByRecipient(%q) = %q, %v; want %q", site.ACSURL, got.Name, ok, site.Name)
 		}
-		got, ok = rolesso.SiteByTemplateID(site.Template.ID)
-		if !ok || got.Name != site.Name {
-			t.Errorf("SiteByTemplateID(%q) = %q, %v; want %q", site.Template.ID, got.Name, ok, site.Name)
-		}
 	}
 	for _, recipient := range []string{"", "https://signin.aliyun.com/saml-role/sso/", "urn:alibaba:cloudcomputing", "https://signin.alibabacloud.com/saml/sso"} {
 		if got, ok := rolesso.SiteByRecipient(recipient); ok {
 			t.Errorf("SiteByRecipient(%q) = %q, want no site", recipient, got.Name)
 		}
-	}
-	if _, ok := rolesso.SiteByTemplateID("apt_ramuser_mjqrsi"); ok {
-		t.Error("SiteByTemplateID found a site for the RAM user SSO template")
 	}
 }

@@ -7,23 +7,23 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 )
 
 // SAML NameID formats that an IDaaS application's SSO configuration
 // accepts (SetApplicationSsoConfig, alibaba-api.md §3.3). RAM does not use
 // the NameID to identify the user, so any of them works for role-based SSO.
 const (
-	NameIDFormatUnspecified  = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"
-	NameIDFormatEmailAddress = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"
-	NameIDFormatPersistent   = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"
-	NameIDFormatTransient    = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient"
+	NameIDFormatUnspecified  = facts.NameIDFormatUnspecified
+	NameIDFormatEmailAddress = facts.NameIDFormatEmailAddress
+	NameIDFormatPersistent   = facts.NameIDFormatPersistent
+	NameIDFormatTransient    = facts.NameIDFormatTransient
 )
 
 // NameIDFormats returns the NameID formats IDaaS accepts, for validators
 // and docs.
-func NameIDFormats() []string {
-	return []string{NameIDFormatUnspecified, NameIDFormatEmailAddress, NameIDFormatPersistent, NameIDFormatTransient}
-}
+func NameIDFormats() []string { return facts.NameIDFormats[:] }
 
 // The SSO settings a role-based SSO template starts with. They are
 // UNCONFIRMED: no source shows the template's defaults. They are the

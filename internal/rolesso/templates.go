@@ -3,41 +3,27 @@
 
 package rolesso
 
-// Template is an IDaaS marketplace application template for role-based SSO
-// and the names of its SSO form parameters, which
-// UpdateApplicationSsoFormParams sets.
-type Template struct {
-	// ID is the ApplicationTemplateId passed to CreateApplication.
-	ID string
-	// AccountIDParam is the form parameter holding the Alibaba Cloud
-	// account ID ("Alibaba Cloud Account ID" in the console).
-	AccountIDParam string
-	// IdPNameParam is the form parameter holding the IdP name ("IdP Name"
-	// in the console), which must equal the RAM SAML provider name.
-	IdPNameParam string
-}
+import "github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 
-// The template facts below are UNCONFIRMED (alibaba-api.md §0.4 and §3.3).
-// No public source gives the real template IDs: the docs show only masked
-// IDs such as "apt_ramintlrole_ixxxxx". The IDs here are plausible
-// placeholders in that shape, chosen by this project. The only documented
-// form parameter name is "aliyunUid"; the IdP-name parameter name is a
-// guess. The provider lets users override the template ID and the
-// parameter names, and the emulator uses these same values, so they are
-// kept here and nowhere else.
+// The marketplace template "Alibaba Cloud Role-based SSO" is set up through
+// facts no public source confirms (FACTS.md, "Not known"): its template ID
+// per site and the name of the SSO form parameter of the IdP name. The
+// provider has no default for either: the user gives them, having read
+// them from an application made in the console. These sentences say how,
+// for the schema, the docs and the errors.
 const (
-	// InternationalTemplateID is UNCONFIRMED.
-	InternationalTemplateID = "apt_ramintlrole_ixt2bq"
-	// ChinaTemplateID is UNCONFIRMED.
-	ChinaTemplateID = "apt_ramrole_mxk7rd"
-	// AccountIDParam is documented (the example in the
-	// UpdateApplicationSsoFormParams reference).
-	AccountIDParam = "aliyunUid"
-	// IdPNameParam is UNCONFIRMED.
-	IdPNameParam = "idpName"
+	TemplateIDUnknown = "No public source gives the template IDs (the docs show only masked IDs such as " +
+		"`apt_ramintlrole_ixxxxx`), so the provider has no default. To find it, add the application \"Alibaba Cloud " +
+		"Role-based SSO\" once in the IDaaS console, then read its `template_id` with the `idaas_role_sso_application` " +
+		"data source, or run `aliyun eiam GetApplication --InstanceId <instance> --ApplicationId <app>` and take " +
+		"`ApplicationTemplateId`."
+	IdPNameParamUnknown = "No public source gives this parameter name, so the provider has no default, and no API reads the " +
+		"form parameters back. To find it, set the IdP Name of an application made from the template in the IDaaS " +
+		"console and save; then look up the `UpdateApplicationSsoFormParams` event in ActionTrail (or the request in " +
+		"the browser's developer tools): its `ApplicationTemplateParams` list each `TemplateParamName` with the value " +
+		"you typed."
 )
 
-var (
-	internationalTemplate = Template{ID: InternationalTemplateID, AccountIDParam: AccountIDParam, IdPNameParam: IdPNameParam}
-	chinaTemplate         = Template{ID: ChinaTemplateID, AccountIDParam: AccountIDParam, IdPNameParam: IdPNameParam}
-)
+// DefaultAccountIDParam is the form parameter of the Alibaba Cloud account
+// ID, the example name of the UpdateApplicationSsoFormParams reference.
+const DefaultAccountIDParam = facts.AccountIDTemplateParam

@@ -6,8 +6,8 @@ package testhooks_test
 import (
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )

@@ -18,7 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 )
 
 // Unknown marks a value as not known at plan.

@@ -27,10 +27,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -143,15 +143,15 @@ func (c *ssoChain) roleApp(site rolesso.Site, idpName string) {
 	c.eiamCall("CreateApplication", map[string]string{
 		"ApplicationName":       "Alibaba Cloud",
 		"ApplicationSourceType": "urn:alibaba:idaas:app:source:template",
-		"ApplicationTemplateId": site.Template.ID,
+		"ApplicationTemplateId": emulator.RoleSSOTemplateID(site.Name),
 		"SsoType":               "saml2",
 	}, &created)
 	c.app = created.ApplicationID
 	c.eiamCall("UpdateApplicationSsoFormParams", map[string]string{
 		"ApplicationId": c.app,
-		"ApplicationTemplateParams.1.TemplateParamName":  site.Template.AccountIDParam,
+		"ApplicationTemplateParams.1.TemplateParamName":  rolesso.DefaultAccountIDParam,
 		"ApplicationTemplateParams.1.TemplateParamValue": c.srv.AccountID(),
-		"ApplicationTemplateParams.2.TemplateParamName":  site.Template.IdPNameParam,
+		"ApplicationTemplateParams.2.TemplateParamName":  emulator.RoleSSOIdPNameParam,
 		"ApplicationTemplateParams.2.TemplateParamValue": idpName,
 	}, nil)
 	c.eiamCall("EnableApplication", map[string]string{"ApplicationId": c.app}, nil)

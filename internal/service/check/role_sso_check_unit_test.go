@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/check"
 )

@@ -11,11 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 // IDs of the directory every directory test starts from. They have the
@@ -63,7 +62,7 @@ func directoryStateWith(t *testing.T, extraUsers, accounts []map[string]any) str
 	app := func(id, name string) map[string]any {
 		return map[string]any{
 			"ApplicationId": id, "ApplicationName": name,
-			"ApplicationTemplateId": rolesso.InternationalTemplateID, "AuthorizationType": "authorize_required",
+			"ApplicationTemplateId": emulator.RoleSSOTemplateIDInternational, "AuthorizationType": "authorize_required",
 		}
 	}
 	state := map[string]any{"Eiam": map[string]any{

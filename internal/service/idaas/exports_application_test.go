@@ -21,7 +21,6 @@ import (
 var (
 	ParseRoleSSOApplicationID   = parseRoleSSOApplicationID
 	RoleSSOApplicationIDExample = roleSSOApplicationID.Example
-	SiteTemplateMismatch        = siteTemplateMismatch
 	FindOnlyInstance            = findOnlyInstance
 
 	IdPNameValidator         validator.String = idpNameValidator()

@@ -12,11 +12,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -127,7 +127,7 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 	existing := func(idpName, accountID string) map[string]any {
 		return map[string]any{
 			"id": testAppID, "instance_id": "idaas_test", "name": "console", "idp_name": idpName, "account_id": accountID,
-			"site": rolesso.SiteInternational, "template_id": rolesso.International.Template.ID,
+			"site": rolesso.SiteInternational, "template_id": emulator.RoleSSOTemplateIDInternational,
 			"authorize_all_users": true, "enabled": true,
 		}
 	}

@@ -123,15 +123,27 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				},
 			},
 			"template_id": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("The marketplace template the application is made from. Defaults to the "+
-					"role-based SSO template of the site (`%s` for `%s`, `%s` for `%s`). These IDs are UNCONFIRMED: no public "+
-					"source gives them. If IDaaS rejects them, set the ID the IDaaS console shows for \"Alibaba Cloud Role-based "+
-					"SSO\". Changing it replaces the application.",
-					rolesso.International.Template.ID, rolesso.SiteInternational, rolesso.China.Template.ID, rolesso.SiteChina),
+				MarkdownDescription: "The ID of the IDaaS marketplace template \"Alibaba Cloud Role-based SSO\" of the site, which " +
+					"the application is made from. " + rolesso.TemplateIDUnknown + " Changing it replaces the application.",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
+			"template_idp_name_param": schema.StringAttribute{
+				MarkdownDescription: "The name of the template's SSO form parameter that holds the IdP name (\"IdP Name\" in " +
+					"the console). Required with `template_id`. " + rolesso.IdPNameParamUnknown,
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"template_account_id_param": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The name of the template's SSO form parameter that holds the Alibaba Cloud "+
+					"account ID (\"Alibaba Cloud Account ID\" in the console). Defaults to `%s`, the parameter name the "+
+					"`UpdateApplicationSsoFormParams` reference gives as its example.", rolesso.DefaultAccountIDParam),
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(rolesso.DefaultAccountIDParam),
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The Alibaba Cloud account users sign in to (the template's \"Alibaba Cloud Account ID\"). " +
@@ -320,11 +332,9 @@ func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.Read
 	}
 	resp.Diagnostics.Append(state.flatten(found)...)
 	if state.Site.IsNull() {
-		// Import: the site of the template, or null when the template is
-		// not one rolesso knows (ModifyPlan then asks for template_id).
-		if site, ok := rolesso.SiteByTemplateID(found.app.ApplicationTemplateID); ok {
-			state.Site = types.StringValue(site.Name)
-		}
+		// Import: the site whose service provider the application signs
+		// in to, or null when it is neither (ModifyPlan then asks for it).
+		state.Site = found.siteName()
 	}
 	state.SAMLProviderARN = samlProviderARN(state.AccountID, state.IdPName)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
@@ -417,16 +427,18 @@ func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resour
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
 }
 
-// ValidateConfig checks what the attribute validators cannot: a template
-// ID that belongs to the other site.
+// ValidateConfig checks what the attribute validators cannot: that the
+// template facts no source confirms come from the user, not from a guess.
 func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var config roleSSOApplicationResourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !fwbase.IsKnown(config.Site) || !fwbase.IsKnown(config.TemplateID) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if problem := siteTemplateMismatch(config.Site.ValueString(), config.TemplateID.ValueString()); problem != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("template_id"), "Template of another site", problem)
+	if !config.TemplateID.IsNull() && config.TemplateIdPNameParam.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("template_idp_name_param"), "Missing template_idp_name_param",
+			"An application made from a marketplace template (template_id) is given its IdP name through a form parameter "+
+				"whose name no public source gives, so the provider cannot guess it. "+rolesso.IdPNameParamUnknown)
 	}
 }
 
@@ -508,34 +520,27 @@ type providerDefaults struct {
 // while the provider is not configured (its configuration has unknown
 // values); the defaulted attributes then stay unknown.
 func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourceModel, defaults *providerDefaults) (diags diag.Diagnostics) {
-	if state != nil && state.Site.IsNull() && (!fwbase.IsKnown(config.TemplateID) || !config.TemplateID.Equal(state.TemplateID)) {
-		// An imported application whose template is not a role-based SSO
-		// template that rolesso knows, and the configuration does not say
-		// it is one.
-		diags.AddAttributeError(path.Root("template_id"), "Not a role-based SSO application", unknownTemplateDetail(state))
+	if state != nil && state.TemplateID.ValueString() == "" {
+		// An imported application not made from a template.
+		diags.AddAttributeError(path.Root("template_id"), "Not a role-based SSO application", notTemplateDetail(state))
+		return diags
+	}
+	if state == nil && config.TemplateID.IsNull() {
+		diags.AddAttributeError(path.Root("template_id"), "Missing template_id", "The application is made from the "+
+			"IDaaS marketplace template \"Alibaba Cloud Role-based SSO\", whose ID no public source gives, so the provider "+
+			"cannot guess it. "+rolesso.TemplateIDUnknown)
+		return diags
+	}
+	if state != nil && state.Site.IsNull() && config.Site.IsNull() {
+		diags.AddAttributeError(path.Root("site"), "Unknown site", fmt.Sprintf("The SSO configuration of application %s "+
+			"names neither site's service provider, so the provider cannot tell which site it signs in to. Set site to %s.",
+			state.ID.ValueString(), fwbase.OrList(rolesso.SiteNames(), "")))
 		return diags
 	}
 	if config.Site.IsNull() && !fwbase.IsKnown(plan.Site) {
 		plan.Site = types.StringUnknown()
 		if defaults != nil {
 			plan.Site = types.StringValue(defaults.site)
-		}
-	}
-	if config.TemplateID.IsNull() && fwbase.IsKnown(plan.Site) {
-		site, err := rolesso.LookupSite(plan.Site.ValueString())
-		if err != nil {
-			diags.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
-			return diags
-		}
-		if state == nil || !plan.Site.Equal(state.Site) {
-			plan.TemplateID = types.StringValue(site.Template.ID)
-		}
-	}
-	if config.Site.IsNull() && fwbase.IsKnown(plan.Site) && fwbase.IsKnown(config.TemplateID) {
-		// The validator saw no site; check the default one.
-		if problem := siteTemplateMismatch(plan.Site.ValueString(), config.TemplateID.ValueString()); problem != "" {
-			diags.AddAttributeError(path.Root("template_id"), "Template of another site", problem)
-			return diags
 		}
 	}
 	if config.AccountID.IsNull() {
@@ -564,20 +569,11 @@ func siteChanged(_ context.Context, req planmodifier.StringRequest, resp *string
 
 const siteChangedDescription = "Changing the site replaces the application."
 
-// unknownTemplateDetail explains why an imported application is refused.
-func unknownTemplateDetail(state *roleSSOApplicationResourceModel) string {
-	templateID := state.TemplateID.ValueString()
-	known := fmt.Sprintf("%q (%s) and %q (%s)", rolesso.International.Template.ID, rolesso.SiteInternational, rolesso.China.Template.ID, rolesso.SiteChina)
-	if templateID == "" {
-		return fmt.Sprintf("The application %s was not made from a marketplace template, so it is not an \"Alibaba Cloud Role-based SSO\" "+
-			"application, the only kind this resource manages. Remove it from the configuration and the state "+
-			"(terraform state rm), and import a role-based SSO application instead.", state.ID.ValueString())
-	}
-	return fmt.Sprintf("The application %s was made from the template %q, which is not a role-based SSO template this provider knows "+
-		"(%s; these IDs are UNCONFIRMED). Managing another kind of application with this resource would send it the wrong SSO "+
-		"settings. If %q is the \"Alibaba Cloud Role-based SSO\" template of your IDaaS, set template_id = %q (and site). "+
-		"Otherwise remove the application from the configuration and the state (terraform state rm).",
-		state.ID.ValueString(), templateID, known, templateID, templateID)
+// notTemplateDetail explains why an imported application is refused.
+func notTemplateDetail(state *roleSSOApplicationResourceModel) string {
+	return fmt.Sprintf("The application %s was not made from a marketplace template, so it is not an \"Alibaba Cloud Role-based SSO\" "+
+		"application, the only kind this resource manages. Remove it from the configuration and the state "+
+		"(terraform state rm), and import a role-based SSO application instead.", state.ID.ValueString())
 }
 
 // isNewApplicationInvisible reports whether err means that a new
@@ -606,7 +602,7 @@ func waitApplicationVisible(ctx context.Context, conn client.EIAM, instanceID, i
 // authorization type and status when they change. state is nil on create.
 func configureApplication(ctx context.Context, conn client.EIAM, site rolesso.Site, plan, state *roleSSOApplicationResourceModel) error {
 	instanceID, id := plan.InstanceID.ValueString(), plan.ID.ValueString()
-	if err := conn.UpdateApplicationSSOFormParams(ctx, instanceID, id, formParams(site.Template, plan)); err != nil {
+	if err := conn.UpdateApplicationSSOFormParams(ctx, instanceID, id, formParams(plan)); err != nil {
 		return err
 	}
 	current, err := conn.GetApplicationSSOConfig(ctx, instanceID, id)
@@ -616,6 +612,7 @@ func configureApplication(ctx context.Context, conn client.EIAM, site rolesso.Si
 	if err := conn.SetApplicationSSOConfig(ctx, client.SetApplicationSSOConfigInput{
 		InstanceID:    instanceID,
 		ApplicationID: id,
+		InitLoginType: current.InitLoginType,
 		SAML:          expandSAMLConfig(plan, site, current.SAML),
 	}); err != nil {
 		return err
@@ -637,20 +634,21 @@ func configureApplication(ctx context.Context, conn client.EIAM, site rolesso.Si
 	return conn.EnableApplicationSSO(ctx, instanceID, id)
 }
 
-// formParams are the SSO form parameters of the role-based SSO template.
-// The template of the site names them; a template_id override uses the
-// same names.
-func formParams(t rolesso.Template, plan *roleSSOApplicationResourceModel) []client.TemplateParam {
+// formParams are the SSO form parameters of the role-based SSO template,
+// by the names the configuration gives them.
+func formParams(plan *roleSSOApplicationResourceModel) []client.TemplateParam {
 	return []client.TemplateParam{
-		{Name: t.AccountIDParam, Value: plan.AccountID.ValueString()},
-		{Name: t.IdPNameParam, Value: plan.IdPName.ValueString()},
+		{Name: plan.TemplateAccountIDParam.ValueString(), Value: plan.AccountID.ValueString()},
+		{Name: plan.TemplateIdPNameParam.ValueString(), Value: plan.IdPName.ValueString()},
 	}
 }
 
 // expandSAMLConfig returns the SAML configuration to send: the site's
 // service provider and the planned settings. It keeps what this resource
 // does not manage from current: attribute statements other than
-// RoleSessionName and SessionDuration, and ResponseSigned. The assertion is
+// RoleSessionName and SessionDuration, ResponseSigned, the IdP entity ID
+// and the relay states, so that the configuration comes out the same
+// whether IDaaS merges or replaces (FACTS.md, "Not known"). The assertion is
 // always signed, as RAM requires (alibaba-api.md §2).
 func expandSAMLConfig(plan *roleSSOApplicationResourceModel, site rolesso.Site, current client.SAMLSSOConfig) client.SAMLSSOConfig {
 	var statements []client.AttributeStatement
@@ -672,12 +670,15 @@ func expandSAMLConfig(plan *roleSSOApplicationResourceModel, site rolesso.Site, 
 	return client.SAMLSSOConfig{
 		SPEntityID:            site.SPEntityID,
 		SPSSOACSURL:           site.ACSURL,
+		IdPEntityID:           current.IdPEntityID,
 		NameIDFormat:          plan.NameIDFormat.ValueString(),
 		NameIDValueExpression: plan.NameIDExpression.ValueString(),
 		AttributeStatements:   statements,
 		SignatureAlgorithm:    plan.SignatureAlgorithm.ValueString(),
 		ResponseSigned:        current.ResponseSigned,
 		AssertionSigned:       true,
+		DefaultRelayState:     current.DefaultRelayState,
+		OptionalRelayStates:   current.OptionalRelayStates,
 	}
 }
 
@@ -767,6 +768,15 @@ func findRoleSSOApplicationByName(ctx context.Context, conn client.EIAM, instanc
 		len(ids), instanceID, name, strings.Join(ids, ", "))
 }
 
+// siteName is the site whose service provider the application's SSO
+// configuration names, or null for neither.
+func (a *roleSSOApplication) siteName() types.String {
+	if site, ok := rolesso.SiteByRecipient(a.sso.SAML.SPSSOACSURL); ok {
+		return types.StringValue(site.Name)
+	}
+	return types.StringNull()
+}
+
 // attributeStatement returns the value expression of the named attribute
 // statement, and whether there is one.
 func (a *roleSSOApplication) attributeStatement(name string) (string, bool) {
@@ -845,6 +855,8 @@ type roleSSOApplicationResourceModel struct {
 	Description                types.String   `tfsdk:"description"`
 	Site                       types.String   `tfsdk:"site"`
 	TemplateID                 types.String   `tfsdk:"template_id"`
+	TemplateIdPNameParam       types.String   `tfsdk:"template_idp_name_param"`
+	TemplateAccountIDParam     types.String   `tfsdk:"template_account_id_param"`
 	AccountID                  types.String   `tfsdk:"account_id"`
 	IdPName                    types.String   `tfsdk:"idp_name"`
 	AuthorizeAllUsers          types.Bool     `tfsdk:"authorize_all_users"`
@@ -889,7 +901,7 @@ func (m *roleSSOApplicationResourceModel) flatten(a *roleSSOApplication) diag.Di
 // hold no unknowns: for a partial create.
 func (m roleSSOApplicationResourceModel) withUnknownsNull() roleSSOApplicationResourceModel {
 	for _, s := range []*types.String{
-		&m.Site, &m.TemplateID, &m.AccountID, &m.NameIDFormat, &m.NameIDExpression, &m.RoleSessionNameExpression,
+		&m.Site, &m.TemplateID, &m.TemplateAccountIDParam, &m.AccountID, &m.NameIDFormat, &m.NameIDExpression, &m.RoleSessionNameExpression,
 		&m.SignatureAlgorithm, &m.ClientID, &m.IdPEntityID, &m.IdPMetadata, &m.IdPMetadataURL, &m.IdPSSOURL,
 		&m.SigningCertificateSHA256, &m.SigningCertificateNotAfter, &m.CreateTime, &m.SAMLProviderARN, &m.Status,
 	} {

@@ -126,9 +126,7 @@ func (d *roleSSOApplicationDataSource) Read(ctx context.Context, req datasource.
 		SigningCertificateSHA256: f.SigningCertificateSHA256, SigningCertificateNotAfter: f.SigningCertificateNotAfter,
 		CreateTime: f.CreateTime, Status: f.Status,
 	}
-	if site, ok := rolesso.SiteByTemplateID(found.app.ApplicationTemplateID); ok {
-		model.Site = types.StringValue(site.Name)
-	}
+	model.Site = found.siteName()
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
 

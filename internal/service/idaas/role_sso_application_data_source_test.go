@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -66,9 +67,9 @@ func TestAccRoleSSOApplicationDataSource_errors(t *testing.T) {
 		second = "app_duplicatenamesecond000000"
 	)
 	f := newApplicationFixture(t, loadApplications(t,
-		map[string]any{"ApplicationId": first, "ApplicationName": "console", "ApplicationTemplateId": rolesso.InternationalTemplateID},
-		map[string]any{"ApplicationId": second, "ApplicationName": "console", "ApplicationTemplateId": rolesso.InternationalTemplateID},
-		map[string]any{"ApplicationId": "app_consoletwo000000000000000", "ApplicationName": "console-2", "ApplicationTemplateId": rolesso.InternationalTemplateID},
+		map[string]any{"ApplicationId": first, "ApplicationName": "console", "ApplicationTemplateId": emulator.RoleSSOTemplateIDInternational},
+		map[string]any{"ApplicationId": second, "ApplicationName": "console", "ApplicationTemplateId": emulator.RoleSSOTemplateIDInternational},
+		map[string]any{"ApplicationId": "app_consoletwo000000000000000", "ApplicationName": "console-2", "ApplicationTemplateId": emulator.RoleSSOTemplateIDInternational},
 	))
 	step := func(args, want string) resource.TestStep {
 		return resource.TestStep{

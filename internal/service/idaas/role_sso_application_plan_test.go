@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 )
@@ -32,7 +33,7 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 		SAMLProviderARN: unknown, Status: unknown, Enabled: types.BoolValue(true)}
 	config := idaas.PlanValues{ID: null, Site: null, TemplateID: null, AccountID: null, IdPName: str("idaas"),
 		SAMLProviderARN: null, Status: null, Enabled: types.BoolValue(true)}
-	existing := idaas.PlanValues{ID: str("app_1"), Site: str(china), TemplateID: str(rolesso.ChinaTemplateID), AccountID: str(account),
+	existing := idaas.PlanValues{ID: str("app_1"), Site: str(china), TemplateID: str(emulator.RoleSSOTemplateIDChina), AccountID: str(account),
 		IdPName: str("idaas"), SAMLProviderARN: arn(account), Status: str("enabled"), Enabled: types.BoolValue(true)}
 	// imported is an application of an unknown template after import.
 	imported := idaas.PlanValues{ID: str("app_1"), Site: null, TemplateID: str(custom), AccountID: null, IdPName: null,
@@ -49,7 +50,7 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 		"create with the provider's defaults": {
 			plan: created, config: config,
 			want: with(created, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID = str(international), str(rolesso.InternationalTemplateID), str(provider)
+				v.Site, v.TemplateID, v.AccountID = str(international), str(emulator.RoleSSOTemplateIDInternational), str(provider)
 				v.SAMLProviderARN, v.Status = arn(provider), str("enabled")
 			}),
 		},
@@ -61,7 +62,7 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 			plan:   with(created, func(v *idaas.PlanValues) { v.Site, v.AccountID = str(china), str(account) }),
 			config: with(config, func(v *idaas.PlanValues) { v.Site, v.AccountID = str(china), str(account) }),
 			want: with(created, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID = str(china), str(rolesso.ChinaTemplateID), str(account)
+				v.Site, v.TemplateID, v.AccountID = str(china), str(emulator.RoleSSOTemplateIDChina), str(account)
 				v.SAMLProviderARN, v.Status = arn(account), str("enabled")
 			}),
 		},
@@ -69,7 +70,7 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 			plan:   with(created, func(v *idaas.PlanValues) { v.Enabled = types.BoolValue(false) }),
 			config: with(config, func(v *idaas.PlanValues) { v.Enabled = types.BoolValue(false) }),
 			want: with(created, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID = str(international), str(rolesso.InternationalTemplateID), str(provider)
+				v.Site, v.TemplateID, v.AccountID = str(international), str(emulator.RoleSSOTemplateIDInternational), str(provider)
 				v.SAMLProviderARN, v.Status, v.Enabled = arn(provider), str("disabled"), types.BoolValue(false)
 			}),
 		},
@@ -86,13 +87,13 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 			config: with(config, func(v *idaas.PlanValues) { v.Site = str(international) }),
 			state:  &existing,
 			want: with(existing, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID, v.SAMLProviderARN = str(international), str(rolesso.InternationalTemplateID), str(provider), arn(provider)
+				v.Site, v.TemplateID, v.AccountID, v.SAMLProviderARN = str(international), str(emulator.RoleSSOTemplateIDInternational), str(provider), arn(provider)
 			}),
 		},
 		"the default site with the other site's template": {
-			plan:    with(created, func(v *idaas.PlanValues) { v.TemplateID = str(rolesso.ChinaTemplateID) }),
-			config:  with(config, func(v *idaas.PlanValues) { v.TemplateID = str(rolesso.ChinaTemplateID) }),
-			wantErr: `Template of another site: template_id "` + rolesso.ChinaTemplateID + `" is the role-based SSO template of the "china" site`,
+			plan:    with(created, func(v *idaas.PlanValues) { v.TemplateID = str(emulator.RoleSSOTemplateIDChina) }),
+			config:  with(config, func(v *idaas.PlanValues) { v.TemplateID = str(emulator.RoleSSOTemplateIDChina) }),
+			wantErr: `Template of another site: template_id "` + emulator.RoleSSOTemplateIDChina + `" is the role-based SSO template of the "china" site`,
 		},
 		"an imported application of an unknown template": {
 			plan: imported, config: config, state: &imported,

@@ -20,9 +20,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -80,7 +80,7 @@ func TestAccRoleSSOApplication_basic(t *testing.T) {
 					expectValue("name", knownvalue.StringExact(name)),
 					expectValue("description", knownvalue.Null()),
 					expectValue("site", knownvalue.StringExact(rolesso.SiteInternational)),
-					expectValue("template_id", knownvalue.StringExact(rolesso.InternationalTemplateID)),
+					expectValue("template_id", knownvalue.StringExact(emulator.RoleSSOTemplateIDInternational)),
 					expectValue("account_id", knownvalue.StringExact(account)),
 					expectValue("idp_name", knownvalue.StringExact("idaas")),
 					expectValue("authorize_all_users", knownvalue.Bool(true)),
@@ -98,7 +98,7 @@ func TestAccRoleSSOApplication_basic(t *testing.T) {
 					expectValue("idp_sso_url", knownvalue.StringRegexp(regexp.MustCompile(`/login/app/app_[a-z0-9]+/saml2/sso$`))),
 					checkMetadataMatchesURL(),
 					f.checkEmulatedApplication(func(a emulatedApplication) error {
-						want := map[string]string{rolesso.AccountIDParam: account, rolesso.IdPNameParam: "idaas"}
+						want := map[string]string{rolesso.DefaultAccountIDParam: account, emulator.RoleSSOIdPNameParam: "idaas"}
 						if fmt.Sprint(a.TemplateParams) != fmt.Sprint(want) || a.Status != "enabled" || a.SsoStatus != "enabled" ||
 							a.AuthorizationType != "default_all" || a.SsoConfig.SpSsoAcsURL != rolesso.International.ACSURL || !a.SsoConfig.AssertionSigned {
 							return fmt.Errorf("emulated application = %+v", a)
@@ -152,7 +152,7 @@ func TestAccRoleSSOApplication_basic(t *testing.T) {
 					expectValue("saml_provider_arn", knownvalue.StringExact(rolesso.SAMLProviderARN(otherAccountID, "idaas-prod"))),
 					checkMetadataMatchesURL(),
 					f.checkEmulatedApplication(func(a emulatedApplication) error {
-						want := map[string]string{rolesso.AccountIDParam: otherAccountID, rolesso.IdPNameParam: "idaas-prod"}
+						want := map[string]string{rolesso.DefaultAccountIDParam: otherAccountID, emulator.RoleSSOIdPNameParam: "idaas-prod"}
 						if fmt.Sprint(a.TemplateParams) != fmt.Sprint(want) || a.Status != "disabled" || a.AuthorizationType != "authorize_required" ||
 							a.ApplicationName != name+"-renamed" || a.Description != "Console access" {
 							return fmt.Errorf("emulated application = %+v", a)
@@ -203,7 +203,7 @@ func TestAccRoleSSOApplication_china(t *testing.T) {
 			Config: f.config(applicationHCL(sdkacctest.RandomWithPrefix("tf-acc-app"), "idaas", `  site = "china"`)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectValue("site", knownvalue.StringExact(rolesso.SiteChina)),
-				expectValue("template_id", knownvalue.StringExact(rolesso.ChinaTemplateID)),
+				expectValue("template_id", knownvalue.StringExact(emulator.RoleSSOTemplateIDChina)),
 				f.checkEmulatedApplication(func(a emulatedApplication) error {
 					if a.SsoConfig.SpEntityID != rolesso.China.SPEntityID || a.SsoConfig.SpSsoAcsURL != rolesso.China.ACSURL {
 						return fmt.Errorf("service provider %q %q, want the China site's", a.SsoConfig.SpEntityID, a.SsoConfig.SpSsoAcsURL)
@@ -267,7 +267,7 @@ func TestAccRoleSSOApplication_changedOutOfBand(t *testing.T) {
 	certificate := statecheck.CompareValue(compare.ValuesDiffer())
 	restored := func(a emulatedApplication) error {
 		if a.ApplicationName != name || a.Description != "" || a.Status != "enabled" || a.SsoStatus != "enabled" ||
-			a.AuthorizationType != "default_all" || a.TemplateParams[rolesso.IdPNameParam] != "idaas" {
+			a.AuthorizationType != "default_all" || a.TemplateParams[emulator.RoleSSOIdPNameParam] != "idaas" {
 			return fmt.Errorf("emulated application = %+v", a)
 		}
 		return nil
@@ -299,7 +299,7 @@ func TestAccRoleSSOApplication_changedOutOfBand(t *testing.T) {
 					})
 					// Invisible to the provider: no API reads it back.
 					f.sdkCall("UpdateApplicationSsoFormParams", map[string]string{
-						"ApplicationId": id, "ApplicationTemplateParams.1.TemplateParamName": rolesso.IdPNameParam,
+						"ApplicationId": id, "ApplicationTemplateParams.1.TemplateParamName": emulator.RoleSSOIdPNameParam,
 						"ApplicationTemplateParams.1.TemplateParamValue": "changed-in-the-console",
 					})
 				},
@@ -400,7 +400,7 @@ func TestAccRoleSSOApplication_ambiguousCreate(t *testing.T) {
 				}),
 				expectValue("enabled", knownvalue.Bool(true)),
 				f.checkEmulatedApplication(func(a emulatedApplication) error {
-					if a.TemplateParams[rolesso.IdPNameParam] != "idaas" || a.Status != "enabled" {
+					if a.TemplateParams[emulator.RoleSSOIdPNameParam] != "idaas" || a.Status != "enabled" {
 						return fmt.Errorf("the adopted application was not configured: %+v", a)
 					}
 					return nil
@@ -495,11 +495,11 @@ func TestAccRoleSSOApplication_invalid(t *testing.T) {
 			step(`  site = "intl"`, "idaas", `Invalid site`),
 			step(`  session_duration = 60`, "idaas", `Invalid session duration[\s\S]*900 to 43200`),
 			step(`  name_id_format = "email"`, "idaas", `name_id_format[\s\S]*value must be one of`),
-			step(fmt.Sprintf("  site = %q\n  template_id = %q", rolesso.SiteInternational, rolesso.ChinaTemplateID), "idaas",
+			step(fmt.Sprintf("  site = %q\n  template_id = %q", rolesso.SiteInternational, emulator.RoleSSOTemplateIDChina), "idaas",
 				`Template of another site[\s\S]*Set site = "china"`),
 			// The provider's site (international) is the default: checked
 			// at plan.
-			step(fmt.Sprintf("  template_id = %q", rolesso.ChinaTemplateID), "idaas", `Template of another site`),
+			step(fmt.Sprintf("  template_id = %q", emulator.RoleSSOTemplateIDChina), "idaas", `Template of another site`),
 		},
 	})
 	if writes := f.writeCalls(); len(writes) > 0 {
@@ -524,7 +524,7 @@ func TestAccRoleSSOApplication_importOther(t *testing.T) {
 	f := newApplicationFixture(t, loadApplications(t,
 		map[string]any{"ApplicationId": ramUserApp, "ApplicationName": "ram-user-sso", "ApplicationTemplateId": ramUserTemplateID},
 		map[string]any{"ApplicationId": standardApp, "ApplicationName": "custom-saml"},
-		map[string]any{"ApplicationId": chinaApp, "ApplicationName": "china-console", "ApplicationTemplateId": rolesso.ChinaTemplateID, "AuthorizationType": "default_all"},
+		map[string]any{"ApplicationId": chinaApp, "ApplicationName": "china-console", "ApplicationTemplateId": emulator.RoleSSOTemplateIDChina, "AuthorizationType": "default_all"},
 	))
 	importStep := func(appID, extra string) resource.TestStep {
 		return resource.TestStep{
@@ -551,7 +551,7 @@ func TestAccRoleSSOApplication_importOther(t *testing.T) {
 		// provider's site.
 		plancheck.ExpectResourceAction(applicationResourceAddress, plancheck.ResourceActionUpdate),
 		plancheck.ExpectKnownValue(applicationResourceAddress, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
-		plancheck.ExpectKnownValue(applicationResourceAddress, tfjsonpath.New("template_id"), knownvalue.StringExact(rolesso.ChinaTemplateID)),
+		plancheck.ExpectKnownValue(applicationResourceAddress, tfjsonpath.New("template_id"), knownvalue.StringExact(emulator.RoleSSOTemplateIDChina)),
 	}
 	// An import block must be the first step of a test case, so each is
 	// a test case of its own.

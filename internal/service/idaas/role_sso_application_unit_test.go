@@ -145,31 +145,6 @@ func TestSessionDurationValidator(t *testing.T) {
 	}
 }
 
-func TestSiteTemplateMismatch(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
-		site, templateID string
-		want             string
-	}{
-		"the site's template": {site: rolesso.SiteChina, templateID: rolesso.China.Template.ID},
-		"an override":         {site: rolesso.SiteChina, templateID: "apt_custom_role"},
-		"an unknown site":     {site: "moon", templateID: rolesso.China.Template.ID},
-		"the other site's": {
-			site: rolesso.SiteInternational, templateID: rolesso.China.Template.ID,
-			want: `template_id "` + rolesso.China.Template.ID + `" is the role-based SSO template of the "china" site, but site is "international", ` +
-				`whose template is "` + rolesso.International.Template.ID + `". Set site = "china", or remove template_id to use the template of site "international".`,
-		},
-	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := idaas.SiteTemplateMismatch(tt.site, tt.templateID); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
-}
-
 // TestExpandSAMLConfig keeps what the resource does not manage and sets
 // what it does.
 func TestExpandSAMLConfig(t *testing.T) {

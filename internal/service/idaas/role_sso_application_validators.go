@@ -5,7 +5,6 @@ package idaas
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -45,21 +44,4 @@ func (v sessionDurationValidator) ValidateInt64(_ context.Context, req validator
 	if err := rolesso.ValidateSessionDuration(req.ConfigValue.ValueInt64()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid session duration", fwbase.UpperFirst(err.Error()))
 	}
-}
-
-// siteTemplateMismatch explains a template ID that rolesso knows as the
-// role-based SSO template of another site than site; it is "" otherwise.
-func siteTemplateMismatch(site, templateID string) string {
-	other, ok := rolesso.SiteByTemplateID(templateID)
-	if !ok || other.Name == site {
-		return ""
-	}
-	for _, want := range rolesso.Sites() {
-		if want.Name == site {
-			return fmt.Sprintf("template_id %q is the role-based SSO template of the %q site, but site is %q, whose template is %q. "+
-				"Set site = %q, or remove template_id to use the template of site %q.",
-				templateID, other.Name, site, want.Template.ID, other.Name, site)
-		}
-	}
-	return "" // An unknown site: the site validator reports it.
 }

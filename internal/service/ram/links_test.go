@@ -15,10 +15,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -146,7 +146,7 @@ func TestAccSAMLProvider_liveMetadataCheck(t *testing.T) {
 	}
 	instanceID := instances[0].InstanceID
 	appID, err := c.EIAM().CreateApplication(ctx, client.CreateApplicationInput{
-		InstanceID: instanceID, Name: "console", TemplateID: rolesso.International.Template.ID,
+		InstanceID: instanceID, Name: "console", TemplateID: emulator.RoleSSOTemplateIDInternational,
 	})
 	if err != nil {
 		t.Fatal(err)

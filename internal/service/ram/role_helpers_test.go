@@ -18,11 +18,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 )

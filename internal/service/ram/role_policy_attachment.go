@@ -24,6 +24,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 var (
@@ -152,7 +153,9 @@ func (r *rolePolicyAttachmentResource) Read(ctx context.Context, req resource.Re
 		return
 	}
 	state.ID = types.StringValue(id.String())
-	state.PolicyName = types.StringValue(found.PolicyName)
+	if !rolesso.SamePolicyName(state.PolicyName.ValueString(), found.PolicyName) {
+		state.PolicyName = types.StringValue(found.PolicyName)
+	}
 	state.PolicyType = types.StringValue(found.PolicyType)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -222,7 +225,7 @@ func findRolePolicyAttachment(ctx context.Context, conn client.RAM, id rolePolic
 		return nil, err
 	}
 	for _, p := range policies {
-		if p.PolicyType == id.PolicyType && p.PolicyName == id.PolicyName {
+		if p.PolicyType == id.PolicyType && rolesso.SamePolicyName(p.PolicyName, id.PolicyName) {
 			return &p, nil
 		}
 	}
@@ -246,11 +249,11 @@ func warnMissingPolicy(ctx context.Context, c *client.Client, at path.Path, poli
 func policyNotFoundDetail(policyType, name, accountID string) string {
 	if policyType == client.PolicyTypeSystem {
 		return fmt.Sprintf("There is no System policy named %q. System policies are Alibaba Cloud's, such as "+
-			"AdministratorAccess and ReadOnlyAccess, and their names are case-sensitive. For a policy created in account "+
+			"AdministratorAccess and ReadOnlyAccess. For a policy created in account "+
 			"%s, set policy_type = %q.", name, accountID, client.PolicyTypeCustom)
 	}
-	return fmt.Sprintf("There is no Custom policy named %q in account %s. Create it first, or check the name (it is "+
-		"case-sensitive); for a policy of Alibaba Cloud, set policy_type = %q.", name, accountID, client.PolicyTypeSystem)
+	return fmt.Sprintf("There is no Custom policy named %q in account %s. Create it first, or check the "+
+		"name; for a policy of Alibaba Cloud, set policy_type = %q.", name, accountID, client.PolicyTypeSystem)
 }
 
 // addAttachError reports a failed AttachPolicyToRole, explaining the codes

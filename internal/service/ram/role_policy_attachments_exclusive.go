@@ -25,6 +25,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 var (
@@ -137,8 +138,12 @@ func (r *rolePolicyAttachmentsExclusiveResource) Read(ctx context.Context, req r
 		fwbase.AddAPIError(&resp.Diagnostics, "reading", rolePoliciesObject, name, err)
 		return
 	}
+	prior, d := expandPolicyRefs(ctx, state.Policies)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
 	state.ID = types.StringValue(name)
-	state.Policies = flattenPolicyRefs(attached)
+	state.Policies = flattenPolicyRefs(attached, prior)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -214,7 +219,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) ModifyPlan(ctx context.Context,
 		return
 	}
 	for _, p := range planned {
-		if p.known() && !slices.Contains(prior, p) {
+		if p.known() && !p.in(prior) {
 			warnMissingPolicy(ctx, r.Client(), path.Root("policies"), p.PolicyType, p.PolicyName, &resp.Diagnostics)
 		}
 	}
@@ -239,7 +244,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) apply(ctx context.Context, plan
 	}
 	have := policyRefsOf(attached)
 	for _, p := range have {
-		if !slices.Contains(want, p) {
+		if !p.in(want) {
 			if err := conn.DetachPolicyFromRole(ctx, p.attachment(name)); err != nil && !client.IsNotFound(err) {
 				fwbase.AddAPIError(diags, action, rolePoliciesObject, name, fmt.Errorf("detaching the %s policy %q: %w", p.PolicyType, p.PolicyName, err))
 				return
@@ -247,7 +252,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) apply(ctx context.Context, plan
 		}
 	}
 	for _, p := range want {
-		if !slices.Contains(have, p) {
+		if !p.in(have) {
 			if err := conn.AttachPolicyToRole(ctx, p.attachment(name)); err != nil {
 				addAttachError(diags, rolePolicyAttachmentID{RoleName: name, PolicyType: p.PolicyType, PolicyName: p.PolicyName}, r.Client().AccountID(), err)
 				return
@@ -260,7 +265,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) apply(ctx context.Context, plan
 		return
 	}
 	plan.ID = types.StringValue(name)
-	plan.Policies = flattenPolicyRefs(attached)
+	plan.Policies = flattenPolicyRefs(attached, want)
 	diags.Append(state.Set(ctx, plan)...)
 }
 
@@ -282,6 +287,13 @@ type policyRef struct {
 }
 
 func (p policyRef) known() bool { return p.PolicyType != "" && p.PolicyName != "" }
+
+// in reports whether refs has p, with names compared as RAM compares them.
+func (p policyRef) in(refs []policyRef) bool {
+	return slices.ContainsFunc(refs, func(q policyRef) bool {
+		return q.PolicyType == p.PolicyType && rolesso.SamePolicyName(q.PolicyName, p.PolicyName)
+	})
+}
 
 func (p policyRef) attachment(roleName string) client.PolicyAttachment {
 	return client.PolicyAttachment{RoleName: roleName, PolicyType: p.PolicyType, PolicyName: p.PolicyName}
@@ -312,12 +324,20 @@ func expandPolicyRefs(ctx context.Context, set types.Set) ([]policyRef, diag.Dia
 	return out, diags
 }
 
-// flattenPolicyRefs is the policies set of the attached policies.
-func flattenPolicyRefs(policies []client.AttachedPolicy) types.Set {
+// flattenPolicyRefs is the policies set of the attached policies. A name
+// RAM holds in another case than spelled has keeps that spelling, so that
+// the configuration's case does not show as a change.
+func flattenPolicyRefs(policies []client.AttachedPolicy, spelled []policyRef) types.Set {
 	elems := make([]attr.Value, len(policies))
 	for i, p := range policies {
+		name := p.PolicyName
+		for _, q := range spelled {
+			if q.PolicyType == p.PolicyType && rolesso.SamePolicyName(q.PolicyName, name) {
+				name = q.PolicyName
+			}
+		}
 		elems[i] = types.ObjectValueMust(policyRefAttrTypes, map[string]attr.Value{
-			"policy_name": types.StringValue(p.PolicyName),
+			"policy_name": types.StringValue(name),
 			"policy_type": types.StringValue(p.PolicyType),
 		})
 	}

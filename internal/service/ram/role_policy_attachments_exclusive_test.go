@@ -15,9 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
 )
 
 const exclusiveResourceName = "idaas_ram_role_policy_attachments_exclusive.test"

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/samlsso"
 )
 
 // samlTestIdP is an IdP signing key and its metadata, for tests.

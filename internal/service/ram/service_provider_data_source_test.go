@@ -11,8 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
