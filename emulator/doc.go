@@ -11,7 +11,7 @@
 // In-process: srv, err := emulator.Start(emulator.Config{}); point an SDK
 // request at srv.Addr() with scheme "http"; srv.Close() at the end. Tests
 // use emulatortest.Start(t), which registers the Close. As a command:
-// internal/emulator/cmd/alibabacloud-emulator.
+// emulator/cmd/alibabacloud-emulator.
 //
 // # How a call is served
 //

@@ -55,8 +55,9 @@ rm -rf "$work"
 mkdir -p "$work/bin" "$work/plugins" "$work/config"
 
 step 1 "Building the provider, the emulator and the sign-in tool"
-# One go build compiles the three in parallel.
-run_logged "$work/build.log" go build -o "$work/bin/" . ./internal/emulator/cmd/alibabacloud-emulator ./internal/demo/cmd/idaas-signin
+# Two builds: the provider, then the emulator module with its sign-in tool.
+run_logged "$work/build.log" go build -o "$work/bin/" .
+run_logged "$work/build.log" go build -C emulator -o "$work/bin/" ./cmd/alibabacloud-emulator ./cmd/idaas-signin
 mv "$work/bin/terraform-provider-idaas" "$work/plugins/"
 note "OpenTofu: ${TOFU#"$root"/}; the rest: ${work#"$root"/}/bin and ${work#"$root"/}/plugins"
 

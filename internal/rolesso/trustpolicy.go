@@ -273,8 +273,13 @@ func (p *TrustPolicy) Recipients() []string {
 // recipient, assume the role. A matching Deny statement wins over any
 // Allow. Provider ARNs compare as RAM compares names. Conditions other than
 // StringEquals saml:recipient are never satisfied, so a statement that has
-// one matches nothing.
+// one matches nothing. A policy whose Version is not "1", which RAM refuses
+// to store, trusts nothing either, so the provider never judges a role
+// trusted that the cloud would not let anyone assume.
 func (p *TrustPolicy) Trusts(providerARN, recipient string) bool {
+	if p.Version != PolicyVersion {
+		return false
+	}
 	allowed := false
 	for _, s := range p.Statements {
 		if !s.matches(providerARN, recipient) {
