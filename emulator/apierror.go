@@ -10,8 +10,8 @@ import (
 
 // APIError is an error the emulator answers a call with. It is written as
 // the body {RequestId, HostId, Code, Message, Recommend} with Status as the
-// HTTP status, the shape every Alibaba Cloud RPC API uses (alibaba-api.md
-// §1.0). Handlers return it through the constructors in errors.go, which
+// HTTP status, the shape every Alibaba Cloud RPC API uses (FACTS.md).
+// Handlers return it through the constructors in errors.go, which
 // hold every code, status and message in one place.
 type APIError struct {
 	Status  int

@@ -18,8 +18,8 @@ import (
 
 // Signature algorithms, as a request names them.
 const (
-	sigV1   = "HMAC-SHA1"        // RPC signature v1, alibaba-api.md §4.4
-	sigACS3 = "ACS3-HMAC-SHA256" // the new SDKs' default, alibaba-api.md §4.3
+	sigV1   = "HMAC-SHA1"        // RPC signature v1, FACTS.md
+	sigACS3 = "ACS3-HMAC-SHA256" // the new SDKs' default, FACTS.md
 )
 
 // timestampLayout is the format of Timestamp (v1) and x-acs-date (ACS3).
@@ -54,7 +54,7 @@ type principal struct {
 	AccessKeyID string
 }
 
-// ARN returns the principal's ARN (alibaba-api.md §1.0 and §7).
+// ARN returns the principal's ARN (FACTS.md).
 func (p principal) ARN() string {
 	switch p.IdentityType {
 	case identityRAMUser:
@@ -116,8 +116,8 @@ func (s *Server) authenticate(req signedRequest, now time.Time) (principal, *API
 	return s.authenticateV1(req, now)
 }
 
-// authenticateV1 verifies an RPC v1 (HMAC-SHA1) signature (alibaba-api.md
-// §4.4): every parameter except Signature, query and form merged.
+// authenticateV1 verifies an RPC v1 (HMAC-SHA1) signature (FACTS.md): every
+// parameter except Signature, query and form merged.
 func (s *Server) authenticateV1(req signedRequest, now time.Time) (principal, *APIError) {
 	p := req.params
 	for _, name := range []string{"AccessKeyId", "Signature", "SignatureMethod", "SignatureNonce", "Timestamp"} {
@@ -185,8 +185,7 @@ func percentEncode(s string) string {
 	return strings.ReplaceAll(e, "%7E", "~")
 }
 
-// authenticateACS3 verifies an ACS3-HMAC-SHA256 signature (alibaba-api.md
-// §4.3).
+// authenticateACS3 verifies an ACS3-HMAC-SHA256 signature (FACTS.md).
 func (s *Server) authenticateACS3(req signedRequest, auth string, now time.Time) (principal, *APIError) {
 	algorithm, rest, _ := strings.Cut(auth, " ")
 	if algorithm != sigACS3 {

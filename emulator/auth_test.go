@@ -22,7 +22,7 @@ import (
 )
 
 // TestV1SignatureVector checks the RPC v1 signature against the test vector
-// of the RAM docs (alibaba-api.md §4.4).
+// of the RAM docs (FACTS.md).
 func TestV1SignatureVector(t *testing.T) {
 	params := emulator.Params{
 		"UserName":         "test",
@@ -165,7 +165,7 @@ func TestV1FormBody(t *testing.T) {
 }
 
 // acs3Request builds an ACS3-HMAC-SHA256 request by hand, following
-// alibaba-api.md §4.3 step by step.
+// FACTS.md step by step.
 func acs3Request(t testing.TB, srv *emulator.Server, action, version, keyID, secret, token string, query url.Values, body []byte) *http.Request {
 	t.Helper()
 	u := srv.URL() + "/"

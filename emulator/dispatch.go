@@ -16,7 +16,7 @@ import (
 )
 
 // maxBodyBytes bounds a request body. SAML assertions are at most 100,000
-// characters (alibaba-api.md §7); metadata documents about as large.
+// characters (FACTS.md); metadata documents about as large.
 const maxBodyBytes = 4 << 20
 
 // serveAPI serves one RPC call: POST (or GET) "/" with the action and
@@ -196,7 +196,7 @@ func (s *Server) runHandler(h handlerFunc, c *call) (out obj, err error) {
 }
 
 // writeJSON writes a JSON response with the content type the real APIs use
-// (alibaba-api.md §4.4).
+// (FACTS.md).
 func writeJSON(w http.ResponseWriter, status int, body any) {
 	b, err := json.Marshal(body)
 	if err != nil {

@@ -4,7 +4,7 @@
 // Package emulator is a local, wire-faithful emulator of the Alibaba Cloud
 // APIs the provider uses: Ram 2015-05-01, Ims 2019-08-15, Sts 2015-04-01 and
 // Eiam 2021-12-01, all on one port, driven by the real SDKs. Facts and their
-// sources: alibaba-api.md in the shared docs; design: design.md §6.
+// sources: FACTS.md at the root of the repository.
 //
 // # Using it
 //

@@ -18,8 +18,8 @@ import (
 )
 
 // Eiam 2021-12-01: the IDaaS EIAM instance, its users, groups and
-// applications, application accounts and SSO configuration (alibaba-api.md
-// §3). Request parameters, field names and nesting follow the SDK models of
+// applications, application accounts and SSO configuration (FACTS.md).
+// Request parameters, field names and nesting follow the SDK models of
 // alibabacloud-go/eiam-20211201; lists are plain arrays with TotalCount, and
 // times are epoch milliseconds. The files:
 //
@@ -90,7 +90,7 @@ const (
 	maxGroupDescription      = 256
 	maxApplicationName       = 64
 	maxApplicationDesc       = 128
-	// maxApplicationUsername is UNCONFIRMED (alibaba-api.md §3.5): no
+	// maxApplicationUsername is UNCONFIRMED (FACTS.md): no
 	// source gives the ApplicationUsername rule, so the emulator is
 	// permissive: 1 to 256 characters, none a control character.
 	maxApplicationUsername = 256
@@ -634,7 +634,7 @@ func (s *Server) callUser(c *call) (*eiamUser, error) {
 }
 
 // IDs. EIAM IDs are a prefix and 26 lowercase letters and digits
-// (alibaba-api.md §3.0).
+// (FACTS.md).
 
 const eiamIDAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 

@@ -9,15 +9,14 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/expression"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 )
 
-// EIAM applications, templates and SSO configuration (alibaba-api.md §3.2,
-// §3.3).
+// EIAM applications, templates and SSO configuration (FACTS.md).
 //
 // Choices where no source decides (UNCONFIRMED, all here):
 //   - A new application starts disabled, with SSO disabled and
@@ -60,35 +59,13 @@ var samlNameIDFormats = []string{
 	"urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
 }
 
-// userExpressions are the value expressions of NameIdValueExpression and
-// AttributeStatements the emulator evaluates; a quoted string ("3600") is a
-// constant. IDaaS has a richer expression language: other expressions are
-// refused so that a configuration never silently means something else.
-var userExpressions = map[string]func(u *eiamUser) string{
-	"user.username":    func(u *eiamUser) string { return u.Username },
-	"user.userId":      func(u *eiamUser) string { return u.UserID },
-	"user.email":       func(u *eiamUser) string { return u.Email },
-	"user.displayName": func(u *eiamUser) string { return u.DisplayName },
-	"user.phoneNumber": func(u *eiamUser) string { return u.PhoneNumber },
-}
-
-// evalExpression evaluates a value expression for a user; ok is false for
-// an expression the emulator does not know.
-func evalExpression(expr string, u *eiamUser) (value string, ok bool) {
-	if len(expr) >= 2 && expr[0] == '"' && expr[len(expr)-1] == '"' {
-		v, err := strconv.Unquote(expr)
-		return v, err == nil
-	}
-	f := userExpressions[expr]
-	if f == nil {
-		return "", false
-	}
-	return f(u), true
-}
-
+// checkExpression refuses a value expression that is not in the language
+// IDaaS documents (FACTS.md, "Attribute expressions"). Whether IDaaS
+// checks expressions when they are set or only at sign-in is UNCONFIRMED;
+// the emulator checks them here so that a mistake shows at once.
 func checkExpression(param, expr string) *APIError {
-	if _, ok := evalExpression(expr, &eiamUser{}); !ok {
-		return errEiamInvalidParam(param, fmt.Sprintf("the expression %q is not one the emulator evaluates; use one of %s, or a quoted constant such as \"3600\".", expr, strings.Join(sortedKeys(userExpressions), ", ")))
+	if _, err := expression.Parse(expr); err != nil {
+		return errEiamInvalidParam(param, err.Error()+".")
 	}
 	return nil
 }

@@ -14,8 +14,7 @@ import (
 )
 
 // The EIAM directory: the instance, organizational units, users and groups;
-// who may use an application; and application accounts (alibaba-api.md
-// §3.1, §3.4, §3.5).
+// who may use an application; and application accounts (FACTS.md).
 //
 // Choices where no source decides (UNCONFIRMED, all here):
 //   - AddApplicationAccountToUser is not idempotent and accepts a

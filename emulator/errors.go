@@ -19,7 +19,7 @@ import (
 //   - [alicloud-public]: terraform-provider-alicloud's list of the gateway
 //     ("Public") error codes shared by all RPC products (codes only).
 //   - [ram-docs]: AlibabaCloudDocs/ram API reference and error tables
-//     (alibaba-api.md §1.2).
+//     (FACTS.md).
 //   - [sdk-wrap]: aliyun/alibaba-cloud-sdk-go sdk/errors/
 //     signature_does_not_match_wrapper.go, which parses the server's string
 //     to sign out of the message after "server string to sign is:".
@@ -142,7 +142,7 @@ func errSecurityTokenExpired() *APIError {
 // errThrottlingUser: a per-action QPS limit was exceeded. Code and message
 // ("Request was denied due to user flow control.") appear in many client
 // codebases and the EDAS docs; status 400 UNCONFIRMED (the SDKs classify
-// throttling by code, not status, alibaba-api.md §1.0).
+// throttling by code, not status, FACTS.md).
 func errThrottlingUser() *APIError {
 	return apiErr(http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control.")
 }
@@ -215,13 +215,13 @@ func errPolicyNotExist() *APIError {
 }
 
 // errRolePolicyExists: the policy is already attached. Code from client
-// code (alibaba-api.md §1.2); status 409 and message UNCONFIRMED.
+// code (FACTS.md); status 409 and message UNCONFIRMED.
 func errRolePolicyExists() *APIError {
 	return apiErr(http.StatusConflict, "EntityAlreadyExists.Role.Policy", "The policy has been attached to the role.")
 }
 
 // errRolePolicyNotExist: the policy is not attached. Code from the alicloud
-// provider (alibaba-api.md §1.2); status 404 and message UNCONFIRMED.
+// provider (FACTS.md); status 404 and message UNCONFIRMED.
 func errRolePolicyNotExist() *APIError {
 	return apiErr(http.StatusNotFound, "EntityNotExist.Role.Policy", "The policy has not been attached to the role.")
 }
@@ -255,7 +255,7 @@ func errSystemPolicyDelete() *APIError {
 	return apiErr(http.StatusForbidden, "NoPermission", "You are not authorized to do this action.")
 }
 
-// IMS 2019-08-15 (alibaba-api.md §1.1).
+// IMS 2019-08-15 (FACTS.md).
 
 // errSAMLProviderNotExist: code and status 404 confirmed from the alicloud
 // provider; message from the STS docs.
@@ -295,7 +295,7 @@ func errOIDCProviderExists() *APIError {
 	return apiErr(http.StatusConflict, "EntityAlreadyExists.OIDCProvider", "The OIDC provider does already EXIST.")
 }
 
-// STS 2015-04-01. No source lists STS error codes (alibaba-api.md §7):
+// STS 2015-04-01. No source lists STS error codes (FACTS.md):
 // every code here is UNCONFIRMED except where noted.
 
 // errSTSRoleArn: RoleArn is not an ARN of a role.
@@ -325,7 +325,7 @@ func errSTSPolicy(detail string) *APIError {
 }
 
 // OIDC token problems of AssumeRoleWithOIDC. The AuthenticationFail.*
-// family follows alibaba-api.md §7's suggestion for failed verification.
+// family follows FACTS.md's suggestion for failed verification.
 func errOIDCTokenMalformed(why string) *APIError {
 	return errInvalidParamCode("InvalidParameter.OIDCToken", "The OIDCToken is not a well-formed JWT: "+why)
 }
@@ -346,7 +346,7 @@ func errOIDCTokenTooOld(hours int64, provider string) *APIError {
 	return errInvalidParamCode("AuthenticationFail.OIDCToken.IssuanceLimitExceeded", "The OIDCToken was issued more than "+itoa(hours)+" hours ago, the IssuanceLimitTime of OIDC provider "+provider+".")
 }
 
-// AssumeRoleWithSAML (alibaba-api.md §7). Every code here is UNCONFIRMED;
+// AssumeRoleWithSAML (FACTS.md). Every code here is UNCONFIRMED;
 // the AuthenticationFail.SAMLAssertion.* family mirrors the OIDC codes
 // above, one code per way a sign-in fails.
 
@@ -397,9 +397,9 @@ func errSAMLRoleNotMatch(roleARN, providerARN string, values []string) *APIError
 			": its Role attribute values are "+sprintf("%q", values)+". Each value is \"<role ARN>,<SAML provider ARN>\"; in IDaaS, the application account name must equal the RAM role name and the IdP name must equal the SAML provider name.")
 }
 
-// EIAM 2021-12-01. No source lists EIAM error codes (alibaba-api.md §3.6):
+// EIAM 2021-12-01. No source lists EIAM error codes (FACTS.md):
 // every code, status and message here is UNCONFIRMED. They follow the
-// families alibaba-api.md suggests: EntityNotExists.<Entity> (EIAM's plural
+// families FACTS.md suggests: EntityNotExists.<Entity> (EIAM's plural
 // "Exists", unlike RAM's EntityNotExist) with 404, EntityAlreadyExists.
 // <Entity> with 409, InvalidParameter.<Name> with 400. Missing required
 // parameters answer the gateway's Missing<Name> (errMissingParam).
@@ -422,8 +422,8 @@ func errEiamInvalidParam(name, why string) *APIError {
 }
 
 // errEiamApplicationEnabled: DeleteApplication of an enabled application.
-// Whether IDaaS requires disabling first is UNCONFIRMED (alibaba-api.md
-// §3.2); the emulator does, as EIAM does for cloud roles, authorization
+// Whether IDaaS requires disabling first is UNCONFIRMED (FACTS.md); the
+// emulator does, as EIAM does for cloud roles, authorization
 // rules and domain proxy tokens (SDK docs of their Delete actions).
 func errEiamApplicationEnabled(id string) *APIError {
 	return apiErr(http.StatusConflict, "IncorrectStatus.Application", "The application %q is enabled; disable it with DisableApplication before deleting it.", id)

@@ -130,7 +130,7 @@ func trustRAM() string {
 }
 
 // trustSAML is the documented trust policy for a SAML provider
-// (alibaba-api.md §1.3).
+// (FACTS.md).
 func trustSAML(account, provider string) string {
 	return fmt.Sprintf(`{"Version":"1","Statement":[{"Effect":"Allow","Principal":{"Federated":"acs:ram::%s:saml-provider/%s"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"saml:recipient":["https://signin.alibabacloud.com/saml-role/sso"]}}}]}`, account, provider)
 }
@@ -184,7 +184,7 @@ func testMetadata(t testing.TB, entityID string) string {
 }
 
 // v1Request builds a v1-signed request by hand: the common parameters,
-// then the signature over all of them (alibaba-api.md §4.4).
+// then the signature over all of them (FACTS.md).
 func v1Request(t testing.TB, srv *emulator.Server, method, keyID, secret string, params map[string]string) *http.Request {
 	t.Helper()
 	p := emulator.Params{

@@ -14,24 +14,24 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/rules"
 )
 
-// Ims 2019-08-15: SAML providers (alibaba-api.md §1.1) and OIDC providers,
+// Ims 2019-08-15: SAML providers (FACTS.md) and OIDC providers,
 // which AssumeRoleWithOIDC needs (SDK services/ims structs).
 
 const productIms = "Ims"
 
 // consistencySAMLProvider: a new provider cannot yet be named in a trust
-// policy, the delay design.md §6 and the client's retries are about.
+// policy, the delay the client's retries are about.
 const consistencySAMLProvider = "Ims.SAMLProvider"
 
 // Limits of SAML providers. UNCONFIRMED: the Description limit (256) is
 // remembered from the CreateSAMLProvider docs; the metadata limit follows
-// the ROS property (1–102,400 bytes, alibaba-api.md §1.1).
+// the ROS property (1–102,400 bytes, FACTS.md).
 const (
 	maxSAMLProviderDescription = 256
 	maxSAMLMetadataLength      = 102400
 )
 
-// AuthnSignAlgo values; rsa-sha1 is the default (alibaba-api.md §1.1).
+// AuthnSignAlgo values; rsa-sha1 is the default (FACTS.md).
 var authnSignAlgos = []string{"rsa-sha1", "rsa-sha256"}
 
 func init() {
@@ -299,7 +299,7 @@ func (s *Server) imsUpdateSAMLProvider(c *call) (obj, error) {
 }
 
 // imsDeleteSAMLProvider deletes a provider. Whether RAM refuses to delete
-// a provider that roles still trust is UNCONFIRMED (alibaba-api.md §1.1);
+// a provider that roles still trust is UNCONFIRMED (FACTS.md);
 // the emulator allows it, which is the harsher case for clients.
 func (s *Server) imsDeleteSAMLProvider(c *call) (obj, error) {
 	name := c.required("SAMLProviderName")
@@ -319,7 +319,7 @@ func (s *Server) imsDeleteSAMLProvider(c *call) (obj, error) {
 }
 
 func (s *Server) imsListSAMLProviders(c *call) (obj, error) {
-	// MaxItems: 1–100, default 100 (alibaba-api.md §1.1).
+	// MaxItems: 1–100, default 100 (FACTS.md).
 	page, err := paginate(c, s.ims().SAMLProviders, func(p *samlProvider) string { return p.SAMLProviderName }, 100, 100)
 	if err != nil {
 		return nil, err

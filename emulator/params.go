@@ -12,8 +12,8 @@ import (
 )
 
 // Params are a call's parameters: query and form merged, with the keys as
-// sent. Nested and repeated parameters arrive flattened (alibaba-api.md
-// §3.0): "UserIds.1", "SamlSsoConfig.NameIdFormat",
+// sent. Nested and repeated parameters arrive flattened (FACTS.md):
+// "UserIds.1", "SamlSsoConfig.NameIdFormat",
 // "ApplicationTemplateParams.1.TemplateParamName". Lookups by a dotted
 // name therefore work as they are; List and StructList unpack the indexed
 // forms.
@@ -41,7 +41,7 @@ func (p Params) Has(name string) bool { return p[name] != "" }
 
 // List returns the values of the repeated parameter name ("name.1",
 // "name.2", …) in index order. A client may also send the list as one JSON
-// array string ("shrink" style, alibaba-api.md §1.2); that is accepted too.
+// array string ("shrink" style, FACTS.md); that is accepted too.
 func (p Params) List(name string) []string {
 	if raw := p[name]; strings.HasPrefix(strings.TrimSpace(raw), "[") {
 		var out []string

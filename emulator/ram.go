@@ -15,7 +15,7 @@ import (
 )
 
 // Ram 2015-05-01: roles, permission policies and their attachments
-// (alibaba-api.md §1.2). Fields, nesting and time formats follow the SDK
+// (FACTS.md). Fields, nesting and time formats follow the SDK
 // structs (services/ram) and the API docs.
 
 const productRam = "Ram"
@@ -29,7 +29,7 @@ const (
 	policyTypeCustom = "Custom"
 )
 
-// Role limits (alibaba-api.md §1.2).
+// Role limits (FACTS.md).
 const (
 	defaultMaxSessionDuration = 3600
 	minMaxSessionDuration     = 3600
@@ -331,7 +331,7 @@ func (s *Server) ramCreateRole(c *call) (obj, error) {
 	}
 	st.Roles = append(st.Roles, r)
 	out := s.roleJSON(r)
-	delete(out, "UpdateDate") // CreateRole's Role has no UpdateDate (alibaba-api.md §1.2).
+	delete(out, "UpdateDate") // CreateRole's Role has no UpdateDate (FACTS.md).
 	return obj{"Role": out}, nil
 }
 
@@ -428,7 +428,7 @@ func (s *Server) ramListRoles(c *call) (obj, error) {
 			roles = append(roles, r)
 		}
 	}
-	// MaxItems: 1–1000, default 100 (alibaba-api.md §1.2).
+	// MaxItems: 1–1000, default 100 (FACTS.md).
 	page, err := paginate(c, roles, func(r *ramRole) string { return r.RoleName }, 100, 1000)
 	if err != nil {
 		return nil, err
@@ -691,7 +691,7 @@ func tagList(tags map[string]string, keyField, valueField string) []obj {
 }
 
 // newNumericID returns a 16-digit numeric ID, the shape of RoleId
-// ("901234567890****", alibaba-api.md §1.2). The caller holds s.mu.
+// ("901234567890****", FACTS.md). The caller holds s.mu.
 func (s *Server) newNumericID() string {
 	return fmt.Sprintf("3%015d", s.rand.Uint64N(1e15))
 }

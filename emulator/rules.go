@@ -63,7 +63,7 @@ func checkEncodedSAMLMetadata(encoded string) error {
 
 // wrapBase64 re-encodes metadata Base64 in lines of 76 characters, the way
 // GetSAMLProvider is inferred to return it: the alicloud provider strips
-// "\n" before comparing (alibaba-api.md §1.1). The line length is
+// "\n" before comparing (FACTS.md). The line length is
 // UNCONFIRMED (76 is the MIME line length).
 func wrapBase64(encoded string) string {
 	s := stripSpace(encoded)

@@ -13,13 +13,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/expression"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/rules"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 )
 
 // The IdP side of an EIAM SAML application, served over plain HTTP as IDaaS
-// serves it (design.md §6, step 5 of the console procedure):
+// serves it (step 5 of the console procedure):
 //
 //   - GET /api/v2/<app_id>/saml2/meta, the SamlMetaEndpoint: the IdP
 //     metadata, an EntityDescriptor with the application's signing
@@ -46,7 +47,7 @@ import (
 // "acs:ram::<aliyunUid>:role/<account name>,acs:ram::<aliyunUid>:saml-provider/<IdP name>",
 // from the SSO form parameters. RoleSessionName is the value of an
 // attribute statement of that name, else the username (UNCONFIRMED,
-// alibaba-api.md §2); a SessionDuration attribute statement is sent too.
+// FACTS.md); a SessionDuration attribute statement is sent too.
 // SIMPLIFICATION: other attribute statements are stored but not sent.
 
 const (
@@ -248,7 +249,8 @@ func (s *Server) planSignIn(appID, username, userID string, now time.Time) (*sig
 	if err != nil {
 		return nil, signInFail(http.StatusInternalServerError, "InternalError", "The application's signing key is not usable: %v", err)
 	}
-	nameID, _ := evalExpression(cfg.NameIDValueExpression, u)
+	env := s.expressionEnv(u)
+	nameID := evalExpression(cfg.NameIDValueExpression, env)
 	if nameID == "" {
 		return nil, signInFail(http.StatusBadRequest, "NameIdEmpty", "The NameID expression %s is empty for the user %s.", cfg.NameIDValueExpression, u.Username)
 	}
@@ -264,8 +266,10 @@ func (s *Server) planSignIn(appID, username, userID string, now time.Time) (*sig
 		SignAssertion:   cfg.AssertionSigned,
 	}}
 	for _, at := range cfg.AttributeStatements {
-		v, _ := evalExpression(at.AttributeValueExpression, u)
+		v := evalExpression(at.AttributeValueExpression, env)
 		switch at.AttributeName {
+		case facts.RoleAttributeName:
+			plan.params.Roles = s.perAccountValues(at.AttributeValueExpression, a.ApplicationID, env, now)
 		case facts.RoleSessionNameAttributeName:
 			plan.params.RoleSessionName = v
 		case facts.SessionDurationAttributeName:
@@ -316,4 +320,70 @@ func (s *Server) roleAttributeValues(a *eiamApplication, t *eiamTemplate, u *eia
 		}
 	}
 	return values, nil
+}
+
+// evalExpression evaluates a stored value expression; one that does not
+// parse (SetApplicationSsoConfig refuses those) gives "".
+func evalExpression(src string, env expression.Env) string {
+	e, err := expression.Parse(src)
+	if err != nil {
+		return ""
+	}
+	return e.Eval(env)
+}
+
+// perAccountValues evaluates the expression of a multi-valued attribute
+// (the Role attribute of a standard SAML application): once per
+// application account of the user when it reads appUser, else once.
+// Empty values are left out. How IDaaS treats a user with several
+// accounts here is UNCONFIRMED (FACTS.md, "Not known"); one value per
+// account is what the role-based SSO template sends.
+func (s *Server) perAccountValues(src, appID string, env expression.Env, now time.Time) []string {
+	e, err := expression.Parse(src)
+	if err != nil {
+		return nil
+	}
+	envs := []expression.Env{env}
+	if e.UsesAppUser() {
+		envs = envs[:0]
+		for _, acc := range s.visibleAccounts(appID, text(env.User["userId"]), now) {
+			envs = append(envs, expression.Env{User: env.User, AppUser: map[string]any{"username": acc.ApplicationUsername}})
+		}
+	}
+	var values []string
+	for _, env := range envs {
+		if v := e.Eval(env); v != "" && !slices.Contains(values, v) {
+			values = append(values, v)
+		}
+	}
+	return values
+}
+
+// expressionEnv is the User model of u as expressions read it (FACTS.md,
+// "Attribute expressions"), with its groups and organizational units.
+// AppUser is nil: it is set per application account where one is read.
+func (s *Server) expressionEnv(u *eiamUser) expression.Env {
+	st := s.eiam()
+	var groups, units []any
+	for _, g := range st.Groups {
+		if slices.Contains(g.UserIDs, u.UserID) {
+			groups = append(groups, map[string]any{"groupId": g.GroupID, "groupName": g.GroupName, "groupExternalId": g.GroupExternalID})
+		}
+	}
+	for _, id := range u.OrganizationalUnitIDs {
+		if ou := st.ou(id); ou != nil {
+			units = append(units, map[string]any{"organizationalUnitId": ou.OrganizationalUnitID, "organizationalUnitName": ou.OrganizationalUnitName})
+		}
+	}
+	return expression.Env{User: map[string]any{
+		"userId": u.UserID, "username": u.Username, "displayName": u.DisplayName, "email": u.Email,
+		"phoneNumber": u.PhoneNumber, "phoneRegion": u.PhoneRegion, "userExternalId": u.UserExternalID,
+		"status": u.Status, "description": u.Description, "primaryOrganizationalUnitId": u.PrimaryOrganizationalUnitID,
+		"organizationalUnits": units, "groups": groups, "customFields": []any{}, "customFieldMap": map[string]any{},
+	}}
+}
+
+func text(v any) string {
+	s, _ := v.(string)
+	return s
 }

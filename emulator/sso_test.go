@@ -29,7 +29,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 )
 
-// ssoSetup is the console procedure of design.md §1 done through the APIs:
+// ssoSetup is the console procedure done through the APIs:
 // an IDaaS role-based SSO application with IdP name idpName for the site,
 // the user alice with one application account per name in accounts, the
 // RAM SAML provider providerName made from the application's metadata, and

@@ -10,11 +10,11 @@ import (
 )
 
 // isoTime formats a time the way RAM, IMS and STS write times: ISO 8601 UTC
-// to the second, e.g. "2015-01-23T12:33:18Z" (alibaba-api.md §1.0).
+// to the second, e.g. "2015-01-23T12:33:18Z" (FACTS.md).
 func isoTime(t time.Time) string { return t.UTC().Format(timestampLayout) }
 
 // epochMillis is a time the way EIAM writes times: Unix epoch milliseconds
-// (alibaba-api.md §3.0).
+// (FACTS.md).
 func epochMillis(t time.Time) int64 { return t.UnixMilli() }
 
 func quote(s string) string { return strconv.Quote(s) }

@@ -98,6 +98,10 @@ EOF
 cp "$example"/*.tf "$work/config/"
 export TF_CLI_CONFIG_FILE=$work/cli.tfrc TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 export TF_VAR_emulator_url=$url
+# The emulator's stand-ins for the template and its IdP-name parameter, which no
+# public source gives (emulator.RoleSSOTemplateIDInternational and
+# emulator.RoleSSOIdPNameParam; internal/demo checks that they agree).
+export TF_VAR_template_id=apt_ramintlrole_emulator TF_VAR_template_idp_name_param=emulatorIdpName
 # The emulator's documented default key; it opens nothing but the emulator.
 export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI5tEmulatorDefaultKey
 export ALIBABA_CLOUD_ACCESS_KEY_SECRET=EmulatorDefaultSecret0123456789ab

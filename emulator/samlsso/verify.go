@@ -44,7 +44,7 @@ const DefaultClockSkew = time.Minute
 
 // Bounds of the SessionDuration attribute, in seconds: at least 900 (2021
 // docs) and at most 43200, the largest MaxSessionDuration of a role; the
-// current upper bound is UNCONFIRMED (alibaba-api.md §2).
+// current upper bound is UNCONFIRMED (FACTS.md).
 const (
 	MinSessionDurationSeconds = 900
 	MaxSessionDurationSeconds = 43200

@@ -83,6 +83,11 @@ resource "idaas_role_sso_application" "this" {
   # The IdP name must equal the RAM SAML provider's name, or sign-in fails. The
   # provider checks it at plan; here the SAML provider takes its name from it.
   idp_name = var.idp_name
+
+  # The marketplace template and the name of its IdP-name form parameter: no
+  # public source gives them, so they come from you (see the variables).
+  template_id             = var.template_id
+  template_idp_name_param = var.template_idp_name_param
 }
 
 # Step 3: the RAM SAML provider. Linked to the application, it takes its name

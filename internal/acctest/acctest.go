@@ -9,6 +9,7 @@ package acctest
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
@@ -114,4 +116,31 @@ func hclString(s string) string {
 	q := strconv.Quote(s)
 	q = strings.ReplaceAll(q, "${", "$${")
 	return strings.ReplaceAll(q, "%{", "%%{")
+}
+
+// chinaSite matches an argument that sets site to "china".
+var chinaSite = regexp.MustCompile(`(?m)^\s*site\s*=\s*"china"`)
+
+// RoleSSOTemplate returns the template arguments of an
+// idaas_role_sso_application block whose other arguments are args: the
+// emulator's role-based SSO template of the site args sets (international
+// unless it sets "china") and its IdP-name parameter. A configuration must
+// name them because no public source gives the real ones. It returns ""
+// when args sets template_id itself.
+func RoleSSOTemplate(args string) string {
+	if strings.Contains(args, "template_id") {
+		return ""
+	}
+	site := facts.SiteInternational
+	if chinaSite.MatchString(args) {
+		site = facts.SiteChina
+	}
+	return RoleSSOTemplateOf(site)
+}
+
+// RoleSSOTemplateOf returns the template arguments of an
+// idaas_role_sso_application of site, as RoleSSOTemplate does.
+func RoleSSOTemplateOf(site string) string {
+	return fmt.Sprintf("  template_id             = %s\n  template_idp_name_param = %s\n",
+		hclString(emulator.RoleSSOTemplateID(site)), hclString(emulator.RoleSSOIdPNameParam))
 }

@@ -135,7 +135,7 @@ type Application struct {
 	UpdateTime int64
 }
 
-// Values of application fields (alibaba-api.md §3.2).
+// Values of application fields (FACTS.md).
 const (
 	ApplicationSourceTemplate = "urn:alibaba:idaas:app:source:template"
 	SSOTypeSAML2              = "saml2"
@@ -722,7 +722,7 @@ func (c *Client) invokeEIAM(ctx context.Context, cl call, params map[string]stri
 }
 
 // addList adds a list parameter the way EIAM expects it: "Name.1", "Name.2"
-// and so on (alibaba-api.md §3.0).
+// and so on (FACTS.md).
 func addList(params map[string]string, name string, values []string) {
 	for i, v := range values {
 		params[name+"."+strconv.Itoa(i+1)] = v

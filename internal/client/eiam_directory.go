@@ -15,7 +15,7 @@ import (
 
 // EIAMDirectory is the directory part of the IDaaS API (Eiam 2021-12-01):
 // users, who may use an application, and application accounts
-// (alibaba-api.md §3.4, §3.5). Every call names the IDaaS instance. EIAM
+// (FACTS.md). Every call names the IDaaS instance. EIAM
 // includes it; Client.EIAM returns both.
 type EIAMDirectory interface {
 	// GetUser returns a user, or an error for which IsNotFound is true.
@@ -128,7 +128,7 @@ func (e *ApplicationAccountExistsError) Error() string {
 }
 
 // MaxIDsPerAuthorizationCall is the most user or group IDs one
-// authorization call takes ("≤100", alibaba-api.md §3.4). The client splits
+// authorization call takes ("≤100", FACTS.md). The client splits
 // longer lists into several calls.
 const MaxIDsPerAuthorizationCall = 100
 
@@ -381,7 +381,7 @@ func (e eiamClient) ListApplicationAccounts(ctx context.Context, instanceID, app
 }
 
 // ListApplicationAccountsForUser reads one answer: the call has no paging
-// parameters (alibaba-api.md §3.5).
+// parameters (FACTS.md).
 func (e eiamClient) ListApplicationAccountsForUser(ctx context.Context, instanceID, applicationID, userID string) ([]ApplicationAccount, error) {
 	params := applicationParams(instanceID, applicationID)
 	params["UserId"] = userID

@@ -37,7 +37,7 @@ func accountBody(id, userID, name string) map[string]any {
 }
 
 // TestEIAMDirectoryCalls checks that each typed call sends its action and
-// parameters, and maps the answer (shapes of alibaba-api.md §3.4, §3.5).
+// parameters, and maps the answer (shapes of FACTS.md).
 func TestEIAMDirectoryCalls(t *testing.T) {
 	t.Parallel()
 	userBody := map[string]any{

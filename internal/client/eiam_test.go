@@ -25,7 +25,7 @@ const (
 )
 
 // TestApplicationCalls checks that each application call sends its action
-// and parameters, and maps the answer (alibaba-api.md §3.2 and §3.3).
+// and parameters, and maps the answer (FACTS.md).
 func TestApplicationCalls(t *testing.T) {
 	t.Parallel()
 	eiam := func(c *client.Client) client.EIAM { return c.EIAM() }

@@ -84,7 +84,7 @@ func globalHost(host string) func(string) (string, error) {
 }
 
 // The four services. RAM, IMS and STS have global endpoints; IDaaS (EIAM)
-// is regional (alibaba-api.md §1 and §3.0).
+// is regional (FACTS.md).
 var (
 	serviceRAM  = service{key: "ram", product: "Ram", version: "2015-05-01", publicHost: globalHost("ram.aliyuncs.com")}
 	serviceIMS  = service{key: "ims", product: "Ims", version: "2019-08-15", publicHost: globalHost("ims.aliyuncs.com")}

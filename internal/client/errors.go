@@ -86,7 +86,7 @@ func (e *NotFoundError) Error() string {
 
 // notFoundCodePrefixes are the error-code families meaning "no such object":
 // RAM and IMS use EntityNotExist.*, EIAM uses EntityNotExists.* (the EIAM
-// codes are UNCONFIRMED, alibaba-api.md §3.6; any 404 counts as well).
+// codes are UNCONFIRMED, FACTS.md; any 404 counts as well).
 var notFoundCodePrefixes = []string{"EntityNotExist.", "EntityNotExists."}
 
 // IsNotFound reports whether err means the object does not exist: a

@@ -159,7 +159,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, reply.Status, reply.Body)
 }
 
-// validSignature checks an RPC signature v1 (alibaba-api.md §4.4).
+// validSignature checks an RPC signature v1 (FACTS.md).
 func validSignature(method string, params url.Values, secret string) bool {
 	var names []string
 	for name := range params {

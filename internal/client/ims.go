@@ -66,7 +66,7 @@ type UpdateSAMLProviderInput struct {
 }
 
 // CodeSAMLProviderExists is the error code of creating a SAML provider
-// whose name is taken. UNCONFIRMED (alibaba-api.md §1.1): it follows the
+// whose name is taken. UNCONFIRMED (FACTS.md): it follows the
 // EntityAlreadyExists.<Entity> pattern of RAM.
 const CodeSAMLProviderExists = "EntityAlreadyExists.SAMLProvider"
 

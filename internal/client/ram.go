@@ -123,7 +123,7 @@ type Policy struct {
 	UpdateDate      string
 }
 
-// Error codes of RAM that callers act on (alibaba-api.md §1.2).
+// Error codes of RAM that callers act on (FACTS.md).
 const (
 	CodeRoleAlreadyExists        = "EntityAlreadyExists.Role"
 	CodeRoleNotExist             = "EntityNotExist.Role"
@@ -131,13 +131,13 @@ const (
 	CodePolicyNotExist           = "EntityNotExist.Policy"
 	CodeMalformedPolicyDocument  = "MalformedPolicyDocument"
 	// CodeRolePolicyAlreadyExists and CodeRolePolicyNotExist are seen in
-	// client code only, not in the docs (alibaba-api.md §1.2).
+	// client code only, not in the docs (FACTS.md).
 	CodeRolePolicyAlreadyExists = "EntityAlreadyExists.Role.Policy"
 	CodeRolePolicyNotExist      = "EntityNotExist.Role.Policy"
 )
 
 // listRolesPageSize is the MaxItems of ListRoles: its maximum (1–1000,
-// alibaba-api.md §1.2).
+// FACTS.md).
 const listRolesPageSize = 1000
 
 // adoptionRounds bounds how often CreateRole looks for a role and sends the

@@ -16,7 +16,7 @@ import (
 )
 
 // TestServiceCalls checks that each typed call sends its action, version
-// and parameters, and maps the answer (shapes of alibaba-api.md).
+// and parameters, and maps the answer (shapes of FACTS.md).
 func TestServiceCalls(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {

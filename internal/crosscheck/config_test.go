@@ -20,7 +20,27 @@ import (
 // recommends: the SAML provider links its application, the role trusts the
 // SAML provider by reference and lists its application, and the account
 // links the application and the role. Every name is written once.
-const recommendedChain = `
+// templateArgs are the application's template arguments as the chains
+// write them: from variables, as a real configuration would, since no
+// public source gives the values. templateVariables declares them with the
+// emulator's stand-ins of the international site.
+const templateArgs = `  template_id             = var.template_id
+  template_idp_name_param = var.template_idp_name_param
+`
+
+var templateVariables = fmt.Sprintf(`
+variable "template_id" {
+  type    = string
+  default = %q
+}
+
+variable "template_idp_name_param" {
+  type    = string
+  default = %q
+}
+`, emulator.RoleSSOTemplateIDInternational, emulator.RoleSSOIdPNameParam)
+
+var recommendedChain = `
 data "idaas_instance" "this" {}
 
 data "idaas_user" "alice" {
@@ -32,7 +52,7 @@ resource "idaas_role_sso_application" "console" {
   instance_id = data.idaas_instance.this.id
   name        = "Alibaba Cloud"
   idp_name    = "idaas"
-}
+` + templateArgs + `}
 
 resource "idaas_ram_saml_provider" "idaas" {
   application = idaas_role_sso_application.console
@@ -53,7 +73,7 @@ resource "idaas_application_account" "alice" {
 
 // literalChain is the same chain with no link attributes: every name is
 // typed where it is needed, and depends_on orders what references would.
-const literalChain = `
+var literalChain = `
 data "idaas_instance" "this" {}
 
 data "idaas_user" "alice" {
@@ -65,7 +85,7 @@ resource "idaas_role_sso_application" "console" {
   instance_id = data.idaas_instance.this.id
   name        = "Alibaba Cloud"
   idp_name    = "idaas"
-}
+` + templateArgs + `}
 
 resource "idaas_ram_saml_provider" "idaas" {
   name     = "idaas"
@@ -131,7 +151,7 @@ func hclString(s string) string {
 // credentials". The test's environment gets none either (see
 // withoutCredentials).
 func (w world) noCredentials() string {
-	return acctest.ProviderConfig(w.idaas.URL(), acctest.Credentials{})
+	return acctest.ProviderConfig(w.idaas.URL(), acctest.Credentials{}) + templateVariables
 }
 
 // withCredentials is the world's provider block with the emulator's keys.

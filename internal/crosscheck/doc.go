@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package crosscheck holds only tests: it proves that the name-matching
-// checks of issue 6 (design.md §7) tell the truth about sign-in.
+// checks at validate, plan and apply tell the truth about sign-in.
 //
 //   - The matrix makes one configuration fail per check, asserting the
 //     diagnostic, the phase it appears at (validate, which never configures

@@ -302,14 +302,14 @@ resource "idaas_ram_saml_provider" "idaas" {
 }
 
 // applicationOnly is an application without its SAML provider.
-const applicationOnly = `
+var applicationOnly = `
 data "idaas_instance" "this" {}
 
 resource "idaas_role_sso_application" "console" {
   instance_id = data.idaas_instance.this.id
   name        = "Alibaba Cloud"
   idp_name    = "idaas"
-}
+` + templateArgs + `}
 `
 
 // idpMetadata downloads an application's IdP metadata from the world's
@@ -418,7 +418,7 @@ resource "idaas_role_sso_application" "other" {
   instance_id = data.idaas_instance.this.id
   name        = "Alibaba Cloud (other)"
   idp_name    = "idaas"
-}
+`+templateArgs+`}
 `)
 	wd.write(config)
 	if errs := wd.plan().errors(); len(errs) > 0 {

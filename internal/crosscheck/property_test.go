@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
@@ -259,6 +260,7 @@ resource "idaas_role_sso_application" "console" {
 `)
 	fmt.Fprintf(&b, "  name        = %q\n", appName)
 	fmt.Fprintf(&b, "  idp_name    = %q\n  site        = %q\n", c.idpName, c.appSite)
+	b.WriteString(acctest.RoleSSOTemplateOf(c.appSite))
 	switch c.appAccount {
 	case "ram":
 		fmt.Fprintf(&b, "  account_id  = %q\n", w.ram.AccountID())

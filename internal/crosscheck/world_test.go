@@ -68,7 +68,7 @@ func usersLoad() string {
 // ramProviderSource). ramProvider is what a RAM resource's provider
 // argument is ("" for the default).
 func (w world) providers() (hcl, ramProvider string) {
-	hcl = acctest.EmulatorProviderConfig(w.idaas)
+	hcl = acctest.EmulatorProviderConfig(w.idaas) + templateVariables
 	if !w.split() {
 		return hcl, ""
 	}

@@ -74,6 +74,7 @@ func TestAccExampleComplete(t *testing.T) {
 		c.LoadFile = exampleDir + "/users.json"
 	}))
 	cli.env = append(cli.env, "TF_VAR_emulator_url="+srv.URL())
+	cli.env = append(cli.env, exampleTemplateVars...)
 
 	cli.run(t, "plan", "-input=false", "-no-color", "-out=test.tfplan")
 	cli.run(t, "apply", "-input=false", "-no-color", "-auto-approve", "test.tfplan")
@@ -279,5 +280,25 @@ func writeFile(t *testing.T, path, content string) {
 	}
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// exampleTemplateVars name the emulator's template of the example's
+// default site and its IdP-name parameter, which no public source gives.
+var exampleTemplateVars = []string{
+	"TF_VAR_template_id=" + emulator.RoleSSOTemplateIDInternational,
+	"TF_VAR_template_idp_name_param=" + emulator.RoleSSOIdPNameParam,
+}
+
+// TestDemoTemplateVars checks that the demo passes the same template
+// variables as the test of the example.
+func TestDemoTemplateVars(t *testing.T) {
+	demo, err := os.ReadFile("../../tools/demo.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "export " + strings.Join(exampleTemplateVars, " ")
+	if !strings.Contains(string(demo), want) {
+		t.Errorf("tools/demo.sh does not contain %q", want)
 	}
 }

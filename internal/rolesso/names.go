@@ -29,7 +29,7 @@ func (e *NameError) Error() string {
 	return fmt.Sprintf("invalid %s %q: %s. %s %s", e.Subject, e.Value, e.Problem, e.Rule, e.Fix)
 }
 
-// RAM role names (alibaba-api.md §1.2). The 2021 docs also allowed "@"
+// RAM role names (FACTS.md). The 2021 docs also allowed "@"
 // (regex ^[a-zA-Z0-9\.@\-]+$); the current docs and SDK do not, so neither
 // do we.
 const (
@@ -40,7 +40,7 @@ const (
 )
 
 // SAML provider names (RAM) and IdP names (IDaaS) follow one rule, and must
-// be equal for SSO to work (alibaba-api.md §1.1 and §2).
+// be equal for SSO to work (FACTS.md).
 const (
 	SAMLProviderNameMinLength = 1
 	SAMLProviderNameMaxLength = 128
@@ -49,7 +49,7 @@ const (
 )
 
 // IdPNameMatchRule is the rule that links the two sides by name, as a
-// sentence for errors and docs (alibaba-api.md §2: "the IDaaS IdP Name must
+// sentence for errors and docs (FACTS.md: "the IDaaS IdP Name must
 // equal the RAM SAML provider name").
 const IdPNameMatchRule = `The SAML provider name must equal the IdP name of the IDaaS role-based SSO application: every assertion names the SAML provider by that IdP name, and RAM rejects the sign-in when no provider has it.`
 
@@ -62,7 +62,7 @@ const (
 )
 
 // RoleSessionName attribute values. The 2021 docs give 2 to 32 characters;
-// whether newer docs changed the length is UNCONFIRMED (alibaba-api.md §2).
+// whether newer docs changed the length is UNCONFIRMED (FACTS.md).
 const (
 	RoleSessionNameMinLength = 2
 	RoleSessionNameMaxLength = 32

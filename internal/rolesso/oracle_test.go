@@ -60,7 +60,7 @@ var deliberate = map[string]string{
 	// The provider checks metadata at plan for what sign-in needs later:
 	// a certificate still valid and a SingleSignOnService. RAM (and the
 	// emulator) accept the upload without them.
-	"metadata/expired certificate": "the provider refuses metadata whose every signing certificate has expired: no sign-in can verify",
+	"metadata/expired certificate":    "the provider refuses metadata whose every signing certificate has expired: no sign-in can verify",
 	"metadata/no SingleSignOnService": "the provider asks for complete IdP metadata",
 	// The provider accepts only one EntityDescriptor in an
 	// EntitiesDescriptor, so that it is clear which IdP is meant.

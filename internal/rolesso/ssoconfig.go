@@ -12,7 +12,7 @@ import (
 )
 
 // SAML NameID formats that an IDaaS application's SSO configuration
-// accepts (SetApplicationSsoConfig, alibaba-api.md §3.3). RAM does not use
+// accepts (SetApplicationSsoConfig, FACTS.md). RAM does not use
 // the NameID to identify the user, so any of them works for role-based SSO.
 const (
 	NameIDFormatUnspecified  = facts.NameIDFormatUnspecified
@@ -27,9 +27,9 @@ func NameIDFormats() []string { return facts.NameIDFormats[:] }
 
 // The SSO settings a role-based SSO template starts with. They are
 // UNCONFIRMED: no source shows the template's defaults. They are the
-// values the docs use as examples (alibaba-api.md §3.3: NameID from
+// values the docs use as examples (FACTS.md: NameID from
 // user.username, RoleSessionName from user.username, RSA-SHA256), and the
-// username is what IDaaS is inferred to send as RoleSessionName (§2).
+// username is what IDaaS is inferred to send as RoleSessionName (FACTS.md, "Not known").
 const (
 	DefaultNameIDFormat              = NameIDFormatUnspecified
 	DefaultNameIDExpression          = "user.username"
@@ -37,7 +37,7 @@ const (
 	DefaultSignatureAlgorithm        = "RSA-SHA256"
 )
 
-// SessionDuration attribute values, in seconds (alibaba-api.md §2). The
+// SessionDuration attribute values, in seconds (FACTS.md). The
 // 2021 docs give 900 to 3600; the current upper bound is UNCONFIRMED and
 // taken to be 43200, the largest maximum session duration of a RAM role,
 // which caps the console session anyway.

@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-// Trust policy vocabulary (alibaba-api.md §1.3).
+// Trust policy vocabulary (FACTS.md).
 const (
 	PolicyVersion         = "1"
 	ActionAssumeRole      = "sts:AssumeRole"
@@ -27,7 +27,7 @@ const (
 )
 
 // MaxTrustPolicyDocLength bounds the documents this package parses. It is a
-// sanity bound; RAM's own limit is UNCONFIRMED (alibaba-api.md §1.2).
+// sanity bound; RAM's own limit is UNCONFIRMED (FACTS.md).
 const MaxTrustPolicyDocLength = 1 << 20
 
 // TrustPolicy is a RAM role's trust policy (AssumeRolePolicyDocument).

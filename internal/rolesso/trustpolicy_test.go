@@ -13,7 +13,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-// The two documented forms (alibaba-api.md §1.3).
+// The two documented forms (FACTS.md).
 const (
 	policy2021 = `{
   "Statement": [

@@ -6,6 +6,7 @@ package testhooks_test
 import (
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
@@ -36,6 +37,7 @@ func TestSkipNameChecks(t *testing.T) {
 		// An IdP name and an account ID that break their rules.
 		{"idaas_role_sso_application", map[string]any{
 			"instance_id": "idaas_test", "name": "console", "idp_name": "-idaas", "account_id": "123",
+			"template_id": emulator.RoleSSOTemplateIDInternational, "template_idp_name_param": emulator.RoleSSOIdPNameParam,
 		}},
 	}
 	on := fwlinkstest.NewPlanner(t, srv, nil)

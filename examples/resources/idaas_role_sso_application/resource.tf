@@ -9,6 +9,11 @@ resource "idaas_role_sso_application" "console" {
   description = "Sign in to Alibaba Cloud with a RAM role"
   idp_name    = "idaas"
 
+  # The site's marketplace template and its IdP-name form parameter. No public
+  # source gives them; the argument reference says how to find yours.
+  template_id             = "apt_ramintlrole_xxxxxx"
+  template_idp_name_param = "idpName"
+
   # Defaults: the provider's site and the account of its credentials.
   # site       = "international"
   # account_id = "1234567890123456"

@@ -24,7 +24,7 @@ import (
 // An application account is where the IdP meets the service provider: it
 // links to its application and to the RAM role it signs in to. This file
 // holds the two link attributes, the defaults they give and the checks they
-// make possible (design.md §7).
+// make possible.
 
 // accountApplicationAttribute is the `application` link of an account.
 var accountApplicationAttribute = schema.SingleNestedAttribute{

@@ -38,7 +38,7 @@ resource "idaas_role_sso_application" "console" {
   name        = "console-linked"
   idp_name    = "idaas-linked"
 %[5]s
-}
+%[6]s}
 
 resource "idaas_ram_saml_provider" "idaas" {
   application = idaas_role_sso_application.console
@@ -56,7 +56,7 @@ resource "idaas_application_account" "alice_admin" {
   user_id     = %[3]q
 %[4]s
 }
-`, f.instanceID, roleExtra, aliceID, accountExtra, applicationExtra)
+`, f.instanceID, roleExtra, aliceID, accountExtra, applicationExtra, acctest.RoleSSOTemplate(applicationExtra))
 }
 
 // TestAccApplicationAccount_linkedByReference applies the chain wired by

@@ -5,6 +5,7 @@ package idaas_test
 
 import (
 	"context"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -123,7 +124,9 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 
 func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T) {
 	t.Parallel()
+	template := map[string]any{"template_id": emulator.RoleSSOTemplateIDInternational, "template_idp_name_param": emulator.RoleSSOIdPNameParam}
 	config := map[string]any{"instance_id": "idaas_test", "name": "console", "idp_name": "idaas"}
+	maps.Copy(config, template)
 	existing := func(idpName, accountID string) map[string]any {
 		return map[string]any{
 			"id": testAppID, "instance_id": "idaas_test", "name": "console", "idp_name": idpName, "account_id": accountID,
@@ -174,6 +177,7 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 		"an application of another account, which the provider cannot read": {
 			prior: existing("idaas", "1111111111111111"), config: map[string]any{
 				"instance_id": "idaas_test", "name": "console", "idp_name": "idaas", "account_id": "1111111111111111",
+				"template_id": template["template_id"], "template_idp_name_param": template["template_idp_name_param"],
 			},
 		},
 	}

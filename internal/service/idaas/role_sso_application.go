@@ -527,8 +527,8 @@ func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourc
 	}
 	if state == nil && config.TemplateID.IsNull() {
 		diags.AddAttributeError(path.Root("template_id"), "Missing template_id", "The application is made from the "+
-			"IDaaS marketplace template \"Alibaba Cloud Role-based SSO\", whose ID no public source gives, so the provider "+
-			"cannot guess it. "+rolesso.TemplateIDUnknown)
+			"IDaaS marketplace template \"Alibaba Cloud Role-based SSO\" of its site: set template_id to that template's ID. "+
+			rolesso.TemplateIDUnknown)
 		return diags
 	}
 	if state != nil && state.Site.IsNull() && config.Site.IsNull() {
@@ -649,7 +649,7 @@ func formParams(plan *roleSSOApplicationResourceModel) []client.TemplateParam {
 // RoleSessionName and SessionDuration, ResponseSigned, the IdP entity ID
 // and the relay states, so that the configuration comes out the same
 // whether IDaaS merges or replaces (FACTS.md, "Not known"). The assertion is
-// always signed, as RAM requires (alibaba-api.md §2).
+// always signed, as RAM requires (FACTS.md).
 func expandSAMLConfig(plan *roleSSOApplicationResourceModel, site rolesso.Site, current client.SAMLSSOConfig) client.SAMLSSOConfig {
 	var statements []client.AttributeStatement
 	for _, s := range current.AttributeStatements {

@@ -102,8 +102,8 @@ resource "idaas_role_sso_application" "test" {
   name        = %q
   idp_name    = %q
 %s
-}
-`, name, idpName, extra)
+%s}
+`, name, idpName, extra, acctest.RoleSSOTemplate(extra))
 }
 
 // sdkCall sends an Eiam action with the SDK's CommonRequest, as another

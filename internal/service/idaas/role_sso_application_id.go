@@ -24,7 +24,7 @@ var roleSSOApplicationID = importid.Format{
 	},
 }
 
-// ID prefixes of EIAM instances and applications (alibaba-api.md §3.0),
+// ID prefixes of EIAM instances and applications (FACTS.md),
 // used only to recognise swapped parts.
 const (
 	instanceIDPrefix    = "idaas_"

@@ -28,14 +28,17 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 	str, null, unknown := types.StringValue, types.StringNull(), types.StringUnknown()
 	international, china := rolesso.SiteInternational, rolesso.SiteChina
 	arn := func(account string) types.String { return str(rolesso.SAMLProviderARN(account, "idaas")) }
-	// created is the plan of a new application: computed values unknown.
-	created := idaas.PlanValues{ID: unknown, Site: unknown, TemplateID: unknown, AccountID: unknown, IdPName: str("idaas"),
+	intlTemplate, chinaTemplate := str(emulator.RoleSSOTemplateIDInternational), str(emulator.RoleSSOTemplateIDChina)
+	// created is the plan of a new application: computed values unknown,
+	// the template as configured.
+	created := idaas.PlanValues{ID: unknown, Site: unknown, TemplateID: intlTemplate, AccountID: unknown, IdPName: str("idaas"),
 		SAMLProviderARN: unknown, Status: unknown, Enabled: types.BoolValue(true)}
-	config := idaas.PlanValues{ID: null, Site: null, TemplateID: null, AccountID: null, IdPName: str("idaas"),
+	config := idaas.PlanValues{ID: null, Site: null, TemplateID: intlTemplate, AccountID: null, IdPName: str("idaas"),
 		SAMLProviderARN: null, Status: null, Enabled: types.BoolValue(true)}
-	existing := idaas.PlanValues{ID: str("app_1"), Site: str(china), TemplateID: str(emulator.RoleSSOTemplateIDChina), AccountID: str(account),
+	existing := idaas.PlanValues{ID: str("app_1"), Site: str(china), TemplateID: chinaTemplate, AccountID: str(account),
 		IdPName: str("idaas"), SAMLProviderARN: arn(account), Status: str("enabled"), Enabled: types.BoolValue(true)}
-	// imported is an application of an unknown template after import.
+	// imported is an application after import whose SSO configuration
+	// names neither site's service provider: its site is unknown.
 	imported := idaas.PlanValues{ID: str("app_1"), Site: null, TemplateID: str(custom), AccountID: null, IdPName: null,
 		SAMLProviderARN: null, Status: str("enabled"), Enabled: types.BoolValue(true)}
 	with := func(v idaas.PlanValues, change func(*idaas.PlanValues)) idaas.PlanValues { change(&v); return v }
@@ -50,19 +53,24 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 		"create with the provider's defaults": {
 			plan: created, config: config,
 			want: with(created, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID = str(international), str(emulator.RoleSSOTemplateIDInternational), str(provider)
+				v.Site, v.AccountID = str(international), str(provider)
 				v.SAMLProviderARN, v.Status = arn(provider), str("enabled")
 			}),
+		},
+		"create without template_id": {
+			plan:    with(created, func(v *idaas.PlanValues) { v.TemplateID = unknown }),
+			config:  with(config, func(v *idaas.PlanValues) { v.TemplateID = null }),
+			wantErr: `Missing template_id: The application is made from the IDaaS marketplace template`,
 		},
 		"create while the provider is not configured": {
 			plan: created, config: config, unconfigured: true,
 			want: with(created, func(v *idaas.PlanValues) { v.Status = str("enabled") }),
 		},
 		"create at the configured site and account": {
-			plan:   with(created, func(v *idaas.PlanValues) { v.Site, v.AccountID = str(china), str(account) }),
-			config: with(config, func(v *idaas.PlanValues) { v.Site, v.AccountID = str(china), str(account) }),
+			plan:   with(created, func(v *idaas.PlanValues) { v.Site, v.TemplateID, v.AccountID = str(china), chinaTemplate, str(account) }),
+			config: with(config, func(v *idaas.PlanValues) { v.Site, v.TemplateID, v.AccountID = str(china), chinaTemplate, str(account) }),
 			want: with(created, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID = str(china), str(emulator.RoleSSOTemplateIDChina), str(account)
+				v.Site, v.TemplateID, v.AccountID = str(china), chinaTemplate, str(account)
 				v.SAMLProviderARN, v.Status = arn(account), str("enabled")
 			}),
 		},
@@ -70,44 +78,37 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 			plan:   with(created, func(v *idaas.PlanValues) { v.Enabled = types.BoolValue(false) }),
 			config: with(config, func(v *idaas.PlanValues) { v.Enabled = types.BoolValue(false) }),
 			want: with(created, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID = str(international), str(emulator.RoleSSOTemplateIDInternational), str(provider)
+				v.Site, v.AccountID = str(international), str(provider)
 				v.SAMLProviderARN, v.Status, v.Enabled = arn(provider), str("disabled"), types.BoolValue(false)
 			}),
 		},
 		"the site stays when the provider's site differs; the account follows the provider": {
-			plan: existing, config: config, state: &existing,
+			plan: existing, config: with(config, func(v *idaas.PlanValues) { v.TemplateID = chinaTemplate }), state: &existing,
 			want: with(existing, func(v *idaas.PlanValues) { v.AccountID, v.SAMLProviderARN = str(provider), arn(provider) }),
 		},
 		"the account stays while the provider is not configured": {
-			plan: with(existing, func(v *idaas.PlanValues) { v.AccountID = unknown }), config: config, state: &existing, unconfigured: true,
+			plan:   with(existing, func(v *idaas.PlanValues) { v.AccountID = unknown }),
+			config: with(config, func(v *idaas.PlanValues) { v.TemplateID = chinaTemplate }), state: &existing, unconfigured: true,
 			want: existing,
 		},
-		"a new site brings its template": {
-			plan:   with(existing, func(v *idaas.PlanValues) { v.Site = str(international) }),
-			config: with(config, func(v *idaas.PlanValues) { v.Site = str(international) }),
-			state:  &existing,
-			want: with(existing, func(v *idaas.PlanValues) {
-				v.Site, v.TemplateID, v.AccountID, v.SAMLProviderARN = str(international), str(emulator.RoleSSOTemplateIDInternational), str(provider), arn(provider)
-			}),
+		"an imported application without template_id in the configuration keeps its template": {
+			plan:   with(existing, func(v *idaas.PlanValues) { v.AccountID = unknown }),
+			config: with(config, func(v *idaas.PlanValues) { v.TemplateID = null }), state: &existing, unconfigured: true,
+			want: existing,
 		},
-		"the default site with the other site's template": {
-			plan:    with(created, func(v *idaas.PlanValues) { v.TemplateID = str(emulator.RoleSSOTemplateIDChina) }),
-			config:  with(config, func(v *idaas.PlanValues) { v.TemplateID = str(emulator.RoleSSOTemplateIDChina) }),
-			wantErr: `Template of another site: template_id "` + emulator.RoleSSOTemplateIDChina + `" is the role-based SSO template of the "china" site`,
+		"an imported application not made from a template": {
+			plan:    with(imported, func(v *idaas.PlanValues) { v.TemplateID = str("") }),
+			config:  config,
+			state:   ptr(with(imported, func(v *idaas.PlanValues) { v.TemplateID = str("") })),
+			wantErr: `Not a role-based SSO application: The application app_1 was not made from a marketplace template`,
 		},
-		"an imported application of an unknown template": {
+		"an imported application whose SSO configuration names neither site": {
 			plan: imported, config: config, state: &imported,
-			wantErr: `Not a role-based SSO application: The application app_1 was made from the template "apt_custom_role"`,
+			wantErr: `Unknown site: The SSO configuration of application app_1 names neither site's service provider`,
 		},
-		"an imported application of an unknown template, another template configured": {
-			plan:    with(imported, func(v *idaas.PlanValues) { v.TemplateID = str("apt_other") }),
-			config:  with(config, func(v *idaas.PlanValues) { v.TemplateID = str("apt_other") }),
-			state:   &imported,
-			wantErr: `Not a role-based SSO application`,
-		},
-		"an imported application of a template the configuration names": {
-			plan:   with(imported, func(v *idaas.PlanValues) { v.IdPName = str("idaas") }),
-			config: with(config, func(v *idaas.PlanValues) { v.TemplateID = str(custom) }),
+		"an imported application whose site the configuration names": {
+			plan:   with(imported, func(v *idaas.PlanValues) { v.IdPName, v.Site = str("idaas"), str(international) }),
+			config: with(config, func(v *idaas.PlanValues) { v.Site, v.TemplateID = str(international), str(custom) }),
 			state:  &imported,
 			want: with(imported, func(v *idaas.PlanValues) {
 				v.Site, v.AccountID, v.IdPName, v.SAMLProviderARN = str(international), str(provider), str("idaas"), arn(provider)
@@ -138,3 +139,5 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 		})
 	}
 }
+
+func ptr[T any](v T) *T { return &v }

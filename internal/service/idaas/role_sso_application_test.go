@@ -115,7 +115,8 @@ func TestAccRoleSSOApplication_basic(t *testing.T) {
 				// No API reads the SSO form parameters back, so an import
 				// leaves them and the ARN made of them null; the next apply
 				// sets them from the configuration (next step).
-				ImportStateVerifyIgnore: []string{"account_id", "idp_name", "saml_provider_arn"},
+				// The form parameters and their names cannot be read back.
+				ImportStateVerifyIgnore: []string{"account_id", "idp_name", "saml_provider_arn", "template_idp_name_param", "template_account_id_param"},
 			},
 			{
 				ResourceName:       applicationResourceAddress,
@@ -495,11 +496,17 @@ func TestAccRoleSSOApplication_invalid(t *testing.T) {
 			step(`  site = "intl"`, "idaas", `Invalid site`),
 			step(`  session_duration = 60`, "idaas", `Invalid session duration[\s\S]*900 to 43200`),
 			step(`  name_id_format = "email"`, "idaas", `name_id_format[\s\S]*value must be one of`),
-			step(fmt.Sprintf("  site = %q\n  template_id = %q", rolesso.SiteInternational, emulator.RoleSSOTemplateIDChina), "idaas",
-				`Template of another site[\s\S]*Set site = "china"`),
-			// The provider's site (international) is the default: checked
-			// at plan.
-			step(fmt.Sprintf("  template_id = %q", emulator.RoleSSOTemplateIDChina), "idaas", `Template of another site`),
+			// No public source gives the template, so the configuration
+			// must name it and its IdP-name parameter.
+			{Config: f.config(`
+resource "idaas_role_sso_application" "test" {
+  instance_id = data.idaas_instance.this.id
+  name        = "tf-acc-invalid"
+  idp_name    = "idaas"
+}
+`), ExpectError: wrappedPattern(`Missing template_id[\s\S]*ApplicationTemplateId`)},
+			step(fmt.Sprintf("  template_id = %q", emulator.RoleSSOTemplateIDInternational), "idaas",
+				`Missing template_idp_name_param[\s\S]*UpdateApplicationSsoFormParams`),
 		},
 	})
 	if writes := f.writeCalls(); len(writes) > 0 {
@@ -512,9 +519,9 @@ func TestAccRoleSSOApplication_invalid(t *testing.T) {
 const ramUserTemplateID = "apt_ramuser_mjqrsi"
 
 // TestAccRoleSSOApplication_importOther refuses at plan to import an
-// application that is not a role-based SSO application, unless the
-// configuration names its template; and imports an application of the
-// China site without replacing it.
+// application not made from a template, and one whose site its SSO
+// configuration does not tell unless the configuration names the site;
+// and imports an application of the China site without replacing it.
 func TestAccRoleSSOApplication_importOther(t *testing.T) {
 	const (
 		ramUserApp  = "app_ramuserssoapp000000000000"
@@ -535,16 +542,22 @@ func TestAccRoleSSOApplication_importOther(t *testing.T) {
 			ImportStateId:   f.instanceID + "/" + appID,
 		}
 	}
-	notRoleSSO, standard := importStep(ramUserApp, ""), importStep(standardApp, "")
-	notRoleSSO.ExpectError = wrappedPattern(`Not a role-based SSO application[\s\S]*"` + ramUserTemplateID + `"[\s\S]*set template_id = "` + ramUserTemplateID + `"`)
+	templateArgs := func(id string) string {
+		return fmt.Sprintf("  template_id = %q\n  template_idp_name_param = %q\n", id, emulator.RoleSSOIdPNameParam)
+	}
+	// The provider knows no template IDs, so an application of another
+	// template imports too; its SSO configuration names no site, so the
+	// plan asks for one.
+	unknownSite, standard := importStep(ramUserApp, templateArgs(ramUserTemplateID)), importStep(standardApp, "")
+	unknownSite.ExpectError = wrappedPattern(`Unknown site[\s\S]*` + ramUserApp + `[\s\S]*Set site to international or china`)
 	standard.ExpectError = wrappedPattern(`Not a role-based SSO application[\s\S]*was not made from a marketplace template`)
-	declared := importStep(ramUserApp, fmt.Sprintf("  template_id = %q", ramUserTemplateID))
+	declared := importStep(ramUserApp, templateArgs(ramUserTemplateID)+"  site = \"international\"")
 	declared.ExpectNonEmptyPlan = true
 	declared.ImportPlanChecks.PreApply = []plancheck.PlanCheck{
 		plancheck.ExpectResourceAction(applicationResourceAddress, plancheck.ResourceActionUpdate),
 		plancheck.ExpectKnownValue(applicationResourceAddress, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
 	}
-	china := importStep(chinaApp, "")
+	china := importStep(chinaApp, templateArgs(emulator.RoleSSOTemplateIDChina))
 	china.ExpectNonEmptyPlan = true
 	china.ImportPlanChecks.PreApply = []plancheck.PlanCheck{
 		// Not replaced: the site comes from the template, not the
@@ -556,7 +569,7 @@ func TestAccRoleSSOApplication_importOther(t *testing.T) {
 	// An import block must be the first step of a test case, so each is
 	// a test case of its own.
 	for name, step := range map[string]resource.TestStep{
-		"RAM user template": notRoleSSO, "standard": standard, "declared template": declared, "China site": china,
+		"RAM user template": unknownSite, "standard": standard, "declared template": declared, "China site": china,
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{

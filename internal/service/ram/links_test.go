@@ -73,8 +73,7 @@ resource "idaas_role_sso_application" "console" {
   instance_id = data.idaas_instance.this.id
   name        = "console-linked"
   idp_name    = "idaas-linked"
-` + extra + `
-}
+` + extra + "\n" + acctest.RoleSSOTemplate(extra) + `}
 `
 }
 

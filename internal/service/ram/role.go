@@ -50,7 +50,7 @@ type roleResource struct {
 	fwbase.ResourceWithClient
 }
 
-// Limits of a role (alibaba-api.md §1.2).
+// Limits of a role (FACTS.md).
 const (
 	roleMinSessionDuration     = 3600
 	roleMaxSessionDuration     = 43200

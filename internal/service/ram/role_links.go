@@ -22,7 +22,7 @@ import (
 
 // A role serves the IDaaS applications whose users sign in to it. This
 // file holds the `applications` link, the checks it makes possible, and
-// the live check of the SAML providers the role trusts (design.md §7).
+// the live check of the SAML providers the role trusts.
 
 // roleApplicationsAttribute is the `applications` link of a role.
 var roleApplicationsAttribute = schema.ListNestedAttribute{

@@ -24,7 +24,7 @@ import (
 // A SAML provider serves one IDaaS application: its name is the
 // application's IdP name and its metadata the application's IdP metadata.
 // This file holds the `application` link, the defaults it gives and the
-// checks it makes possible (design.md §7).
+// checks it makes possible.
 
 // samlProviderApplicationAttribute is the `application` link of a SAML
 // provider.
