@@ -45,6 +45,11 @@ func AccountIDValidator() RuleValidator {
 	return RuleValidator{Rule: rolesso.AccountIDRule, Check: rolesso.ValidateAccountID, NameRule: true}
 }
 
+// ExpressionValidator checks an IDaaS value expression.
+func ExpressionValidator() RuleValidator {
+	return RuleValidator{Rule: rolesso.ExpressionRule, Check: rolesso.ValidateExpression}
+}
+
 // SiteValidator checks a site name.
 func SiteValidator() RuleValidator {
 	return RuleValidator{Rule: "A site is " + rolesso.SiteNameRule + ".", Check: rolesso.ValidateSiteName}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/expression"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/rules"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
@@ -62,6 +63,12 @@ var deliberate = map[string]string{
 	// emulator) accept the upload without them.
 	"metadata/expired certificate":    "the provider refuses metadata whose every signing certificate has expired: no sign-in can verify",
 	"metadata/no SingleSignOnService": "the provider asks for complete IdP metadata",
+	// The provider accepts the documented shapes of the functions only;
+	// the emulator evaluates any nesting of them.
+	"expression/ArrayJoin(user.groups, \",\")":                     "the provider accepts ArrayJoin only over ArrayMap, as documented",
+	"expression/ArrayMap(user.groups, __item.groupId)":             "an ArrayMap alone is a list, not an attribute value the docs show",
+	"expression/ObjectToJsonString(user.username)":                 "the docs show ObjectToJsonString only of lists",
+	"expression/ArrayJoin(ArrayMap(user.groups, __item.x), \",\")": "the provider knows the fields of groups; the emulator reads a missing one as empty",
 	// The provider accepts only one EntityDescriptor in an
 	// EntitiesDescriptor, so that it is clear which IdP is meant.
 	"metadata/EntitiesDescriptor of two": "the provider refuses metadata naming two IdPs",
@@ -92,6 +99,10 @@ func TestRulesAgainstEmulator(t *testing.T) {
 		_, perr := rolesso.ParseRoleAttribute(v)
 		_, ok := rules.ParseRoleAttribute(v)
 		add("Role attribute", v, perr == nil, ok)
+	}
+	for _, expr := range expressionCases() {
+		_, err := expression.Parse(expr)
+		add("expression", expr, rolesso.ValidateExpression(expr) == nil, err == nil)
 	}
 	for _, tc := range trustCases() {
 		_, ok := trustedByEmulator(tc.doc, tc.providerARN, tc.recipient)
@@ -245,4 +256,19 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n-3] + "..."
+}
+
+// expressionCases are IDaaS value expressions: the documented ones, the
+// shapes around them, and mistakes.
+func expressionCases() []string {
+	return []string{
+		"user.username", "user.userId", "user.email", "user.status", "user.primaryOrganizationalUnitId", "appUser.username",
+		`"3600"`, `"a \"quoted\" constant"`, `ArrayJoin(ArrayMap(user.groups, __item.groupExternalId), ",")`,
+		`ArrayJoin(ArrayMap(user.organizationalUnits, __item.organizationalUnitId), ",")`, `ObjectToJsonString(user.groups)`,
+		"user.customFieldMap.department.fieldValue", "user.customFieldMap.$department$.fieldValue",
+		`ArrayJoin(user.groups, ",")`, "ArrayMap(user.groups, __item.groupId)", "ObjectToJsonString(user.username)",
+		`ArrayJoin(ArrayMap(user.groups, __item.x), ",")`,
+		"user.mail", "appUser.email", "user", "username", `'single'`, `"open`, `user.username + "x"`, `Concat(user.username, "x")`,
+		"__item.groupId", "",
+	}
 }

@@ -1,3 +1,13 @@
+variable "role_sso_template_id" {
+  description = "The ID of the marketplace template \"Alibaba Cloud Role-based SSO\" of your site."
+  type        = string
+}
+
+variable "role_sso_template_idp_name_param" {
+  description = "The name of that template's IdP-name form parameter."
+  type        = string
+}
+
 # The IDaaS instance of the provider's region (the only one there is).
 data "idaas_instance" "this" {}
 
@@ -11,8 +21,8 @@ resource "idaas_role_sso_application" "console" {
 
   # The site's marketplace template and its IdP-name form parameter. No public
   # source gives them; the argument reference says how to find yours.
-  template_id             = "apt_ramintlrole_xxxxxx"
-  template_idp_name_param = "idpName"
+  template_id             = var.role_sso_template_id
+  template_idp_name_param = var.role_sso_template_idp_name_param
 
   # Defaults: the provider's site and the account of its credentials.
   # site       = "international"

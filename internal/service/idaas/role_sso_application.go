@@ -110,8 +110,8 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxApplicationDescriptionLength)},
 			},
 			"site": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site users sign in to: %s. It picks the template and the "+
-					"service provider (entity ID and ACS URL) of the SSO configuration. Defaults to the provider's `site` when "+
+				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site users sign in to: %s. It picks the "+
+					"service provider (entity ID and ACS URL) of the SSO configuration; `template_id` must be that site's template. Defaults to the provider's `site` when "+
 					"the application is created; a later change of the provider's `site` does not affect it. Changing it "+
 					"replaces the application.", fwbase.OrList(rolesso.SiteNames(), "`")),
 				Optional:   true,
@@ -124,7 +124,8 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"template_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS marketplace template \"Alibaba Cloud Role-based SSO\" of the site, which " +
-					"the application is made from. " + rolesso.TemplateIDUnknown + " Changing it replaces the application.",
+					"the application is made from. Required when the application is created; on import it is read from the " +
+					"application. " + rolesso.TemplateIDUnknown + " Changing it replaces the application.",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -190,21 +191,21 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Validators: []validator.String{stringvalidator.OneOf(rolesso.NameIDFormats()...)},
 			},
 			"name_id_expression": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("The IDaaS expression of the NameID value, such as `user.username` or `user.email`. Defaults to `%s`.",
-					rolesso.DefaultNameIDExpression),
+				MarkdownDescription: fmt.Sprintf("The IDaaS expression of the NameID value, such as `user.username` or `user.email`. %s Defaults to `%s`.",
+					rolesso.ExpressionRule, rolesso.DefaultNameIDExpression),
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(rolesso.DefaultNameIDExpression),
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{fwbase.ExpressionValidator()},
 			},
 			"role_session_name_expression": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The IDaaS expression of the `RoleSessionName` SAML attribute, which names "+
-					"the role session in ActionTrail. Its value must satisfy the rule: %s Defaults to `%s`.",
-					rolesso.RoleSessionNameRule, rolesso.DefaultRoleSessionNameExpression),
+					"the role session in ActionTrail. Its value must satisfy the rule: %s %s Defaults to `%s`.",
+					rolesso.RoleSessionNameRule, rolesso.ExpressionRule, rolesso.DefaultRoleSessionNameExpression),
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(rolesso.DefaultRoleSessionNameExpression),
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{fwbase.ExpressionValidator()},
 			},
 			"signature_algorithm": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The algorithm IDaaS signs SAML responses with. Defaults to `%s`.", rolesso.DefaultSignatureAlgorithm),

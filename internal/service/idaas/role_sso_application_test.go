@@ -496,6 +496,9 @@ func TestAccRoleSSOApplication_invalid(t *testing.T) {
 			step(`  site = "intl"`, "idaas", `Invalid site`),
 			step(`  session_duration = 60`, "idaas", `Invalid session duration[\s\S]*900 to 43200`),
 			step(`  name_id_format = "email"`, "idaas", `name_id_format[\s\S]*value must be one of`),
+			step(`  role_session_name_expression = "user.mail"`, "idaas",
+				`Invalid IDaaS value expression[\s\S]*"user.mail" is invalid: it names no field IDaaS documents`),
+			step(`  name_id_expression = "'alice'"`, "idaas", `Invalid IDaaS value expression[\s\S]*double quotation marks`),
 			// No public source gives the template, so the configuration
 			// must name it and its IdP-name parameter.
 			{Config: f.config(`
