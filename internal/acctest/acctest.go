@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
@@ -29,7 +28,7 @@ const ProviderName = "idaas"
 // ProtoV6ProviderFactories serves the provider in-process to the Terraform
 // CLI of an acceptance test.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	ProviderName: providerserver.NewProtocol6WithError(provider.New("acctest")()),
+	ProviderName: provider.NewProtocol6("acctest"),
 }
 
 // PreCheck fails the test unless a Terraform CLI is set up: without

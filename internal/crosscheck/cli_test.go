@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
 // The property test and the failing half of the matrix run the Terraform
@@ -33,7 +34,8 @@ import (
 // a regular expression that must match an error; and they need `validate`,
 // which never configures the provider, to tell offline checks from plan
 // checks. The provider is served by this process, as terraform-plugin-testing
-// serves it, so that testhooks.SkipNameChecks reaches it.
+// serves it; the property test's apply goes to a second server of it put together
+// WithoutNameChecks.
 
 // providerSource is the provider's address in the configurations these
 // tests write. ramProviderSource serves the same provider a second time,
@@ -72,11 +74,11 @@ type reattachConfig struct {
 // process until the test ends, and returns the TF_REATTACH_PROVIDERS value
 // that points the CLI at them. A server serves one CLI command at a time:
 // each command configures it anew.
-func serveProviders(t *testing.T, sources ...string) string {
+func serveProviders(t *testing.T, factory func() (tfprotov6.ProviderServer, error), sources ...string) string {
 	t.Helper()
 	reattach := map[string]reattachConfig{}
 	for _, source := range sources {
-		reattach[source] = serveProvider(t, source)
+		reattach[source] = serveProvider(t, factory, source)
 	}
 	b, err := json.Marshal(reattach)
 	if err != nil {
@@ -85,10 +87,10 @@ func serveProviders(t *testing.T, sources ...string) string {
 	return string(b)
 }
 
-// serveProvider serves a provider server as source.
-func serveProvider(t *testing.T, source string) reattachConfig {
+// serveProvider serves a provider server of factory as source.
+func serveProvider(t *testing.T, factory func() (tfprotov6.ProviderServer, error), source string) reattachConfig {
 	t.Helper()
-	server, err := acctest.ProtoV6ProviderFactories[acctest.ProviderName]()
+	server, err := factory()
 	if err != nil {
 		t.Fatalf("provider server: %v", err)
 	}
@@ -136,6 +138,9 @@ type workdir struct {
 	cli string
 	dir string
 	env []string
+	// envWithoutChecks points the CLI at servers put together
+	// WithoutNameChecks; withoutNameChecks starts them on first use.
+	envWithoutChecks []string
 }
 
 func newWorkdir(t *testing.T) *workdir {
@@ -144,13 +149,31 @@ func newWorkdir(t *testing.T) *workdir {
 		t:   t,
 		cli: os.Getenv("TF_ACC_TERRAFORM_PATH"),
 		dir: t.TempDir(),
-		env: append(os.Environ(), "TF_REATTACH_PROVIDERS="+serveProviders(t, providerSource, ramProviderSource), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1"),
+		env: cliEnv(serveProviders(t, acctest.ProtoV6ProviderFactories[acctest.ProviderName], providerSource, ramProviderSource)),
 	}
 	w.write("")
 	if out, err := w.exec("init", "-input=false", "-no-color", "-backend=false"); err != nil {
 		t.Fatalf("init: %v\n%s", err, out)
 	}
 	return w
+}
+
+// cliEnv is the CLI's environment with reattach as TF_REATTACH_PROVIDERS.
+func cliEnv(reattach string) []string {
+	return append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+}
+
+// withoutNameChecks runs f with the directory's CLI pointed at provider
+// servers put together WithoutNameChecks.
+func (w *workdir) withoutNameChecks(f func()) {
+	w.t.Helper()
+	if w.envWithoutChecks == nil {
+		w.envWithoutChecks = cliEnv(serveProviders(w.t, provider.NewProtocol6("acctest", provider.WithoutNameChecks()), providerSource, ramProviderSource))
+	}
+	checked := w.env
+	w.env = w.envWithoutChecks
+	defer func() { w.env = checked }()
+	f()
 }
 
 // requiredProviders names the providers by the addresses the in-process

@@ -12,9 +12,9 @@
 //   - The property test generates many small configurations and, for each,
 //     compares the verdict of the checks at plan with the outcome of an
 //     emulated sign-in after applying the configuration with the checks
-//     bypassed (testhooks.SkipNameChecks).
+//     bypassed (provider.WithoutNameChecks).
 //
-// The tests set testhooks.SkipNameChecks, which turns the checks off for the
-// whole process, so they live in a package, and test binary, of their own,
-// and never run in parallel with each other.
+// The property test applies through a second in-process server of the
+// provider, put together WithoutNameChecks; every other call reaches a
+// server with its checks.
 package crosscheck

@@ -14,7 +14,6 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 // TestAccCrossCheck_agreesWithSignIn is the property of issue 6, point 7:
@@ -29,7 +28,7 @@ import (
 //  1. the verdict: `plan` with the checks on, which rejects the
 //     configuration when it reports an error, and writes nothing;
 //  2. the outcome: `apply` with the checks bypassed
-//     (testhooks.SkipNameChecks), then alice signs in (IdP-initiated SSO,
+//     (provider.WithoutNameChecks), then alice signs in (IdP-initiated SSO,
 //     then AssumeRoleWithSAML), which succeeds when she gets credentials of
 //     the role her account links.
 //
@@ -367,9 +366,8 @@ func runPropertyCase(t *testing.T, w *workdir, n int, c propertyCase) propertyRo
 		t.Errorf("case %d (%s): the plan wrote %v", n, c, writes)
 	}
 
-	testhooks.SkipNameChecks.Store(true)
-	applied := w.apply()
-	testhooks.SkipNameChecks.Store(false)
+	var applied diagnostics
+	w.withoutNameChecks(func() { applied = w.apply() })
 	if errs := applied.errors(); len(errs) > 0 {
 		t.Fatalf("case %d (%s): apply with the checks off failed:\n%s\n%s", n, c, errs.full(), c.config(world))
 	}

@@ -61,3 +61,24 @@ type DataSourceWithClient struct{ withClient }
 func (d *DataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.configure(req.ProviderData, &resp.Diagnostics)
 }
+
+// nameChecksOff is the context key of WithoutNameChecks.
+type nameChecksOff struct{}
+
+// WithoutNameChecks returns ctx marked so that NameChecksOn is false. Only
+// the provider's composition root calls it (provider.WithoutNameChecks).
+func WithoutNameChecks(ctx context.Context) context.Context {
+	return context.WithValue(ctx, nameChecksOff{}, true)
+}
+
+// NameChecksOn reports whether the naming and link checks run for the
+// call of ctx: the name-rule validators (RAM role names, application
+// account names, SAML provider and IdP names, account IDs), the linked
+// checks between an application account, its application and its role,
+// between a SAML provider and its application, and between a role and its
+// applications, and the live checks of plan. They run unless the provider
+// was put together WithoutNameChecks.
+func NameChecksOn(ctx context.Context) bool {
+	off, _ := ctx.Value(nameChecksOff{}).(bool)
+	return !off
+}

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 var _ validator.String = RuleValidator{}
@@ -20,12 +19,12 @@ var _ validator.String = RuleValidator{}
 // rule, its error message and its documentation cannot drift apart. Null
 // and unknown values are not checked: values that come from other
 // resources are checked when they are known. Nor is a naming rule checked
-// while testhooks.SkipNameChecks is set.
+// for a provider put together without name checks (NameChecksOn).
 type RuleValidator struct {
 	// Rule is the rule as a sentence, for docs.
 	Rule  string
 	Check func(string) error
-	// NameRule marks a naming rule, which testhooks.SkipNameChecks turns
+	// NameRule marks a naming rule, which NameChecksOn turns
 	// off.
 	NameRule bool
 	// Detail, when set, writes the detail of a broken rule instead of
@@ -59,8 +58,8 @@ func (v RuleValidator) Description(ctx context.Context) string { return v.Markdo
 
 func (v RuleValidator) MarkdownDescription(context.Context) string { return v.Rule }
 
-func (v RuleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || (v.NameRule && !testhooks.NameChecksOn()) {
+func (v RuleValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || (v.NameRule && !NameChecksOn(ctx)) {
 		return
 	}
 	err := v.Check(req.ConfigValue.ValueString())

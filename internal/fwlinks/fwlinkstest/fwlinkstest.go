@@ -19,6 +19,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
 // Unknown marks a value as not known at plan.
@@ -34,12 +35,12 @@ type Planner struct {
 	schemas *tfprotov6.GetProviderSchemaResponse
 }
 
-// NewPlanner starts the provider and configures it with srv's endpoints
-// and default keys, and the provider arguments in extra (in the form of
-// Plan's values), such as "max_retries": 0.
-func NewPlanner(t testing.TB, srv *emulator.Server, extra map[string]any) *Planner {
+// NewPlanner starts the provider, put together with opts, and configures
+// it with srv's endpoints and default keys, and the provider arguments in
+// extra (in the form of Plan's values), such as "max_retries": 0.
+func NewPlanner(t testing.TB, srv *emulator.Server, extra map[string]any, opts ...provider.Option) *Planner {
 	t.Helper()
-	server, err := acctest.ProtoV6ProviderFactories[acctest.ProviderName]()
+	server, err := provider.NewProtocol6("acctest", opts...)()
 	if err != nil {
 		t.Fatal(err)
 	}

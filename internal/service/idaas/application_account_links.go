@@ -18,7 +18,6 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 // An application account is where the IdP meets the service provider: it
@@ -163,7 +162,7 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	agree(config.InstanceID, app.InstanceID, "instance_id", "application.instance_id")
 	agree(config.ApplicationID, app.ID, "application_id", "application.id")
 
-	if !testhooks.NameChecksOn() {
+	if !fwbase.NameChecksOn(ctx) {
 		return diags
 	}
 	account := rolesso.LinkEnd{Object: config.object(), Attribute: "account_name", Value: config.AccountName.ValueString()}
@@ -248,7 +247,7 @@ func planApplicationAccountDefaults(ctx context.Context, plan, config *applicati
 // the provider's account, the only one it can read.
 func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicationAccountResourceModel, app *accountApplicationLinkModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !fwbase.IsKnown(plan.AccountName) || !testhooks.NameChecksOn() {
+	if !fwbase.IsKnown(plan.AccountName) || !fwbase.NameChecksOn(ctx) {
 		return diags
 	}
 	name, account := plan.AccountName.ValueString(), c.AccountID()

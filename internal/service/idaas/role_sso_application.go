@@ -29,7 +29,6 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 var (
@@ -486,7 +485,7 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 // run.
 func checkIdPHasSAMLProvider(ctx context.Context, c *client.Client, plan roleSSOApplicationResourceModel, state *roleSSOApplicationResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if state == nil || !fwbase.IsKnown(plan.IdPName) || !plan.IdPName.Equal(state.IdPName) || !testhooks.NameChecksOn() ||
+	if state == nil || !fwbase.IsKnown(plan.IdPName) || !plan.IdPName.Equal(state.IdPName) || !fwbase.NameChecksOn(ctx) ||
 		!fwbase.IsKnown(plan.AccountID) || plan.AccountID.ValueString() != c.AccountID() {
 		return diags
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 // A role serves the IDaaS applications whose users sign in to it. This
@@ -75,7 +74,7 @@ func roleObjectOf(name types.String) string {
 // the role's, its site the role's. It skips what is not known at plan.
 func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if plan.Applications.IsNull() || plan.Applications.IsUnknown() || !testhooks.NameChecksOn() {
+	if plan.Applications.IsNull() || plan.Applications.IsUnknown() || !fwbase.NameChecksOn(ctx) {
 		return diags
 	}
 	var apps []types.Object
@@ -117,7 +116,7 @@ func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Dia
 func checkTrustedSAMLProvidersExist(ctx context.Context, c *client.Client, plan roleResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	names, ok := fwlinks.KnownStrings(ctx, plan.SAMLProviderNames)
-	if !ok || !testhooks.NameChecksOn() {
+	if !ok || !fwbase.NameChecksOn(ctx) {
 		return diags
 	}
 	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)

@@ -18,7 +18,6 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
 )
 
 // A SAML provider serves one IDaaS application: its name is the
@@ -96,7 +95,7 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 		diags.AddAttributeError(path.Root("metadata"), "Missing SAML IdP metadata",
 			"Set metadata, or link the application whose IdP metadata it is: application = idaas_role_sso_application.<name>.")
 	}
-	if app == nil || !testhooks.NameChecksOn() {
+	if app == nil || !fwbase.NameChecksOn(ctx) {
 		return diags
 	}
 	name := config.Name
@@ -155,7 +154,7 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 			}
 		}
 	}
-	if app != nil && account != "" && fwbase.IsKnown(app.AccountID) && testhooks.NameChecksOn() {
+	if app != nil && account != "" && fwbase.IsKnown(app.AccountID) && fwbase.NameChecksOn(ctx) {
 		fwlinks.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name) + " (the account of the provider's credentials)", Attribute: "account", Value: account}), "")
@@ -171,7 +170,7 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan samlProviderResourceModel, app *samlProviderApplicationLinkModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if app == nil || !app.IdPMetadata.IsNull() || !fwbase.IsKnown(app.ID) || !fwbase.IsKnown(app.InstanceID) ||
-		!fwbase.IsKnown(plan.Metadata) || !testhooks.NameChecksOn() {
+		!fwbase.IsKnown(plan.Metadata) || !fwbase.NameChecksOn(ctx) {
 		return diags
 	}
 	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)

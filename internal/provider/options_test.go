@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-package testhooks_test
+package provider_test
 
 import (
 	"testing"
@@ -10,13 +10,14 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/testhooks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
-// TestSkipNameChecks plans configurations that break naming rules, with
-// the switch off and on. It runs in this package's own test binary, and not
-// in parallel, as the switch is global.
-func TestSkipNameChecks(t *testing.T) {
+// TestWithoutNameChecks plans configurations that break naming rules with
+// a provider that checks them and one put together WithoutNameChecks; the
+// first keeps its checks while the second exists, in the same process.
+func TestWithoutNameChecks(t *testing.T) {
+	t.Parallel()
 	srv := acctest.Emulator(t)
 	ctl := emulatortest.ControlOf(t, srv)
 	cases := []struct {
@@ -47,12 +48,7 @@ func TestSkipNameChecks(t *testing.T) {
 		}
 	}
 
-	testhooks.SkipNameChecks.Store(true)
-	t.Cleanup(func() { testhooks.SkipNameChecks.Store(false) })
-	if testhooks.NameChecksOn() {
-		t.Fatal("NameChecksOn with SkipNameChecks set")
-	}
-	p := fwlinkstest.NewPlanner(t, srv, nil)
+	p := fwlinkstest.NewPlanner(t, srv, nil, provider.WithoutNameChecks())
 	ctl.ClearRequests()
 	for _, c := range cases {
 		resp := p.Plan(c.typeName, c.config, nil)
@@ -65,5 +61,11 @@ func TestSkipNameChecks(t *testing.T) {
 	}
 	for _, r := range ctl.Requests(0) {
 		t.Errorf("with the checks skipped, the plans called %s.%s", r.Product, r.Action)
+	}
+	// The provider with its checks still has them.
+	for i, c := range cases {
+		if resp := on.Plan(c.typeName, c.config, nil); len(resp.Diagnostics) == 0 {
+			t.Errorf("case %d (%s): no diagnostic from the provider with its checks, after one without was made", i, c.typeName)
+		}
 	}
 }
