@@ -18,7 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -40,7 +40,7 @@ func addUnknownValueErrors(config tftypes.Value, diags *diag.Diagnostics) {
 		detail := fmt.Sprintf("The provider needs `%s` to be configured, but its value depends on something Terraform "+
 			"knows only after apply. Use a value known at plan time: a literal, a variable or a data source", key)
 		if names := envVars[key]; len(names) > 0 {
-			detail += ", or remove it and set the environment variable " + fwbase.OrList(names, "")
+			detail += ", or remove it and set the environment variable " + framework.OrList(names, "")
 		}
 		diags.AddAttributeError(attrPath, "Provider argument not known until apply", detail+".")
 		return false, nil
@@ -154,7 +154,7 @@ func (m providerModel) setCredentials(cfg *client.Config, diags *diag.Diagnostic
 			set, missing = secretVar, "access_key"
 		}
 		diags.AddError("Incomplete access key in the environment",
-			fmt.Sprintf("%s is set, but %s is not. Set both, or neither.", set, fwbase.OrList(envVars[missing], "")))
+			fmt.Sprintf("%s is set, but %s is not. Set both, or neither.", set, framework.OrList(envVars[missing], "")))
 		return ""
 	}
 
@@ -272,7 +272,7 @@ func required(v types.String, block, name string, diags *diag.Diagnostics) strin
 	if value == "" {
 		detail := fmt.Sprintf("`%s` needs `%s`", block, name)
 		if names := envVars[key]; len(names) > 0 {
-			detail += ": set it, or the environment variable " + fwbase.OrList(names, "")
+			detail += ": set it, or the environment variable " + framework.OrList(names, "")
 		}
 		diags.AddAttributeError(path.Root(block).AtName(name), "Missing "+key, detail+".")
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 // envVars lists, for each provider argument (by its dotted path), the
@@ -97,5 +97,5 @@ func envSentence(key string) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" If not set, it is read from the environment variable %s.", fwbase.OrList(names, "`"))
+	return fmt.Sprintf(" If not set, it is read from the environment variable %s.", framework.OrList(names, "`"))
 }

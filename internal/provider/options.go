@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 // Option changes the provider where it is put together. The released
@@ -24,7 +24,7 @@ type options struct {
 // link check, so that a configuration the checks would refuse can be
 // applied to the emulator and its sign-in outcome observed: the property
 // test of the cross-checks uses it. It reaches the checks through the
-// context of each call (fwbase.NameChecksOn), not through a process-wide
+// context of each call (framework.NameChecksOn), not through a process-wide
 // switch, so a server without it in the same process keeps its checks.
 func WithoutNameChecks() Option {
 	return func(o *options) { o.nameChecks = false }
@@ -55,29 +55,29 @@ func NewProtocol6(version string, opts ...Option) func() (tfprotov6.ProviderServ
 type serverWithoutNameChecks struct{ tfprotov6.ProviderServer }
 
 func (s serverWithoutNameChecks) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	return s.ProviderServer.ValidateResourceConfig(fwbase.WithoutNameChecks(ctx), req)
+	return s.ProviderServer.ValidateResourceConfig(framework.WithoutNameChecks(ctx), req)
 }
 
 func (s serverWithoutNameChecks) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	return s.ProviderServer.PlanResourceChange(fwbase.WithoutNameChecks(ctx), req)
+	return s.ProviderServer.PlanResourceChange(framework.WithoutNameChecks(ctx), req)
 }
 
 func (s serverWithoutNameChecks) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	return s.ProviderServer.ApplyResourceChange(fwbase.WithoutNameChecks(ctx), req)
+	return s.ProviderServer.ApplyResourceChange(framework.WithoutNameChecks(ctx), req)
 }
 
 func (s serverWithoutNameChecks) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	return s.ProviderServer.ReadResource(fwbase.WithoutNameChecks(ctx), req)
+	return s.ProviderServer.ReadResource(framework.WithoutNameChecks(ctx), req)
 }
 
 func (s serverWithoutNameChecks) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	return s.ProviderServer.ImportResourceState(fwbase.WithoutNameChecks(ctx), req)
+	return s.ProviderServer.ImportResourceState(framework.WithoutNameChecks(ctx), req)
 }
 
 func (s serverWithoutNameChecks) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	return s.ProviderServer.ValidateDataResourceConfig(fwbase.WithoutNameChecks(ctx), req)
+	return s.ProviderServer.ValidateDataResourceConfig(framework.WithoutNameChecks(ctx), req)
 }
 
 func (s serverWithoutNameChecks) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	return s.ProviderServer.ReadDataSource(fwbase.WithoutNameChecks(ctx), req)
+	return s.ProviderServer.ReadDataSource(framework.WithoutNameChecks(ctx), req)
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/planner"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
@@ -41,14 +41,14 @@ func TestWithoutNameChecks(t *testing.T) {
 			"template_id": emulator.RoleSSOTemplateIDInternational, "template_idp_name_param": emulator.RoleSSOIdPNameParam,
 		}},
 	}
-	on := fwlinkstest.NewPlanner(t, srv, nil)
+	on := planner.NewPlanner(t, srv, nil)
 	for i, c := range cases {
 		if resp := on.Plan(c.typeName, c.config, nil); len(resp.Diagnostics) == 0 {
 			t.Fatalf("case %d (%s): no diagnostic with the checks on", i, c.typeName)
 		}
 	}
 
-	p := fwlinkstest.NewPlanner(t, srv, nil, provider.WithoutNameChecks())
+	p := planner.NewPlanner(t, srv, nil, provider.WithoutNameChecks())
 	ctl.ClearRequests()
 	for _, c := range cases {
 		resp := p.Plan(c.typeName, c.config, nil)

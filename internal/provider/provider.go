@@ -24,8 +24,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/functions"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/check"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
@@ -83,7 +83,7 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 			},
 			"site": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site that users sign in to: %s. Defaults to `%s`.",
-					fwbase.OrList(rolesso.SiteNames(), "`"), rolesso.DefaultSiteName),
+					framework.OrList(rolesso.SiteNames(), "`"), rolesso.DefaultSiteName),
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(rolesso.SiteNames()...)},
 			},

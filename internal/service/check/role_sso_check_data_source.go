@@ -20,7 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -35,7 +35,7 @@ func NewRoleSSOCheckDataSource() datasource.DataSource {
 }
 
 type roleSSOCheckDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 // Defaults and bounds of cert_expiry_warning_days.
@@ -62,7 +62,7 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"of them is an `" + SeverityError + "`, so a `check` block can assert `ok` and show the findings as its message.\n\n" +
 			rolesso.IdPNameMatchRule,
 		Attributes: map[string]schema.Attribute{
-			"instance_id": fwbase.InstanceIDAttribute(),
+			"instance_id": framework.InstanceIDAttribute(),
 			"application_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the role-based SSO application, e.g. the `id` of an `idaas_role_sso_application`.",
 				Required:            true,
@@ -144,9 +144,9 @@ func (d *roleSSOCheckDataSource) Read(ctx context.Context, req datasource.ReadRe
 	ch, err := readChain(ctx, c, in)
 	if err != nil {
 		if re, ok := errors.AsType[*readError](err); ok {
-			fwbase.AddAPIError(&resp.Diagnostics, "reading", re.Object, re.ID, re.Err)
+			framework.AddAPIError(&resp.Diagnostics, "reading", re.Object, re.ID, re.Err)
 		} else {
-			fwbase.AddAPIError(&resp.Diagnostics, "reading", "role-based SSO chain", in.ApplicationID, err)
+			framework.AddAPIError(&resp.Diagnostics, "reading", "role-based SSO chain", in.ApplicationID, err)
 		}
 		return
 	}

@@ -22,8 +22,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -43,7 +44,7 @@ func NewApplicationAccountResource() resource.Resource {
 }
 
 type applicationAccountResource struct {
-	fwbase.ResourceWithClient
+	framework.ResourceWithClient
 }
 
 // applicationAccountObject names the object in diagnostics.
@@ -109,7 +110,7 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 					"the account.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{applicationAccountNameValidator()},
+				Validators: []validator.String{validators.ApplicationAccountNameValidator()},
 			},
 			"application": accountApplicationAttribute,
 			"role":        accountRoleAttribute,
@@ -157,7 +158,7 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "creating", applicationAccountObject, byName, err)
+		framework.AddAPIError(&resp.Diagnostics, "creating", applicationAccountObject, byName, err)
 		if client.IsAmbiguous(err) {
 			resp.Diagnostics.AddWarning("The application account may exist", fmt.Sprintf(
 				"The call to add it may have taken effect although it failed, and IDaaS did not list a new account in "+
@@ -173,7 +174,7 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 	}, isAccountNotYetListed)
 	if err != nil {
 		// The account exists: keep it in state, tainted, not orphaned.
-		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", applicationAccountObject, added.ApplicationAccountID, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading the created", applicationAccountObject, added.ApplicationAccountID, err)
 	} else {
 		plan.flatten(found)
 	}
@@ -207,7 +208,7 @@ func (r *applicationAccountResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", applicationAccountObject, state.ID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", applicationAccountObject, state.ID.ValueString(), err)
 		return
 	}
 	state.flatten(found)
@@ -238,7 +239,7 @@ func (r *applicationAccountResource) Delete(ctx context.Context, req resource.De
 
 	err := r.Client().EIAM().RemoveApplicationAccountFromUser(ctx, state.ref())
 	if err != nil && !client.IsNotFound(err) {
-		fwbase.AddAPIError(&resp.Diagnostics, "deleting", applicationAccountObject, state.ID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "deleting", applicationAccountObject, state.ID.ValueString(), err)
 	}
 }
 
@@ -258,7 +259,7 @@ func (r *applicationAccountResource) ImportState(ctx context.Context, req resour
 		found, err = findApplicationAccountByName(ctx, conn, id.InstanceID, id.ApplicationID, id.UserID, id.AccountName)
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "importing", applicationAccountObject, req.ID, err)
+		framework.AddAPIError(&resp.Diagnostics, "importing", applicationAccountObject, req.ID, err)
 		return
 	}
 	for name, value := range map[string]string{
@@ -309,7 +310,7 @@ func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resourc
 	resp.RequiresReplace = append(resp.RequiresReplace, replace...)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 	if c := r.Client(); c != nil && config.Role.IsNull() {
-		app := fwlinks.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
+		app := links.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
 		resp.Diagnostics.Append(checkAccountRoleExists(ctx, c, plan, app)...)
 	}
 }

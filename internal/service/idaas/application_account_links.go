@@ -15,8 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -30,7 +31,7 @@ var accountApplicationAttribute = schema.SingleNestedAttribute{
 	MarkdownDescription: "The role-based SSO application the account belongs to, usually `application = " +
 		"idaas_role_sso_application.<name>`. `instance_id` and `application_id` default from it. With `role`, plans check " +
 		"the two naming rules of sign-in before anything is written: the application's IdP name must be among the SAML " +
-		"providers the role trusts, and the application's account and site must be the role's. " + fwlinks.Note,
+		"providers the role trusts, and the application's account and site must be the role's. " + links.Note,
 	Optional: true,
 	Attributes: map[string]schema.Attribute{
 		"instance_id": schema.StringAttribute{MarkdownDescription: "The ID of the IDaaS instance.", Optional: true},
@@ -38,17 +39,17 @@ var accountApplicationAttribute = schema.SingleNestedAttribute{
 		"account_id": schema.StringAttribute{
 			MarkdownDescription: "The Alibaba Cloud account users sign in to. " + rolesso.AccountIDRule,
 			Optional:            true,
-			Validators:          []validator.String{fwbase.AccountIDValidator()},
+			Validators:          []validator.String{validators.AccountIDValidator()},
 		},
 		"idp_name": schema.StringAttribute{
 			MarkdownDescription: "The IdP name, which names the RAM SAML provider in every assertion.",
 			Optional:            true,
-			Validators:          []validator.String{idpNameValidator()},
+			Validators:          []validator.String{validators.IdPNameValidator()},
 		},
 		"site": schema.StringAttribute{
-			MarkdownDescription: "The site users sign in to: " + fwbase.OrList(rolesso.SiteNames(), "`") + ".",
+			MarkdownDescription: "The site users sign in to: " + framework.OrList(rolesso.SiteNames(), "`") + ".",
 			Optional:            true,
-			Validators:          []validator.String{fwbase.SiteValidator()},
+			Validators:          []validator.String{validators.SiteValidator()},
 		},
 	},
 }
@@ -59,18 +60,18 @@ var accountRoleAttribute = schema.SingleNestedAttribute{
 		"`idaas_ram_role` data source for a role managed elsewhere). `account_name` defaults to its name, so the account " +
 		"cannot be misnamed. " + rolesso.AccountNameMatchRule + " With `application`, plans also check that the role " +
 		"trusts the application's SAML provider and is in the application's account and site. A linked role counts as " +
-		"planned: plans do not look it up. " + fwlinks.Note,
+		"planned: plans do not look it up. " + links.Note,
 	Optional: true,
 	Attributes: map[string]schema.Attribute{
 		"name": schema.StringAttribute{
 			MarkdownDescription: "The role name.",
 			Optional:            true,
-			Validators:          []validator.String{fwbase.RoleNameValidator()},
+			Validators:          []validator.String{validators.RoleNameValidator()},
 		},
 		"account_id": schema.StringAttribute{
 			MarkdownDescription: "The Alibaba Cloud account of the role.",
 			Optional:            true,
-			Validators:          []validator.String{fwbase.AccountIDValidator()},
+			Validators:          []validator.String{validators.AccountIDValidator()},
 		},
 		"saml_provider_names": schema.SetAttribute{
 			MarkdownDescription: "The SAML providers the role trusts.",
@@ -80,7 +81,7 @@ var accountRoleAttribute = schema.SingleNestedAttribute{
 		"site": schema.StringAttribute{
 			MarkdownDescription: "The site whose sign-in the role's trust policy accepts.",
 			Optional:            true,
-			Validators:          []validator.String{fwbase.SiteValidator()},
+			Validators:          []validator.String{validators.SiteValidator()},
 		},
 	},
 }
@@ -104,7 +105,7 @@ type accountRoleLinkModel struct {
 
 // object names the account in messages.
 func (m applicationAccountResourceModel) object() string {
-	if fwbase.IsKnown(m.UserID) {
+	if framework.IsKnown(m.UserID) {
 		return "the IDaaS application account of user " + m.UserID.ValueString()
 	}
 	return "this IDaaS application account"
@@ -112,12 +113,12 @@ func (m applicationAccountResourceModel) object() string {
 
 // object names the linked application in messages.
 func (l *accountApplicationLinkModel) object() string {
-	return fwlinks.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
+	return links.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
 }
 
 // object names the linked role in messages.
 func (l *accountRoleLinkModel) object() string {
-	return fwlinks.NamedObject("RAM role", l.Name, "the linked RAM role")
+	return links.NamedObject("RAM role", l.Name, "the linked RAM role")
 }
 
 // validateApplicationAccountLinks checks a configuration: that instance_id,
@@ -128,8 +129,8 @@ func (l *accountRoleLinkModel) object() string {
 // when they are known; each check skips what is unknown.
 func validateApplicationAccountLinks(ctx context.Context, config applicationAccountResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	app := fwlinks.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &diags)
-	role := fwlinks.ObjectAs[accountRoleLinkModel](ctx, config.Role, &diags)
+	app := links.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &diags)
+	role := links.ObjectAs[accountRoleLinkModel](ctx, config.Role, &diags)
 	if diags.HasError() {
 		return diags
 	}
@@ -142,7 +143,7 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 			"Set %s, or link the object it comes from: %s (whose %s it takes).", attribute, linkAttribute, linkAttribute))
 	}
 	agree := func(scalar, linked types.String, attribute, linkAttribute string) {
-		if fwbase.IsKnown(scalar) && fwbase.IsKnown(linked) && scalar.ValueString() != linked.ValueString() {
+		if framework.IsKnown(scalar) && framework.IsKnown(linked) && scalar.ValueString() != linked.ValueString() {
 			diags.AddAttributeError(path.Root(attribute), "Account and its link disagree", fmt.Sprintf(
 				"%s is %q, but %s is %q. Remove %s: it defaults to %s.", attribute, scalar.ValueString(), linkAttribute,
 				linked.ValueString(), attribute, linkAttribute))
@@ -162,33 +163,33 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	agree(config.InstanceID, app.InstanceID, "instance_id", "application.instance_id")
 	agree(config.ApplicationID, app.ID, "application_id", "application.id")
 
-	if !fwbase.NameChecksOn(ctx) {
+	if !framework.NameChecksOn(ctx) {
 		return diags
 	}
 	account := rolesso.LinkEnd{Object: config.object(), Attribute: "account_name", Value: config.AccountName.ValueString()}
 	roleName := rolesso.LinkEnd{Object: role.object(), Attribute: "name", Value: role.Name.ValueString()}
-	if fwbase.IsKnown(config.AccountName) && fwbase.IsKnown(role.Name) {
-		fwlinks.AddError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
+	if framework.IsKnown(config.AccountName) && framework.IsKnown(role.Name) {
+		links.AddError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
 			"Or remove account_name: it defaults to role.name.")
-		fwlinks.AddWarning(&diags, path.Root("account_name"), rolesso.CheckExactCase(account, roleName),
+		links.AddWarning(&diags, path.Root("account_name"), rolesso.CheckExactCase(account, roleName),
 			"Or remove account_name: it defaults to role.name.")
 	}
-	if fwbase.IsKnown(app.IdPName) {
-		if trusted, ok := fwlinks.KnownStrings(ctx, role.SAMLProviderNames); ok {
+	if framework.IsKnown(app.IdPName) {
+		if trusted, ok := links.KnownStrings(ctx, role.SAMLProviderNames); ok {
 			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
-			fwlinks.AddError(&diags, path.Root("role").AtName("saml_provider_names"),
+			links.AddError(&diags, path.Root("role").AtName("saml_provider_names"),
 				rolesso.CheckRoleTrustsIdP(idp, role.object(), "saml_provider_names", trusted), "")
-			fwlinks.AddWarning(&diags, path.Root("role").AtName("saml_provider_names"),
+			links.AddWarning(&diags, path.Root("role").AtName("saml_provider_names"),
 				rolesso.CheckRoleTrustsIdPExactCase(idp, role.object(), "saml_provider_names", trusted), "")
 		}
 	}
-	if fwbase.IsKnown(app.AccountID) && fwbase.IsKnown(role.AccountID) {
-		fwlinks.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
+	if framework.IsKnown(app.AccountID) && framework.IsKnown(role.AccountID) {
+		links.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "account_id", Value: role.AccountID.ValueString()}), "")
 	}
-	if fwbase.IsKnown(app.Site) && fwbase.IsKnown(role.Site) {
-		fwlinks.AddError(&diags, path.Root("role").AtName("site"), rolesso.CheckSameSite(
+	if framework.IsKnown(app.Site) && framework.IsKnown(role.Site) {
+		links.AddError(&diags, path.Root("role").AtName("site"), rolesso.CheckSameSite(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "site", Value: role.Site.ValueString()}), "")
 	}
@@ -212,8 +213,8 @@ func planApplicationAccountDefaults(ctx context.Context, plan, config *applicati
 			*target = from()
 		}
 	}
-	app := fwlinks.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &diags)
-	role := fwlinks.ObjectAs[accountRoleLinkModel](ctx, config.Role, &diags)
+	app := links.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &diags)
+	role := links.ObjectAs[accountRoleLinkModel](ctx, config.Role, &diags)
 	if diags.HasError() {
 		return nil, diags
 	}
@@ -247,11 +248,11 @@ func planApplicationAccountDefaults(ctx context.Context, plan, config *applicati
 // the provider's account, the only one it can read.
 func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicationAccountResourceModel, app *accountApplicationLinkModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !fwbase.IsKnown(plan.AccountName) || !fwbase.NameChecksOn(ctx) {
+	if !framework.IsKnown(plan.AccountName) || !framework.NameChecksOn(ctx) {
 		return diags
 	}
 	name, account := plan.AccountName.ValueString(), c.AccountID()
-	if app != nil && fwbase.IsKnown(app.AccountID) && app.AccountID.ValueString() != account {
+	if app != nil && framework.IsKnown(app.AccountID) && app.AccountID.ValueString() != account {
 		tflog.Debug(ctx, "Not looking for the role of an application account in another account", map[string]any{
 			"account_name": name, "account_id": app.AccountID.ValueString(),
 		})
@@ -260,7 +261,7 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 	if c.IsPlanned(client.PlannedRole, name) {
 		return diags
 	}
-	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
+	ctx, cancel := context.WithTimeout(ctx, links.LiveCheckTimeout)
 	defer cancel()
 	_, err := c.RAM().GetRole(ctx, name)
 	switch {
@@ -271,7 +272,7 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 				"idaas_ram_role of this configuration creates it, link it with role = idaas_ram_role.<name>: account_name "+
 				"then defaults to its name and plans check the link.", name, plan.object(), account, rolesso.AccountNameMatchRule))
 	case err != nil:
-		fwlinks.AddLiveCheckWarning(&diags, path.Root("account_name"), fmt.Sprintf("whether RAM role %q exists", name), err)
+		links.AddLiveCheckWarning(&diags, path.Root("account_name"), fmt.Sprintf("whether RAM role %q exists", name), err)
 	}
 	return diags
 }

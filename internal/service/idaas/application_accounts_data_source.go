@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 var (
@@ -28,7 +28,7 @@ func NewApplicationAccountsDataSource() datasource.DataSource {
 }
 
 type applicationAccountsDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 func (d *applicationAccountsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -40,7 +40,7 @@ func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.S
 		MarkdownDescription: "The application accounts of an IDaaS application (EIAM `ListApplicationAccounts`, every " +
 			"page), or of one user in it (`ListApplicationAccountsForUser`): who may sign in as which RAM role.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": fwbase.InstanceIDAttribute(),
+			"instance_id": framework.InstanceIDAttribute(),
 			"application_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the application.",
 				Required:            true,
@@ -55,10 +55,10 @@ func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.S
 				MarkdownDescription: "The accounts, oldest first as IDaaS lists them.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":           fwbase.ComputedString("The application account ID."),
-					"user_id":      fwbase.ComputedString("The ID of the user."),
-					"account_name": fwbase.ComputedString("The account name: the RAM role name the user signs in as."),
-					"create_time":  fwbase.ComputedString("When the account was added, " + eiamTimeDescription + "."),
+					"id":           framework.ComputedString("The application account ID."),
+					"user_id":      framework.ComputedString("The ID of the user."),
+					"account_name": framework.ComputedString("The account name: the RAM role name the user signs in as."),
+					"create_time":  framework.ComputedString("When the account was added, " + eiamTimeDescription + "."),
 				}},
 			},
 		},
@@ -81,7 +81,7 @@ func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource
 		accounts, err = conn.ListApplicationAccountsForUser(ctx, instanceID, applicationID, config.UserID.ValueString())
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "listing", "IDaaS application accounts", applicationID, err)
+		framework.AddAPIError(&resp.Diagnostics, "listing", "IDaaS application accounts", applicationID, err)
 		return
 	}
 	config.Accounts = make([]applicationAccountModel, 0, len(accounts))

@@ -25,7 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 )
 
@@ -43,7 +43,7 @@ func NewApplicationAuthorizationResource() resource.Resource {
 }
 
 type applicationAuthorizationResource struct {
-	fwbase.ResourceWithClient
+	framework.ResourceWithClient
 }
 
 // applicationAuthorizationObject names the object in diagnostics.
@@ -132,7 +132,7 @@ func (r *applicationAuthorizationResource) Create(ctx context.Context, req resou
 	plan.ID = types.StringValue(plan.id())
 	current, err := findApplicationAuthorization(ctx, conn, plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "creating", applicationAuthorizationObject, plan.id(), err)
+		framework.AddAPIError(&resp.Diagnostics, "creating", applicationAuthorizationObject, plan.id(), err)
 		return
 	}
 	for _, k := range grantKinds {
@@ -152,7 +152,7 @@ func (r *applicationAuthorizationResource) Create(ctx context.Context, req resou
 		return
 	}
 	if err := r.reconcile(ctx, &plan, current, &resp.Diagnostics); err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "creating", applicationAuthorizationObject, plan.id(), err)
+		framework.AddAPIError(&resp.Diagnostics, "creating", applicationAuthorizationObject, plan.id(), err)
 		// Some grants may have been made: keep the resource, tainted, so
 		// that the next apply revokes them and starts again.
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -183,7 +183,7 @@ func (r *applicationAuthorizationResource) Read(ctx context.Context, req resourc
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", applicationAuthorizationObject, state.ID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", applicationAuthorizationObject, state.ID.ValueString(), err)
 		return
 	}
 	resp.Diagnostics.Append(state.flatten(ctx, current)...)
@@ -210,7 +210,7 @@ func (r *applicationAuthorizationResource) Update(ctx context.Context, req resou
 		err = r.reconcile(ctx, &plan, current, &resp.Diagnostics)
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "updating", applicationAuthorizationObject, plan.id(), err)
+		framework.AddAPIError(&resp.Diagnostics, "updating", applicationAuthorizationObject, plan.id(), err)
 		return
 	}
 	resp.Diagnostics.Append(r.readInto(ctx, &plan)...)
@@ -238,7 +238,7 @@ func (r *applicationAuthorizationResource) Delete(ctx context.Context, req resou
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "deleting", applicationAuthorizationObject, state.ID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "deleting", applicationAuthorizationObject, state.ID.ValueString(), err)
 		return
 	}
 	// Revoke what the state holds and is still granted: a principal
@@ -251,7 +251,7 @@ func (r *applicationAuthorizationResource) Delete(ctx context.Context, req resou
 			continue
 		}
 		if err := k.revoke(ctx, conn, instanceID, applicationID, revoke); err != nil && !client.IsNotFound(err) {
-			fwbase.AddAPIError(&resp.Diagnostics, "deleting", applicationAuthorizationObject, state.ID.ValueString(), err)
+			framework.AddAPIError(&resp.Diagnostics, "deleting", applicationAuthorizationObject, state.ID.ValueString(), err)
 			return
 		}
 	}
@@ -307,7 +307,7 @@ func (r *applicationAuthorizationResource) readInto(ctx context.Context, plan *a
 	var diags diag.Diagnostics
 	current, err := findApplicationAuthorization(ctx, r.Client().EIAM(), plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
 	if err != nil {
-		diags.AddWarning("Error reading the changed "+applicationAuthorizationObject, fwbase.APIErrorDetail(applicationAuthorizationObject, plan.id(), err))
+		diags.AddWarning("Error reading the changed "+applicationAuthorizationObject, framework.APIErrorDetail(applicationAuthorizationObject, plan.id(), err))
 		return diags
 	}
 	diags.Append(plan.flatten(ctx, current)...)

@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -23,9 +23,9 @@ var (
 	RoleSSOApplicationIDExample = roleSSOApplicationID.Example
 	FindOnlyInstance            = findOnlyInstance
 
-	IdPNameValidator         validator.String = idpNameValidator()
-	AccountIDValidator       validator.String = fwbase.AccountIDValidator()
-	SiteValidator            validator.String = fwbase.SiteValidator()
+	IdPNameValidator         validator.String = validators.IdPNameValidator()
+	AccountIDValidator       validator.String = validators.AccountIDValidator()
+	SiteValidator            validator.String = validators.SiteValidator()
 	SessionDurationValidator validator.Int64  = sessionDurationValidator{}
 )
 

@@ -3,6 +3,8 @@
 
 package idaas
 
+import "github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
+
 // Exports of the directory resources and data sources for the tests in
 // package idaas_test.
 
@@ -16,7 +18,7 @@ var (
 )
 
 // ApplicationAccountNameValidator is the validator of account_name.
-var ApplicationAccountNameValidator = applicationAccountNameValidator()
+var ApplicationAccountNameValidator = validators.ApplicationAccountNameValidator()
 
 type (
 	ApplicationAccountImportID = applicationAccountImportID

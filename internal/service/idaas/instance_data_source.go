@@ -17,7 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 var (
@@ -31,7 +31,7 @@ func NewInstanceDataSource() datasource.DataSource {
 }
 
 type instanceDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 // instanceObject names the object in diagnostics.
@@ -86,13 +86,13 @@ func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if id := config.ID.ValueString(); id != "" {
 		instance, err = conn.GetInstance(ctx, id)
 		if err != nil {
-			fwbase.AddAPIError(&resp.Diagnostics, "reading", instanceObject, id, err)
+			framework.AddAPIError(&resp.Diagnostics, "reading", instanceObject, id, err)
 			return
 		}
 	} else {
 		instance, err = findOnlyInstance(ctx, conn)
 		if err != nil {
-			resp.Diagnostics.AddError("Error finding the IDaaS instance", fwbase.APIErrorDetail(instanceObject, "", err))
+			resp.Diagnostics.AddError("Error finding the IDaaS instance", framework.APIErrorDetail(instanceObject, "", err))
 			return
 		}
 	}
@@ -124,7 +124,7 @@ func flattenInstance(i *client.Instance) instanceDataSourceModel {
 	return instanceDataSourceModel{
 		ID:              types.StringValue(i.InstanceID),
 		Status:          types.StringValue(i.Status),
-		Description:     fwbase.StringOrNull(i.Description),
+		Description:     framework.StringOrNull(i.Description),
 		DefaultEndpoint: types.StringValue(i.DefaultEndpoint),
 		CreateTime:      eiamTime(i.CreateTime),
 	}

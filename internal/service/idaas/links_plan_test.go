@@ -17,8 +17,8 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/planner"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -56,7 +56,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 	}
 	tests := map[string]struct {
 		config      map[string]any
-		setup       func(t *testing.T, srv *emulator.Server, p *fwlinkstest.Planner)
+		setup       func(t *testing.T, srv *emulator.Server, p *planner.Planner)
 		wantSummary string // "": no warning.
 		wantDetail  []string
 		wantGetRole bool
@@ -68,7 +68,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 		},
 		"a role that exists": {
 			config: unlinked, wantGetRole: true,
-			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+			setup: func(t *testing.T, srv *emulator.Server, _ *planner.Planner) {
 				doc := `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::` +
 					srv.AccountID() + `:root"]}}]}`
 				// Another case: RAM compares role names without regard to case.
@@ -81,9 +81,9 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 		},
 		"a role planned earlier in the same run": {
 			config: unlinked,
-			setup: func(t *testing.T, _ *emulator.Server, p *fwlinkstest.Planner) {
+			setup: func(t *testing.T, _ *emulator.Server, p *planner.Planner) {
 				resp := p.Plan("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{"idaas"}}, nil)
-				if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 					t.Fatalf("planning the role: %s: %s", errs[0].Summary, errs[0].Detail)
 				}
 			},
@@ -92,7 +92,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 		"an application of another account, which the provider cannot read": {config: otherAccount},
 		"a read that fails": {
 			config: unlinked, wantGetRole: true,
-			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+			setup: func(t *testing.T, srv *emulator.Server, _ *planner.Planner) {
 				emulatortest.ControlOf(t, srv).FailNext("GetRole", emulator.FaultInternalError, 1)
 			},
 			wantSummary: "Plan-time check could not run",
@@ -103,17 +103,17 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			srv := acctest.Emulator(t)
-			p := fwlinkstest.NewPlanner(t, srv, map[string]any{"max_retries": 0})
+			p := planner.NewPlanner(t, srv, map[string]any{"max_retries": 0})
 			if tt.setup != nil {
 				tt.setup(t, srv, p)
 			}
 			ctl := emulatortest.ControlOf(t, srv)
 			ctl.ClearRequests()
 			resp := p.Plan("idaas_application_account", tt.config, nil)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
-			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
+			planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetRole")) > 0; got != tt.wantGetRole {
 				t.Errorf("GetRole called: %t, want %t", got, tt.wantGetRole)
 			}
@@ -188,14 +188,14 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 			if tt.setup != nil {
 				tt.setup(t, srv)
 			}
-			p := fwlinkstest.NewPlanner(t, srv, nil)
+			p := planner.NewPlanner(t, srv, nil)
 			ctl := emulatortest.ControlOf(t, srv)
 			ctl.ClearRequests()
 			resp := p.Plan("idaas_role_sso_application", tt.config, tt.prior)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
-			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
+			planner.AssertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetSAMLProvider")) > 0; got != tt.wantLookup {
 				t.Errorf("GetSAMLProvider called: %t, want %t", got, tt.wantLookup)
 			}
@@ -250,7 +250,7 @@ func TestApplicationAccountPlanOfLinks(t *testing.T) {
 			wantName:    tftypes.NewValue(tftypes.String, "sso-ops"), wantAppID: tftypes.NewValue(tftypes.String, testAppID),
 		},
 		"the application is replaced": {
-			config:      map[string]any{"user_id": aliceID, "application": application(fwlinkstest.Unknown), "role": role("sso-admin", "idaas")},
+			config:      map[string]any{"user_id": aliceID, "application": application(planner.Unknown), "role": role("sso-admin", "idaas")},
 			wantReplace: []string{"application_id"},
 			wantName:    tftypes.NewValue(tftypes.String, "sso-admin"), wantAppID: tftypes.NewValue(tftypes.String, tftypes.UnknownValue),
 		},
@@ -261,11 +261,11 @@ func TestApplicationAccountPlanOfLinks(t *testing.T) {
 		},
 	}
 	srv := acctest.Emulator(t)
-	p := fwlinkstest.NewPlanner(t, srv, nil)
+	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			resp := p.Plan("idaas_application_account", tt.config, prior)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
 			var got []string
@@ -291,7 +291,7 @@ func TestApplicationAccountPlanOfLinks(t *testing.T) {
 }
 
 // plannedAttributes returns the attributes of a planned state.
-func plannedAttributes(t *testing.T, p *fwlinkstest.Planner, typeName string, resp *tfprotov6.PlanResourceChangeResponse) map[string]tftypes.Value {
+func plannedAttributes(t *testing.T, p *planner.Planner, typeName string, resp *tfprotov6.PlanResourceChangeResponse) map[string]tftypes.Value {
 	t.Helper()
 	v, err := resp.PlannedState.Unmarshal(p.Type(typeName))
 	if err != nil {
@@ -326,16 +326,16 @@ func TestApplicationAccountPlanWarnsOfNamesDifferingOnlyInCase(t *testing.T) {
 		},
 	}
 	srv := acctest.Emulator(t)
-	p := fwlinkstest.NewPlanner(t, srv, nil)
+	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			resp := p.Plan("idaas_application_account", map[string]any{
 				"user_id": aliceID, "account_name": tt.accountName, "application": application, "role": role,
 			}, nil)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
-			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
+			planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
 		})
 	}
 }

@@ -25,8 +25,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -46,7 +47,7 @@ func NewRoleSSOApplicationResource() resource.Resource {
 }
 
 type roleSSOApplicationResource struct {
-	fwbase.ResourceWithClient
+	framework.ResourceWithClient
 }
 
 // roleSSOApplicationObject names the object in diagnostics.
@@ -112,10 +113,10 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site users sign in to: %s. It picks the "+
 					"service provider (entity ID and ACS URL) of the SSO configuration; `template_id` must be that site's template. Defaults to the provider's `site` when "+
 					"the application is created; a later change of the provider's `site` does not affect it. Changing it "+
-					"replaces the application.", fwbase.OrList(rolesso.SiteNames(), "`")),
+					"replaces the application.", framework.OrList(rolesso.SiteNames(), "`")),
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{fwbase.SiteValidator()},
+				Validators: []validator.String{validators.SiteValidator()},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIf(siteChanged, siteChangedDescription, siteChangedDescription),
@@ -151,14 +152,14 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 					"kept in state and sent again on every update.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{fwbase.AccountIDValidator()},
+				Validators: []validator.String{validators.AccountIDValidator()},
 			},
 			"idp_name": schema.StringAttribute{
 				MarkdownDescription: "The IdP name (the template's \"IdP Name\"). It must equal the name of the RAM SAML " +
 					"provider (`idaas_ram_saml_provider`) that the roles trust. " + rolesso.SAMLProviderNameRule + " " +
 					rolesso.IdPNameMatchRule + " Write-only on the API side: kept in state and sent again on every update.",
 				Required:   true,
-				Validators: []validator.String{idpNameValidator()},
+				Validators: []validator.String{validators.IdPNameValidator()},
 			},
 			"authorize_all_users": schema.BoolAttribute{
 				MarkdownDescription: "Whether every user of the instance may use the application (authorization type " +
@@ -183,7 +184,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"name_id_format": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The SAML NameID format: %s. RAM does not use the NameID to identify the user. Defaults to `%s`.",
-					fwbase.OrList(rolesso.NameIDFormats(), "`"), rolesso.DefaultNameIDFormat),
+					framework.OrList(rolesso.NameIDFormats(), "`"), rolesso.DefaultNameIDFormat),
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(rolesso.DefaultNameIDFormat),
@@ -195,7 +196,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(rolesso.DefaultNameIDExpression),
-				Validators: []validator.String{fwbase.ExpressionValidator()},
+				Validators: []validator.String{validators.ExpressionValidator()},
 			},
 			"role_session_name_expression": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The IDaaS expression of the `RoleSessionName` SAML attribute, which names "+
@@ -204,7 +205,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(rolesso.DefaultRoleSessionNameExpression),
-				Validators: []validator.String{fwbase.ExpressionValidator()},
+				Validators: []validator.String{validators.ExpressionValidator()},
 			},
 			"signature_algorithm": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The algorithm IDaaS signs SAML responses with. Defaults to `%s`.", rolesso.DefaultSignatureAlgorithm),
@@ -263,7 +264,7 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", framework.RuleErrorDetail(err))
 		return
 	}
 	conn := r.Client().EIAM()
@@ -275,7 +276,7 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 		TemplateID:  plan.TemplateID.ValueString(),
 	})
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "creating", roleSSOApplicationObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "creating", roleSSOApplicationObject, name, err)
 		return
 	}
 
@@ -286,18 +287,18 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
 	}
 	if err := waitApplicationVisible(ctx, conn, instanceID, id); err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", roleSSOApplicationObject, id, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading the created", roleSSOApplicationObject, id, err)
 		saveOnError()
 		return
 	}
 	if err := configureApplication(ctx, conn, site, &plan, nil); err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "configuring", roleSSOApplicationObject, id, err)
+		framework.AddAPIError(&resp.Diagnostics, "configuring", roleSSOApplicationObject, id, err)
 		saveOnError()
 		return
 	}
 	found, err := findRoleSSOApplicationByID(ctx, conn, instanceID, id)
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", roleSSOApplicationObject, id, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading the created", roleSSOApplicationObject, id, err)
 		saveOnError()
 		return
 	}
@@ -327,7 +328,7 @@ func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, id, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, id, err)
 		return
 	}
 	resp.Diagnostics.Append(state.flatten(found)...)
@@ -357,30 +358,30 @@ func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.Up
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
+		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", framework.RuleErrorDetail(err))
 		return
 	}
 	conn := r.Client().EIAM()
 	instanceID, id := state.InstanceID.ValueString(), state.ID.ValueString()
 	if !plan.Name.Equal(state.Name) {
 		if err := conn.UpdateApplicationName(ctx, instanceID, id, plan.Name.ValueString()); err != nil {
-			fwbase.AddAPIError(&resp.Diagnostics, "renaming", roleSSOApplicationObject, id, err)
+			framework.AddAPIError(&resp.Diagnostics, "renaming", roleSSOApplicationObject, id, err)
 			return
 		}
 	}
 	if !plan.Description.Equal(state.Description) {
 		if err := conn.UpdateApplicationDescription(ctx, instanceID, id, plan.Description.ValueString()); err != nil {
-			fwbase.AddAPIError(&resp.Diagnostics, "updating the description of", roleSSOApplicationObject, id, err)
+			framework.AddAPIError(&resp.Diagnostics, "updating the description of", roleSSOApplicationObject, id, err)
 			return
 		}
 	}
 	if err := configureApplication(ctx, conn, site, &plan, &state); err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "configuring", roleSSOApplicationObject, id, err)
+		framework.AddAPIError(&resp.Diagnostics, "configuring", roleSSOApplicationObject, id, err)
 		return
 	}
 	found, err := findRoleSSOApplicationByID(ctx, conn, instanceID, id)
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading the updated", roleSSOApplicationObject, id, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading the updated", roleSSOApplicationObject, id, err)
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(found)...)
@@ -406,12 +407,12 @@ func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.De
 	// IDaaS deletes only a disabled application.
 	if err := conn.DisableApplication(ctx, instanceID, id); err != nil {
 		if !client.IsNotFound(err) {
-			fwbase.AddAPIError(&resp.Diagnostics, "disabling (to delete)", roleSSOApplicationObject, id, err)
+			framework.AddAPIError(&resp.Diagnostics, "disabling (to delete)", roleSSOApplicationObject, id, err)
 		}
 		return
 	}
 	if err := conn.DeleteApplication(ctx, instanceID, id); err != nil && !client.IsNotFound(err) {
-		fwbase.AddAPIError(&resp.Diagnostics, "deleting", roleSSOApplicationObject, id, err)
+		framework.AddAPIError(&resp.Diagnostics, "deleting", roleSSOApplicationObject, id, err)
 	}
 }
 
@@ -420,7 +421,7 @@ func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.De
 func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	instanceID, applicationID, err := parseRoleSSOApplicationID(req.ID)
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", fwbase.UpperFirst(err.Error()))
+		resp.Diagnostics.AddError("Invalid import ID", framework.UpperFirst(err.Error()))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), applicationID)...)
@@ -485,15 +486,15 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 // run.
 func checkIdPHasSAMLProvider(ctx context.Context, c *client.Client, plan roleSSOApplicationResourceModel, state *roleSSOApplicationResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if state == nil || !fwbase.IsKnown(plan.IdPName) || !plan.IdPName.Equal(state.IdPName) || !fwbase.NameChecksOn(ctx) ||
-		!fwbase.IsKnown(plan.AccountID) || plan.AccountID.ValueString() != c.AccountID() {
+	if state == nil || !framework.IsKnown(plan.IdPName) || !plan.IdPName.Equal(state.IdPName) || !framework.NameChecksOn(ctx) ||
+		!framework.IsKnown(plan.AccountID) || plan.AccountID.ValueString() != c.AccountID() {
 		return diags
 	}
 	name := plan.IdPName.ValueString()
 	if c.IsPlanned(client.PlannedSAMLProvider, name) {
 		return diags
 	}
-	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
+	ctx, cancel := context.WithTimeout(ctx, links.LiveCheckTimeout)
 	defer cancel()
 	_, err := c.IMS().GetSAMLProvider(ctx, name)
 	switch {
@@ -504,7 +505,7 @@ func checkIdPHasSAMLProvider(ctx context.Context, c *client.Client, plan roleSSO
 				"idaas_role_sso_application.<name> takes the name and metadata from the application. If this configuration "+
 				"has one, this plan creates it.", c.AccountID(), name, plan.ID.ValueString(), rolesso.IdPNameMatchRule))
 	case err != nil:
-		fwlinks.AddLiveCheckWarning(&diags, path.Root("idp_name"), fmt.Sprintf("whether RAM SAML provider %q exists", name), err)
+		links.AddLiveCheckWarning(&diags, path.Root("idp_name"), fmt.Sprintf("whether RAM SAML provider %q exists", name), err)
 	}
 	return diags
 }
@@ -534,10 +535,10 @@ func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourc
 	if state != nil && state.Site.IsNull() && config.Site.IsNull() {
 		diags.AddAttributeError(path.Root("site"), "Unknown site", fmt.Sprintf("The SSO configuration of application %s "+
 			"names neither site's service provider, so the provider cannot tell which site it signs in to. Set site to %s.",
-			state.ID.ValueString(), fwbase.OrList(rolesso.SiteNames(), "")))
+			state.ID.ValueString(), framework.OrList(rolesso.SiteNames(), "")))
 		return diags
 	}
-	if config.Site.IsNull() && !fwbase.IsKnown(plan.Site) {
+	if config.Site.IsNull() && !framework.IsKnown(plan.Site) {
 		plan.Site = types.StringUnknown()
 		if defaults != nil {
 			plan.Site = types.StringValue(defaults.site)
@@ -553,7 +554,7 @@ func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourc
 	}
 	plan.SAMLProviderARN = samlProviderARN(plan.AccountID, plan.IdPName)
 	plan.Status = types.StringUnknown()
-	if fwbase.IsKnown(plan.Enabled) {
+	if framework.IsKnown(plan.Enabled) {
 		plan.Status = types.StringValue(applicationStatus(plan.Enabled.ValueBool()))
 	}
 	return diags
@@ -661,7 +662,7 @@ func expandSAMLConfig(plan *roleSSOApplicationResourceModel, site rolesso.Site, 
 		Name:            rolesso.RoleSessionNameAttributeName,
 		ValueExpression: plan.RoleSessionNameExpression.ValueString(),
 	})
-	if fwbase.IsKnown(plan.SessionDuration) {
+	if framework.IsKnown(plan.SessionDuration) {
 		statements = append(statements, client.AttributeStatement{
 			Name:            rolesso.SessionDurationAttributeName,
 			ValueExpression: rolesso.SessionDurationExpression(plan.SessionDuration.ValueInt64()),
@@ -809,7 +810,7 @@ func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
 		ID:                 types.StringValue(a.app.ApplicationID),
 		InstanceID:         types.StringValue(a.app.InstanceID),
 		Name:               types.StringValue(a.app.ApplicationName),
-		Description:        fwbase.StringOrNull(a.app.Description),
+		Description:        framework.StringOrNull(a.app.Description),
 		TemplateID:         types.StringValue(a.app.ApplicationTemplateID),
 		ClientID:           types.StringValue(a.app.ClientID),
 		AuthorizeAllUsers:  types.BoolValue(a.app.AuthorizationType == client.AuthorizationTypeAll),

@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -31,7 +31,7 @@ func NewRoleSSOApplicationDataSource() datasource.DataSource {
 }
 
 type roleSSOApplicationDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 func (d *roleSSOApplicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -44,7 +44,7 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 			"metadata, for example to feed `idaas_ram_saml_provider` from an application managed elsewhere. The SSO form " +
 			"parameters (account ID and IdP name) are not available: IDaaS has no API that reads them back.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": fwbase.InstanceIDAttribute(),
+			"instance_id": framework.InstanceIDAttribute(),
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The application ID. Exactly one of `id` and `name` must be set.",
 				Optional:            true,
@@ -57,29 +57,29 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"description": fwbase.ComputedString("The description, or null when there is none."),
-			"site": fwbase.ComputedString("The site of the application's role-based SSO template (" + fwbase.OrList(rolesso.SiteNames(), "`") +
+			"description": framework.ComputedString("The description, or null when there is none."),
+			"site": framework.ComputedString("The site of the application's role-based SSO template (" + framework.OrList(rolesso.SiteNames(), "`") +
 				"), or null when the template is not one this provider knows."),
-			"template_id":         fwbase.ComputedString("The marketplace template the application was made from."),
-			"client_id":           fwbase.ComputedString(clientIDDescription),
+			"template_id":         framework.ComputedString("The marketplace template the application was made from."),
+			"client_id":           framework.ComputedString(clientIDDescription),
 			"authorize_all_users": schema.BoolAttribute{MarkdownDescription: "Whether every user of the instance may use the application.", Computed: true},
 			"enabled":             schema.BoolAttribute{MarkdownDescription: "Whether the application and its SSO are both enabled.", Computed: true},
 			"session_duration": schema.Int64Attribute{
 				MarkdownDescription: "The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant.",
 				Computed:            true,
 			},
-			"name_id_format":                fwbase.ComputedString("The SAML NameID format."),
-			"name_id_expression":            fwbase.ComputedString("The IDaaS expression of the NameID value."),
-			"role_session_name_expression":  fwbase.ComputedString("The IDaaS expression of the `RoleSessionName` SAML attribute, or null when it is not sent."),
-			"signature_algorithm":           fwbase.ComputedString("The algorithm IDaaS signs SAML responses with."),
-			"idp_entity_id":                 fwbase.ComputedString(idpEntityIDDescription),
-			"idp_metadata":                  fwbase.ComputedString(idpMetadataDescription),
-			"idp_metadata_url":              fwbase.ComputedString(idpMetadataURLDescription),
-			"idp_sso_url":                   fwbase.ComputedString(idpSSOURLDescription),
-			"signing_certificate_sha256":    fwbase.ComputedString(certificateSHA256Description),
-			"signing_certificate_not_after": fwbase.ComputedString(certificateNotAfterDescription),
-			"create_time":                   fwbase.ComputedString(createTimeDescription),
-			"status":                        fwbase.ComputedString("The application's status, `enabled` or `disabled`."),
+			"name_id_format":                framework.ComputedString("The SAML NameID format."),
+			"name_id_expression":            framework.ComputedString("The IDaaS expression of the NameID value."),
+			"role_session_name_expression":  framework.ComputedString("The IDaaS expression of the `RoleSessionName` SAML attribute, or null when it is not sent."),
+			"signature_algorithm":           framework.ComputedString("The algorithm IDaaS signs SAML responses with."),
+			"idp_entity_id":                 framework.ComputedString(idpEntityIDDescription),
+			"idp_metadata":                  framework.ComputedString(idpMetadataDescription),
+			"idp_metadata_url":              framework.ComputedString(idpMetadataURLDescription),
+			"idp_sso_url":                   framework.ComputedString(idpSSOURLDescription),
+			"signing_certificate_sha256":    framework.ComputedString(certificateSHA256Description),
+			"signing_certificate_not_after": framework.ComputedString(certificateNotAfterDescription),
+			"create_time":                   framework.ComputedString(createTimeDescription),
+			"status":                        framework.ComputedString("The application's status, `enabled` or `disabled`."),
 		},
 	}
 }
@@ -103,7 +103,7 @@ func (d *roleSSOApplicationDataSource) Read(ctx context.Context, req datasource.
 		err   error
 		by    string
 	)
-	if fwbase.IsKnown(config.ID) {
+	if framework.IsKnown(config.ID) {
 		by = config.ID.ValueString()
 		found, err = findRoleSSOApplicationByID(ctx, conn, instanceID, by)
 	} else {
@@ -111,7 +111,7 @@ func (d *roleSSOApplicationDataSource) Read(ctx context.Context, req datasource.
 		found, err = findRoleSSOApplicationByName(ctx, conn, instanceID, by)
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, by, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, by, err)
 		return
 	}
 	f, diags := found.facts()

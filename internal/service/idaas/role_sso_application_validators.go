@@ -8,7 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -19,11 +19,6 @@ import (
 var (
 	_ validator.Int64 = sessionDurationValidator{}
 )
-
-// idpNameValidator checks the IdP-name rule.
-func idpNameValidator() fwbase.RuleValidator {
-	return fwbase.RuleValidator{Rule: rolesso.SAMLProviderNameRule, Check: rolesso.ValidateIdPName, NameRule: true}
-}
 
 // sessionDurationValidator checks rolesso.ValidateSessionDuration. Null and
 // unknown values are not checked.
@@ -42,6 +37,6 @@ func (v sessionDurationValidator) ValidateInt64(_ context.Context, req validator
 		return
 	}
 	if err := rolesso.ValidateSessionDuration(req.ConfigValue.ValueInt64()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid session duration", fwbase.UpperFirst(err.Error()))
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid session duration", framework.UpperFirst(err.Error()))
 	}
 }

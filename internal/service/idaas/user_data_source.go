@@ -19,7 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 var (
@@ -34,7 +34,7 @@ func NewUserDataSource() datasource.DataSource {
 }
 
 type userDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 // userObject names the object in diagnostics.
@@ -49,7 +49,7 @@ func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 
 func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userAttributes()
-	attrs["instance_id"] = fwbase.InstanceIDAttribute()
+	attrs["instance_id"] = framework.InstanceIDAttribute()
 	attrs["user_id"] = schema.StringAttribute{
 		MarkdownDescription: "The ID of the user to read, e.g. `user_d6sbsuumeta4h66ec3il7yxxxx`. Set it or `username`.",
 		Optional:            true,
@@ -74,14 +74,14 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 // users of idaas_users.
 func userAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":           fwbase.ComputedString("The ID of the user, as `user_id`."),
-		"user_id":      fwbase.ComputedString("The ID of the user."),
-		"username":     fwbase.ComputedString("The username."),
-		"display_name": fwbase.ComputedString("The display name."),
-		"email":        fwbase.ComputedString("The email address, or empty."),
-		"status":       fwbase.ComputedString("The status: `enabled` or `disabled`."),
-		"external_id":  fwbase.ComputedString("The ID of the user in the directory it was synced from (EIAM `UserExternalId`)."),
-		"create_time":  fwbase.ComputedString("When the user was created, " + eiamTimeDescription + "."),
+		"id":           framework.ComputedString("The ID of the user, as `user_id`."),
+		"user_id":      framework.ComputedString("The ID of the user."),
+		"username":     framework.ComputedString("The username."),
+		"display_name": framework.ComputedString("The display name."),
+		"email":        framework.ComputedString("The email address, or empty."),
+		"status":       framework.ComputedString("The status: `enabled` or `disabled`."),
+		"external_id":  framework.ComputedString("The ID of the user in the directory it was synced from (EIAM `UserExternalId`)."),
+		"create_time":  framework.ComputedString("When the user was created, " + eiamTimeDescription + "."),
 	}
 }
 
@@ -102,7 +102,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if !config.UserID.IsNull() {
 		user, err := conn.GetUser(ctx, instanceID, config.UserID.ValueString())
 		if err != nil {
-			fwbase.AddAPIError(&resp.Diagnostics, "reading", userObject, config.UserID.ValueString(), err)
+			framework.AddAPIError(&resp.Diagnostics, "reading", userObject, config.UserID.ValueString(), err)
 			return
 		}
 		resp.Diagnostics.Append(resp.State.Set(ctx, flattenUser(instanceID, user))...)
@@ -116,7 +116,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", userObject, username, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", userObject, username, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, flattenUser(instanceID, user))...)

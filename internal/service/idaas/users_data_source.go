@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 var (
@@ -27,7 +27,7 @@ func NewUsersDataSource() datasource.DataSource {
 }
 
 type usersDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -39,7 +39,7 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		MarkdownDescription: "The users of an IDaaS instance, optionally those whose username starts with a prefix " +
 			"(EIAM `ListUsers`, every page), in the order IDaaS lists them.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": fwbase.InstanceIDAttribute(),
+			"instance_id": framework.InstanceIDAttribute(),
 			"username_prefix": schema.StringAttribute{
 				MarkdownDescription: "Only users whose username starts with this prefix, e.g. `ops-`.",
 				Optional:            true,
@@ -70,7 +70,7 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		UsernameStartsWith: config.UsernamePrefix.ValueString(),
 	})
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "listing", "IDaaS users", config.InstanceID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "listing", "IDaaS users", config.InstanceID.ValueString(), err)
 		return
 	}
 	config.Users = make([]userModel, 0, len(users))

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
@@ -21,9 +21,9 @@ var (
 	FindRoleByName    = findRoleByName
 	ParseRoleImportID = roleImportID.parseIn
 
-	RoleNameValidator                = fwbase.RoleNameValidator
-	TrustedSAMLProviderNameValidator = trustedSAMLProviderNameValidator
-	RoleSiteValidator                = fwbase.SiteValidator
+	RoleNameValidator                = validators.RoleNameValidator
+	TrustedSAMLProviderNameValidator = validators.SAMLProviderNameValidator
+	RoleSiteValidator                = validators.SiteValidator
 	TrustPolicyValidator             = func() validator.String { return trustPolicyValidator{} }
 )
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 )
 
 // Exports of the SAML provider resource and data sources for the external
@@ -20,7 +21,7 @@ var (
 	SAMLMetadataFactsOf       = samlMetadataFactsOf
 	NewSAMLMetadataValue      = newSAMLMetadataValue
 	ModifySAMLProviderPlan    = modifySAMLProviderPlan
-	SAMLProviderNameValidator = samlProviderNameValidator
+	SAMLProviderNameValidator = validators.SAMLProviderNameValidator
 )
 
 type (

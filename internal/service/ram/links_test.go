@@ -18,8 +18,8 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/planner"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks/fwlinkstest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -272,7 +272,7 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 	role := map[string]any{"name": "sso-admin", "saml_provider_names": []string{"okta"}}
 	tests := map[string]struct {
 		// setup runs before the role's plan, in the same run.
-		setup       func(t *testing.T, srv *emulator.Server, p *fwlinkstest.Planner)
+		setup       func(t *testing.T, srv *emulator.Server, p *planner.Planner)
 		wantSummary string // "": no warning.
 		wantDetail  []string
 	}{
@@ -282,15 +282,15 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 				`no resource of this plan creates: "okta"`, "saml_provider_names = [idaas_ram_saml_provider.<name>.name]"},
 		},
 		"a SAML provider planned earlier in the same run": {
-			setup: func(t *testing.T, _ *emulator.Server, p *fwlinkstest.Planner) {
+			setup: func(t *testing.T, _ *emulator.Server, p *planner.Planner) {
 				resp := p.Plan("idaas_ram_saml_provider", map[string]any{"name": "OKTA", "metadata": idp.XML}, nil)
-				if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+				if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 					t.Fatalf("planning the SAML provider: %s: %s", errs[0].Summary, errs[0].Detail)
 				}
 			},
 		},
 		"a SAML provider that exists": {
-			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+			setup: func(t *testing.T, srv *emulator.Server, _ *planner.Planner) {
 				encoded, err := rolesso.EncodeMetadata(idp.XML)
 				if err != nil {
 					t.Fatal(err)
@@ -302,7 +302,7 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 			},
 		},
 		"a read that fails": {
-			setup: func(t *testing.T, srv *emulator.Server, _ *fwlinkstest.Planner) {
+			setup: func(t *testing.T, srv *emulator.Server, _ *planner.Planner) {
 				emulatortest.ControlOf(t, srv).FailNext("GetSAMLProvider", emulator.FaultInternalError, 1)
 			},
 			wantSummary: "Plan-time check could not run",
@@ -313,16 +313,16 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			srv := acctest.Emulator(t)
-			p := fwlinkstest.NewPlanner(t, srv, map[string]any{"max_retries": 0})
+			p := planner.NewPlanner(t, srv, map[string]any{"max_retries": 0})
 			if tt.setup != nil {
 				tt.setup(t, srv, p)
 			}
 			since := lastSeq(t, srv)
 			resp := p.Plan("idaas_ram_role", role, nil)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
-			fwlinkstest.AssertWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
+			planner.AssertWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
 			if writes := linkWrites(t, srv, since); len(writes) > 0 {
 				t.Errorf("the plan wrote: %v", writes)
 			}
@@ -363,11 +363,11 @@ func TestSAMLProviderPlanOfApplicationLink(t *testing.T) {
 		"a rotated certificate": {application: application("IDaaS", rotated.XML), wantName: "IDaaS", wantMetadata: rotated.XML},
 	}
 	srv := acctest.Emulator(t)
-	p := fwlinkstest.NewPlanner(t, srv, nil)
+	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			resp := p.Plan("idaas_ram_saml_provider", map[string]any{"application": tt.application, "description": "d"}, prior)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
 			}
 			replaced := slices.ContainsFunc(resp.RequiresReplace, func(p *tftypes.AttributePath) bool {
@@ -415,20 +415,20 @@ func TestPlanWarnsOfLinkedNamesDifferingOnlyInCase(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p := fwlinkstest.NewPlanner(t, srv, nil)
+	p := planner.NewPlanner(t, srv, nil)
 	application := map[string]any{"instance_id": "idaas_test", "id": "app_test", "account_id": srv.AccountID(), "idp_name": "idaas", "idp_metadata": idp.XML}
 
 	t.Run("SAML provider", func(t *testing.T) {
 		for name, want := range map[string]bool{"idaas": false, "IDaaS": true} {
 			resp := p.Plan("idaas_ram_saml_provider", map[string]any{"name": name, "application": application}, nil)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("%s: error: %s: %s", name, errs[0].Summary, errs[0].Detail)
 			}
 			if !want {
-				fwlinkstest.AssertWarning(t, resp, "", "name")
+				planner.AssertWarning(t, resp, "", "name")
 				continue
 			}
-			fwlinkstest.AssertWarning(t, resp, "Linked names differ only in case", "name",
+			planner.AssertWarning(t, resp, "Linked names differ only in case", "name",
 				`The name "IDaaS" of RAM SAML provider "IDaaS" differs from the idp_name "idaas" of IDaaS application app_test only in case.`,
 				rolesso.ExactCaseRule, `in exactly the same case as the idp_name of IDaaS application app_test ("idaas")`,
 				"Or remove name: it defaults to application.idp_name.")
@@ -439,10 +439,10 @@ func TestPlanWarnsOfLinkedNamesDifferingOnlyInCase(t *testing.T) {
 		for trusted, want := range map[string]bool{"idaas": false, "IDAAS-2": true} {
 			app := map[string]any{"id": "app_test", "account_id": srv.AccountID(), "idp_name": strings.ToLower(trusted)}
 			resp := p.Plan("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{trusted}, "applications": []any{app}}, nil)
-			if errs := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
 				t.Fatalf("%s: error: %s: %s", trusted, errs[0].Summary, errs[0].Detail)
 			}
-			warnings := fwlinkstest.Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
+			warnings := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityWarning)
 			if !want {
 				for _, w := range warnings {
 					t.Errorf("%s: unexpected warning: %s: %s", trusted, w.Summary, w.Detail)

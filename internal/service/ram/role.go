@@ -28,7 +28,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -47,7 +48,7 @@ func NewRoleResource() resource.Resource {
 }
 
 type roleResource struct {
-	fwbase.ResourceWithClient
+	framework.ResourceWithClient
 }
 
 // Limits of a role (FACTS.md).
@@ -99,7 +100,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"without regard to case. Changing it replaces the role. IDaaS application accounts that sign in to " +
 					"this role must have this name.",
 				Required:      true,
-				Validators:    []validator.String{fwbase.RoleNameValidator()},
+				Validators:    []validator.String{validators.RoleNameValidator()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"description": schema.StringAttribute{
@@ -128,17 +129,17 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:    true,
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(trustedSAMLProviderNameValidator()),
+					setvalidator.ValueStringsAre(validators.SAMLProviderNameValidator()),
 				},
 			},
 			"site": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The site users sign in at, which sets the `saml:recipient` of the trust "+
 					"policy: %s. Only with `saml_provider_names`; defaults to the provider's `site`. With `assume_role_policy`, "+
 					"this is computed from the policy's `saml:recipient` (null unless it names exactly one site).",
-					fwbase.OrList(rolesso.SiteNames(), "`")),
+					framework.OrList(rolesso.SiteNames(), "`")),
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{fwbase.SiteValidator()},
+				Validators: []validator.String{validators.SiteValidator()},
 			},
 			"assume_role_policy": schema.StringAttribute{
 				CustomType: trustPolicyType{},
@@ -233,7 +234,7 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 		// losing track of it.
 		flattenRole(ctx, created, &plan, &resp.Diagnostics)
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-		fwbase.AddAPIError(&resp.Diagnostics, "reading back", roleObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading back", roleObject, name, err)
 		return
 	}
 	flattenRole(ctx, role, &plan, &resp.Diagnostics)
@@ -260,7 +261,7 @@ func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
 		return
 	}
 	flattenRole(ctx, role, &state, &resp.Diagnostics)
@@ -299,7 +300,7 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	role, err := findRoleAfterWrite(ctx, c.RAM(), name)
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading back", roleObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading back", roleObject, name, err)
 		return
 	}
 	flattenRole(ctx, role, &plan, &resp.Diagnostics)
@@ -325,7 +326,7 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		err = r.deleteWithPolicies(ctx, conn, name, state.ForceDetachPolicies.ValueBool(), &resp.Diagnostics)
 	}
 	if err != nil && !client.IsNotFound(err) {
-		fwbase.AddAPIError(&resp.Diagnostics, "deleting", roleObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "deleting", roleObject, name, err)
 	}
 }
 
@@ -451,7 +452,7 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
-	if fwbase.IsKnown(plan.Name) {
+	if framework.IsKnown(plan.Name) {
 		c.NotePlanned(client.PlannedRole, plan.Name.ValueString())
 	}
 	resp.Diagnostics.Append(checkTrustedSAMLProvidersExist(ctx, c, plan)...)
@@ -536,7 +537,7 @@ func builtTrustPolicy(ctx context.Context, m roleResourceModel, accountID string
 	var diags diag.Diagnostics
 	site, err := rolesso.LookupSite(m.Site.ValueString())
 	if err != nil {
-		diags.AddAttributeError(path.Root("site"), "Invalid site", fwbase.RuleErrorDetail(err))
+		diags.AddAttributeError(path.Root("site"), "Invalid site", framework.RuleErrorDetail(err))
 		return "", diags
 	}
 	doc, err := rolesso.BuildTrustPolicy(accountID, stringsOfSet(ctx, m.SAMLProviderNames), site)
@@ -665,16 +666,16 @@ func addTrustPolicyWriteError(diags *diag.Diagnostics, action, name, accountID s
 		diags.AddError(fmt.Sprintf("Error %s %s", action, roleObject), fmt.Sprintf("The trust policy of RAM role %q names "+
 			"SAML providers that do not exist in account %s: %s.\n\nCreate them first (idaas_ram_saml_provider), and refer "+
 			"to them as idaas_ram_saml_provider.<name>.name so that Terraform creates them before the role; or correct "+
-			"the names.\n\n%s", name, accountID, quotedList(missing.names), fwbase.APIErrorDetail(roleObject, name, missing.err)))
+			"the names.\n\n%s", name, accountID, quotedList(missing.names), framework.APIErrorDetail(roleObject, name, missing.err)))
 		return
 	}
 	if client.ErrorCode(err) == client.CodeRoleAlreadyExists {
 		diags.AddError(fmt.Sprintf("Error %s %s", action, roleObject), fmt.Sprintf("A RAM role named %q exists already in "+
 			"account %s (RAM compares role names without regard to case). To manage it here, import it: terraform import "+
-			"<address> %s. Otherwise choose another name.\n\n%s", name, accountID, name, fwbase.APIErrorDetail(roleObject, name, err)))
+			"<address> %s. Otherwise choose another name.\n\n%s", name, accountID, name, framework.APIErrorDetail(roleObject, name, err)))
 		return
 	}
-	fwbase.AddAPIError(diags, action, roleObject, name, err)
+	framework.AddAPIError(diags, action, roleObject, name, err)
 }
 
 // findRoleByName returns the role with the given name, or an error for
@@ -707,7 +708,7 @@ func flattenRole(ctx context.Context, role *client.Role, m *roleResourceModel, d
 	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
 		m.AccountID = types.StringValue(arn.AccountID)
 	}
-	m.Description = fwbase.StringOrNull(role.Description)
+	m.Description = framework.StringOrNull(role.Description)
 	m.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
 	m.AssumeRolePolicy = newTrustPolicyValue(role.AssumeRolePolicyDocument)
 	m.EffectiveAssumeRolePolicy = types.StringValue(role.AssumeRolePolicyDocument)

@@ -17,7 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -32,7 +33,7 @@ func NewRoleDataSource() datasource.DataSource {
 }
 
 type roleDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 const roleDataSourceReadTimeout = 2 * time.Minute
@@ -46,7 +47,7 @@ func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 	attrs["name"] = schema.StringAttribute{
 		MarkdownDescription: "The role name. " + markdownRule(rolesso.RoleNameRule) + " RAM compares role names without regard to case.",
 		Required:            true,
-		Validators:          []validator.String{fwbase.RoleNameValidator()},
+		Validators:          []validator.String{validators.RoleNameValidator()},
 	}
 	attrs["attached_policies"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The permission policies attached to the role.",
@@ -70,14 +71,14 @@ func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 // both data sources; name is added by each.
 func roleFactsDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"arn":                fwbase.ComputedString("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
-		"role_id":            fwbase.ComputedString("The role ID, a numeric string."),
-		"account_id":         fwbase.ComputedString("The Alibaba Cloud account of the role."),
-		"description":        fwbase.ComputedString("The description; null when there is none."),
-		"create_date":        fwbase.ComputedString("When the role was created, in ISO 8601 UTC."),
-		"update_date":        fwbase.ComputedString("When the role was last changed, in ISO 8601 UTC."),
-		"site":               fwbase.ComputedString("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + fwbase.OrList(rolesso.SiteNames(), "`") + "."),
-		"assume_role_policy": fwbase.ComputedString("The trust policy as RAM holds it."),
+		"arn":                framework.ComputedString("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
+		"role_id":            framework.ComputedString("The role ID, a numeric string."),
+		"account_id":         framework.ComputedString("The Alibaba Cloud account of the role."),
+		"description":        framework.ComputedString("The description; null when there is none."),
+		"create_date":        framework.ComputedString("When the role was created, in ISO 8601 UTC."),
+		"update_date":        framework.ComputedString("When the role was last changed, in ISO 8601 UTC."),
+		"site":               framework.ComputedString("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + framework.OrList(rolesso.SiteNames(), "`") + "."),
+		"assume_role_policy": framework.ComputedString("The trust policy as RAM holds it."),
 		"max_session_duration": schema.Int64Attribute{
 			MarkdownDescription: "The longest session, in seconds, that assuming the role gives.",
 			Computed:            true,
@@ -111,12 +112,12 @@ func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
 		return
 	}
 	policies, err := findRolePolicies(ctx, conn, name)
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading the policies of", roleObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading the policies of", roleObject, name, err)
 		return
 	}
 	data.roleFacts = flattenRoleFacts(ctx, role, &resp.Diagnostics)
@@ -152,7 +153,7 @@ func flattenRoleFacts(ctx context.Context, role *client.Role, diags *diag.Diagno
 		ARN:                types.StringValue(role.ARN),
 		RoleID:             types.StringValue(role.RoleID),
 		AccountID:          types.StringValue(account),
-		Description:        fwbase.StringOrNull(role.Description),
+		Description:        framework.StringOrNull(role.Description),
 		MaxSessionDuration: types.Int64Value(role.MaxSessionDuration),
 		CreateDate:         types.StringValue(role.CreateDate),
 		UpdateDate:         types.StringValue(role.UpdateDate),

@@ -14,8 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -29,24 +30,24 @@ var roleApplicationsAttribute = schema.ListNestedAttribute{
 		"[idaas_role_sso_application.<name>]`. Optional and used only by checks: plans fail, before anything is written, " +
 		"when an application's IdP name is not among `saml_provider_names`, or its account or site is not the role's. " +
 		"Keep `saml_provider_names` referring to the SAML provider (`idaas_ram_saml_provider.<name>.name`), so that " +
-		"Terraform creates the provider before the role. " + fwlinks.Note,
+		"Terraform creates the provider before the role. " + links.Note,
 	Optional: true,
 	NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 		"id": schema.StringAttribute{MarkdownDescription: "The application ID.", Optional: true},
 		"account_id": schema.StringAttribute{
 			MarkdownDescription: "The Alibaba Cloud account the application signs users in to. " + rolesso.AccountIDRule,
 			Optional:            true,
-			Validators:          []validator.String{fwbase.AccountIDValidator()},
+			Validators:          []validator.String{validators.AccountIDValidator()},
 		},
 		"idp_name": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP name: the SAML provider its assertions name.",
 			Optional:            true,
-			Validators:          []validator.String{trustedSAMLProviderNameValidator()},
+			Validators:          []validator.String{validators.SAMLProviderNameValidator()},
 		},
 		"site": schema.StringAttribute{
-			MarkdownDescription: "The site the application signs users in to: " + fwbase.OrList(rolesso.SiteNames(), "`") + ".",
+			MarkdownDescription: "The site the application signs users in to: " + framework.OrList(rolesso.SiteNames(), "`") + ".",
 			Optional:            true,
-			Validators:          []validator.String{fwbase.SiteValidator()},
+			Validators:          []validator.String{validators.SiteValidator()},
 		},
 	}},
 }
@@ -61,12 +62,12 @@ type roleApplicationLinkModel struct {
 
 // object names the linked application in messages.
 func (l roleApplicationLinkModel) object() string {
-	return fwlinks.ApplicationObject(l.ID, l.IdPName, "a linked IDaaS application")
+	return links.ApplicationObject(l.ID, l.IdPName, "a linked IDaaS application")
 }
 
 // roleObjectOf names a role in messages.
 func roleObjectOf(name types.String) string {
-	return fwlinks.NamedObject("RAM role", name, "this RAM role")
+	return links.NamedObject("RAM role", name, "this RAM role")
 }
 
 // checkRoleApplications checks each linked application against the
@@ -74,7 +75,7 @@ func roleObjectOf(name types.String) string {
 // the role's, its site the role's. It skips what is not known at plan.
 func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if plan.Applications.IsNull() || plan.Applications.IsUnknown() || !fwbase.NameChecksOn(ctx) {
+	if plan.Applications.IsNull() || plan.Applications.IsUnknown() || !framework.NameChecksOn(ctx) {
 		return diags
 	}
 	var apps []types.Object
@@ -82,26 +83,26 @@ func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Dia
 		return diags
 	}
 	role := roleObjectOf(plan.Name)
-	trusted, trustedKnown := fwlinks.KnownStrings(ctx, plan.SAMLProviderNames)
+	trusted, trustedKnown := links.KnownStrings(ctx, plan.SAMLProviderNames)
 	for i, o := range apps {
-		app := fwlinks.ObjectAs[roleApplicationLinkModel](ctx, o, &diags)
+		app := links.ObjectAs[roleApplicationLinkModel](ctx, o, &diags)
 		if app == nil {
 			continue
 		}
 		at := path.Root("applications").AtListIndex(i)
-		if fwbase.IsKnown(app.IdPName) && trustedKnown {
+		if framework.IsKnown(app.IdPName) && trustedKnown {
 			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
 			const byReference = "Refer to the application's SAML provider: saml_provider_names = [idaas_ram_saml_provider.<name>.name]."
-			fwlinks.AddError(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdP(idp, role, "saml_provider_names", trusted), byReference)
-			fwlinks.AddWarning(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdPExactCase(idp, role, "saml_provider_names", trusted), byReference)
+			links.AddError(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdP(idp, role, "saml_provider_names", trusted), byReference)
+			links.AddWarning(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdPExactCase(idp, role, "saml_provider_names", trusted), byReference)
 		}
-		if fwbase.IsKnown(app.AccountID) && fwbase.IsKnown(plan.AccountID) {
-			fwlinks.AddError(&diags, at.AtName("account_id"), rolesso.CheckSameAccount(
+		if framework.IsKnown(app.AccountID) && framework.IsKnown(plan.AccountID) {
+			links.AddError(&diags, at.AtName("account_id"), rolesso.CheckSameAccount(
 				rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 				rolesso.LinkEnd{Object: role, Attribute: "account_id", Value: plan.AccountID.ValueString()}), "")
 		}
-		if fwbase.IsKnown(app.Site) && fwbase.IsKnown(plan.Site) {
-			fwlinks.AddError(&diags, at.AtName("site"), rolesso.CheckSameSite(
+		if framework.IsKnown(app.Site) && framework.IsKnown(plan.Site) {
+			links.AddError(&diags, at.AtName("site"), rolesso.CheckSameSite(
 				rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
 				rolesso.LinkEnd{Object: role, Attribute: "site", Value: plan.Site.ValueString()}), "")
 		}
@@ -115,11 +116,11 @@ func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Dia
 // that the check could not run.
 func checkTrustedSAMLProvidersExist(ctx context.Context, c *client.Client, plan roleResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	names, ok := fwlinks.KnownStrings(ctx, plan.SAMLProviderNames)
-	if !ok || !fwbase.NameChecksOn(ctx) {
+	names, ok := links.KnownStrings(ctx, plan.SAMLProviderNames)
+	if !ok || !framework.NameChecksOn(ctx) {
 		return diags
 	}
-	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
+	ctx, cancel := context.WithTimeout(ctx, links.LiveCheckTimeout)
 	defer cancel()
 	at := path.Root("saml_provider_names")
 	var missing []string
@@ -132,7 +133,7 @@ func checkTrustedSAMLProvidersExist(ctx context.Context, c *client.Client, plan 
 		case client.IsNotFound(err):
 			missing = append(missing, name)
 		case err != nil:
-			fwlinks.AddLiveCheckWarning(&diags, at, fmt.Sprintf("whether RAM SAML provider %q exists", name), err)
+			links.AddLiveCheckWarning(&diags, at, fmt.Sprintf("whether RAM SAML provider %q exists", name), err)
 		}
 	}
 	if len(missing) > 0 {
@@ -142,7 +143,7 @@ func checkTrustedSAMLProvidersExist(ctx context.Context, c *client.Client, plan 
 				"that names them.\n\nCreate them first, or "+
 				"correct the names. If an idaas_ram_saml_provider of this configuration creates one, refer to it "+
 				"(saml_provider_names = [idaas_ram_saml_provider.<name>.name]) so that Terraform creates it before the role.",
-			fwbase.UpperFirst(roleObjectOf(plan.Name)), c.AccountID(), quotedList(missing)))
+			framework.UpperFirst(roleObjectOf(plan.Name)), c.AccountID(), quotedList(missing)))
 	}
 	return diags
 }

@@ -21,7 +21,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
@@ -41,7 +42,7 @@ func NewRolePolicyAttachmentResource() resource.Resource {
 }
 
 type rolePolicyAttachmentResource struct {
-	fwbase.ResourceWithClient
+	framework.ResourceWithClient
 }
 
 // Default timeouts; create includes waiting for a new role to be readable.
@@ -76,7 +77,7 @@ func (r *rolePolicyAttachmentResource) Schema(ctx context.Context, _ resource.Sc
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the attachment.",
 				Required:            true,
-				Validators:          []validator.String{fwbase.RoleNameValidator()},
+				Validators:          []validator.String{validators.RoleNameValidator()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"policy_name": schema.StringAttribute{
@@ -125,7 +126,7 @@ func (r *rolePolicyAttachmentResource) Create(ctx context.Context, req resource.
 	plan.ID = types.StringValue(id.String())
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading back", rolePolicyAttachmentObject, id.String(), err)
+		framework.AddAPIError(&resp.Diagnostics, "reading back", rolePolicyAttachmentObject, id.String(), err)
 	}
 }
 
@@ -149,7 +150,7 @@ func (r *rolePolicyAttachmentResource) Read(ctx context.Context, req resource.Re
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", rolePolicyAttachmentObject, id.String(), err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", rolePolicyAttachmentObject, id.String(), err)
 		return
 	}
 	state.ID = types.StringValue(id.String())
@@ -184,7 +185,7 @@ func (r *rolePolicyAttachmentResource) Delete(ctx context.Context, req resource.
 
 	id := state.attachmentID()
 	if err := r.Client().RAM().DetachPolicyFromRole(ctx, id.attachment()); err != nil && !client.IsNotFound(err) {
-		fwbase.AddAPIError(&resp.Diagnostics, "deleting", rolePolicyAttachmentObject, id.String(), err)
+		framework.AddAPIError(&resp.Diagnostics, "deleting", rolePolicyAttachmentObject, id.String(), err)
 	}
 }
 
@@ -259,7 +260,7 @@ func policyNotFoundDetail(policyType, name, accountID string) string {
 // addAttachError reports a failed AttachPolicyToRole, explaining the codes
 // a user can act on.
 func addAttachError(diags *diag.Diagnostics, id rolePolicyAttachmentID, accountID string, err error) {
-	detail := fwbase.APIErrorDetail(rolePolicyAttachmentObject, id.String(), err)
+	detail := framework.APIErrorDetail(rolePolicyAttachmentObject, id.String(), err)
 	switch client.ErrorCode(err) {
 	case client.CodePolicyNotExist:
 		detail = policyNotFoundDetail(id.PolicyType, id.PolicyName, accountID) + "\n\n" + detail

@@ -23,7 +23,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -42,7 +43,7 @@ func NewRolePolicyAttachmentsExclusiveResource() resource.Resource {
 }
 
 type rolePolicyAttachmentsExclusiveResource struct {
-	fwbase.ResourceWithClient
+	framework.ResourceWithClient
 }
 
 // Default timeouts; create includes waiting for a new role to be readable.
@@ -75,7 +76,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Schema(ctx context.Context, _ r
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the resource.",
 				Required:            true,
-				Validators:          []validator.String{fwbase.RoleNameValidator()},
+				Validators:          []validator.String{validators.RoleNameValidator()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"policies": schema.SetNestedAttribute{
@@ -135,7 +136,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Read(ctx context.Context, req r
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", rolePoliciesObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", rolePoliciesObject, name, err)
 		return
 	}
 	prior, d := expandPolicyRefs(ctx, state.Policies)
@@ -181,7 +182,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Delete(ctx context.Context, req
 	for _, p := range refs {
 		err := r.Client().RAM().DetachPolicyFromRole(ctx, p.attachment(name))
 		if err != nil && !client.IsNotFound(err) {
-			fwbase.AddAPIError(&resp.Diagnostics, "deleting", rolePoliciesObject, name, err)
+			framework.AddAPIError(&resp.Diagnostics, "deleting", rolePoliciesObject, name, err)
 			return
 		}
 	}
@@ -239,14 +240,14 @@ func (r *rolePolicyAttachmentsExclusiveResource) apply(ctx context.Context, plan
 		return findRolePolicies(ctx, conn, name)
 	}, roleNotYetVisible)
 	if err != nil {
-		fwbase.AddAPIError(diags, action, rolePoliciesObject, name, err)
+		framework.AddAPIError(diags, action, rolePoliciesObject, name, err)
 		return
 	}
 	have := policyRefsOf(attached)
 	for _, p := range have {
 		if !p.in(want) {
 			if err := conn.DetachPolicyFromRole(ctx, p.attachment(name)); err != nil && !client.IsNotFound(err) {
-				fwbase.AddAPIError(diags, action, rolePoliciesObject, name, fmt.Errorf("detaching the %s policy %q: %w", p.PolicyType, p.PolicyName, err))
+				framework.AddAPIError(diags, action, rolePoliciesObject, name, fmt.Errorf("detaching the %s policy %q: %w", p.PolicyType, p.PolicyName, err))
 				return
 			}
 		}
@@ -261,7 +262,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) apply(ctx context.Context, plan
 	}
 	attached, err = findRolePolicies(ctx, conn, name)
 	if err != nil {
-		fwbase.AddAPIError(diags, "reading back", rolePoliciesObject, name, err)
+		framework.AddAPIError(diags, "reading back", rolePoliciesObject, name, err)
 		return
 	}
 	plan.ID = types.StringValue(name)

@@ -8,14 +8,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
-
-// trustedSAMLProviderNameValidator checks the SAML provider name rule.
-func trustedSAMLProviderNameValidator() fwbase.RuleValidator {
-	return fwbase.RuleValidator{Rule: rolesso.SAMLProviderNameRule, Check: rolesso.ValidateSAMLProviderName, NameRule: true}
-}
 
 // roleNameProblem is "" for a valid role name, else what is wrong with it
 // and the rule, as a predicate: `is invalid: it contains ...`.

@@ -20,7 +20,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -35,7 +36,7 @@ func NewRolesDataSource() datasource.DataSource {
 }
 
 type rolesDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 const rolesDataSourceReadTimeout = 5 * time.Minute
@@ -64,7 +65,7 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "Only roles whose trust policy lets users of this SAML provider of the account assume " +
 					"them through a site's sign-in (for role-based SSO from IDaaS, the IdP name of the application).",
 				Optional:   true,
-				Validators: []validator.String{trustedSAMLProviderNameValidator()},
+				Validators: []validator.String{validators.SAMLProviderNameValidator()},
 			},
 			"names": schema.ListAttribute{
 				MarkdownDescription: "The names of the matching roles, sorted.",
@@ -99,7 +100,7 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	roles, err := findRoles(ctx, d.Client().RAM(), filter)
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "listing", "RAM roles", "", err)
+		framework.AddAPIError(&resp.Diagnostics, "listing", "RAM roles", "", err)
 		return
 	}
 	names := make([]string, len(roles))

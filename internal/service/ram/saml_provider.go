@@ -23,8 +23,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -43,7 +44,7 @@ func NewSAMLProviderResource() resource.Resource {
 }
 
 type samlProviderResource struct {
-	fwbase.ResourceWithClient
+	framework.ResourceWithClient
 }
 
 // samlProviderObject names the object in diagnostics.
@@ -88,7 +89,7 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					"compares names without regard to case.",
 				Optional:      true,
 				Computed:      true,
-				Validators:    []validator.String{samlProviderNameValidator()},
+				Validators:    []validator.String{validators.SAMLProviderNameValidator()},
 				PlanModifiers: []planmodifier.String{samlProviderNamePlanModifier{}},
 			},
 			"description": schema.StringAttribute{
@@ -194,7 +195,7 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 		EncodedSAMLMetadataDocument: encoded,
 	})
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "creating", samlProviderObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "creating", samlProviderObject, name, err)
 		if client.IsAmbiguous(err) {
 			// It may exist: keep it in state, tainted, so that the next
 			// apply replaces it instead of leaving it orphaned.
@@ -208,7 +209,7 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 	// what the create call answered.
 	plan.flatten(created, plan.Metadata)
 	if found, err := waitSAMLProviderReadable(ctx, conn, name, samlProviderReadRetry); err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading the created", samlProviderObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading the created", samlProviderObject, name, err)
 	} else {
 		plan.flatten(found, plan.Metadata)
 	}
@@ -236,7 +237,7 @@ func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, state.ID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, state.ID.ValueString(), err)
 		return
 	}
 	metadata, diags := readMetadata(found, state.Metadata)
@@ -286,12 +287,12 @@ func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRe
 	conn := r.Client().IMS()
 	updated, err := conn.UpdateSAMLProvider(ctx, in)
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "updating", samlProviderObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "updating", samlProviderObject, name, err)
 		return
 	}
 	plan.flatten(updated, plan.Metadata)
 	if found, err := findSAMLProviderByName(ctx, conn, name); err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading the updated", samlProviderObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading the updated", samlProviderObject, name, err)
 	} else {
 		plan.flatten(found, plan.Metadata)
 	}
@@ -315,7 +316,7 @@ func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRe
 	name := state.ID.ValueString()
 	err := r.Client().IMS().DeleteSAMLProvider(ctx, name)
 	if err != nil && !client.IsNotFound(err) {
-		fwbase.AddAPIError(&resp.Diagnostics, "deleting", samlProviderObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "deleting", samlProviderObject, name, err)
 	}
 }
 
@@ -382,10 +383,10 @@ func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	if fwbase.IsKnown(plan.Name) {
+	if framework.IsKnown(plan.Name) {
 		c.NotePlanned(client.PlannedSAMLProvider, plan.Name.ValueString())
 	}
-	app := fwlinks.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
+	app := links.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
 	resp.Diagnostics.Append(checkSAMLProviderMetadataLive(ctx, c.EIAM(), plan, app)...)
 }
 

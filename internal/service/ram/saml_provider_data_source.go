@@ -16,7 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -32,7 +33,7 @@ func NewSAMLProviderDataSource() datasource.DataSource {
 }
 
 type samlProviderDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 const samlProviderDataSourceReadTimeout = 5 * time.Minute
@@ -53,7 +54,7 @@ func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.Schema
 			"name": schema.StringAttribute{
 				MarkdownDescription: samlProviderNameDescription,
 				Required:            true,
-				Validators:          []validator.String{samlProviderNameValidator()},
+				Validators:          []validator.String{validators.SAMLProviderNameValidator()},
 			},
 			"arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it.",
@@ -94,11 +95,11 @@ func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if client.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("name"), "SAML provider not found", fmt.Sprintf(
 			"The account has no RAM SAML provider named %q. %s\n\n%s", name, rolesso.IdPNameMatchRule,
-			fwbase.APIErrorDetail(samlProviderObject, name, err)))
+			framework.APIErrorDetail(samlProviderObject, name, err)))
 		return
 	}
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, name, err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, name, err)
 		return
 	}
 	metadata, diags := readMetadata(found, samlMetadataValue{StringValue: types.StringNull()})

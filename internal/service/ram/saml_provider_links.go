@@ -15,8 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -33,7 +34,7 @@ var samlProviderApplicationAttribute = schema.SingleNestedAttribute{
 		"provider is named and loaded as sign-in needs. A `name` or `metadata` set beside it must agree with it: plans " +
 		"fail when the name is not the IdP name, when the metadata's entity ID or signing certificates are not the " +
 		"application's (also when only `id` and `instance_id` are given: the plan then reads the application's current " +
-		"metadata), and when the application's account is not the provider's. " + fwlinks.Note,
+		"metadata), and when the application's account is not the provider's. " + links.Note,
 	Optional: true,
 	Attributes: map[string]schema.Attribute{
 		"instance_id": schema.StringAttribute{MarkdownDescription: "The ID of the IDaaS instance.", Optional: true},
@@ -42,12 +43,12 @@ var samlProviderApplicationAttribute = schema.SingleNestedAttribute{
 			MarkdownDescription: "The Alibaba Cloud account the application signs users in to; it must be the provider's. " +
 				rolesso.AccountIDRule,
 			Optional:   true,
-			Validators: []validator.String{fwbase.AccountIDValidator()},
+			Validators: []validator.String{validators.AccountIDValidator()},
 		},
 		"idp_name": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP name. " + rolesso.IdPNameMatchRule,
 			Optional:            true,
-			Validators:          []validator.String{samlProviderNameValidator()},
+			Validators:          []validator.String{validators.SAMLProviderNameValidator()},
 		},
 		"idp_metadata": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP metadata XML.",
@@ -67,12 +68,12 @@ type samlProviderApplicationLinkModel struct {
 
 // object names the linked application in messages.
 func (l *samlProviderApplicationLinkModel) object() string {
-	return fwlinks.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
+	return links.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
 }
 
 // samlProviderObjectOf names a SAML provider in messages.
 func samlProviderObjectOf(name types.String) string {
-	return fwlinks.NamedObject("RAM SAML provider", name, "this RAM SAML provider")
+	return links.NamedObject("RAM SAML provider", name, "this RAM SAML provider")
 }
 
 // validateSAMLProviderLinks checks a configuration: name and metadata are
@@ -82,7 +83,7 @@ func samlProviderObjectOf(name types.String) string {
 // each check skips what is unknown.
 func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	app := fwlinks.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &diags)
+	app := links.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &diags)
 	if diags.HasError() || config.Application.IsUnknown() {
 		return diags
 	}
@@ -95,7 +96,7 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 		diags.AddAttributeError(path.Root("metadata"), "Missing SAML IdP metadata",
 			"Set metadata, or link the application whose IdP metadata it is: application = idaas_role_sso_application.<name>.")
 	}
-	if app == nil || !fwbase.NameChecksOn(ctx) {
+	if app == nil || !framework.NameChecksOn(ctx) {
 		return diags
 	}
 	name := config.Name
@@ -103,15 +104,15 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 		name = app.IdPName
 	}
 	provider := samlProviderObjectOf(name)
-	if fwbase.IsKnown(config.Name) && fwbase.IsKnown(app.IdPName) {
+	if framework.IsKnown(config.Name) && framework.IsKnown(app.IdPName) {
 		idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
 		providerName := rolesso.LinkEnd{Object: provider, Attribute: "name", Value: config.Name.ValueString()}
 		const byDefault = "Or remove name: it defaults to application.idp_name."
-		fwlinks.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(idp, providerName), byDefault)
-		fwlinks.AddWarning(&diags, path.Root("name"), rolesso.CheckExactCase(providerName, idp), byDefault)
+		links.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(idp, providerName), byDefault)
+		links.AddWarning(&diags, path.Root("name"), rolesso.CheckExactCase(providerName, idp), byDefault)
 	}
-	if fwbase.IsKnown(config.Metadata) && fwbase.IsKnown(app.IdPMetadata) {
-		fwlinks.AddError(&diags, path.Root("metadata"), rolesso.CheckMetadataMatches(
+	if framework.IsKnown(config.Metadata) && framework.IsKnown(app.IdPMetadata) {
+		links.AddError(&diags, path.Root("metadata"), rolesso.CheckMetadataMatches(
 			rolesso.LinkEnd{Object: provider, Attribute: "metadata", Value: config.Metadata.ValueString()},
 			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_metadata", Value: app.IdPMetadata.ValueString()}),
 			"Or remove metadata: it defaults to application.idp_metadata.")
@@ -127,7 +128,7 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 // returns whether the name changes, which replaces the SAML provider.
 func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProviderResourceModel, account string) (bool, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	app := fwlinks.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &diags)
+	app := links.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &diags)
 	if diags.HasError() {
 		return false, diags
 	}
@@ -136,7 +137,7 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 		if app != nil {
 			plan.Name = app.IdPName
 		}
-		if state != nil && fwbase.IsKnown(plan.Name) {
+		if state != nil && framework.IsKnown(plan.Name) {
 			plan.Name = types.StringValue(keepSAMLProviderName(state.Name, plan.Name.ValueString()))
 		}
 	}
@@ -144,18 +145,18 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 		plan.Metadata = samlMetadataValue{StringValue: types.StringUnknown()}
 		if app != nil {
 			plan.Metadata = samlMetadataValue{StringValue: app.IdPMetadata}
-			if fwbase.IsKnown(app.IdPMetadata) {
+			if framework.IsKnown(app.IdPMetadata) {
 				diags.Append(samlMetadataDiagnostics(path.Root("application").AtName("idp_metadata"), app.IdPMetadata.ValueString(), time.Now())...)
 			}
 		}
-		if state != nil && fwbase.IsKnown(plan.Metadata) && !state.Metadata.IsNull() {
+		if state != nil && framework.IsKnown(plan.Metadata) && !state.Metadata.IsNull() {
 			if same, _ := state.Metadata.StringSemanticEquals(ctx, plan.Metadata); same {
 				plan.Metadata = state.Metadata
 			}
 		}
 	}
-	if app != nil && account != "" && fwbase.IsKnown(app.AccountID) && fwbase.NameChecksOn(ctx) {
-		fwlinks.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
+	if app != nil && account != "" && framework.IsKnown(app.AccountID) && framework.NameChecksOn(ctx) {
+		links.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
 			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name) + " (the account of the provider's credentials)", Attribute: "account", Value: account}), "")
 	}
@@ -169,29 +170,29 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 // warning: a plan does not fail for want of a read permission.
 func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan samlProviderResourceModel, app *samlProviderApplicationLinkModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if app == nil || !app.IdPMetadata.IsNull() || !fwbase.IsKnown(app.ID) || !fwbase.IsKnown(app.InstanceID) ||
-		!fwbase.IsKnown(plan.Metadata) || !fwbase.NameChecksOn(ctx) {
+	if app == nil || !app.IdPMetadata.IsNull() || !framework.IsKnown(app.ID) || !framework.IsKnown(app.InstanceID) ||
+		!framework.IsKnown(plan.Metadata) || !framework.NameChecksOn(ctx) {
 		return diags
 	}
-	ctx, cancel := context.WithTimeout(ctx, fwlinks.LiveCheckTimeout)
+	ctx, cancel := context.WithTimeout(ctx, links.LiveCheckTimeout)
 	defer cancel()
 	at := path.Root("metadata")
 	what := fmt.Sprintf("the metadata against the current IdP metadata of IDaaS application %s", app.ID.ValueString())
 	sso, err := conn.GetApplicationSSOConfig(ctx, app.InstanceID.ValueString(), app.ID.ValueString())
 	if err != nil {
-		fwlinks.AddLiveCheckWarning(&diags, at, what, err)
+		links.AddLiveCheckWarning(&diags, at, what, err)
 		return diags
 	}
 	if sso.SAMLMetaEndpoint == "" {
-		fwlinks.AddLiveCheckWarning(&diags, at, what, fmt.Errorf("the application has no IdP metadata URL (SamlMetaEndpoint)"))
+		links.AddLiveCheckWarning(&diags, at, what, fmt.Errorf("the application has no IdP metadata URL (SamlMetaEndpoint)"))
 		return diags
 	}
 	current, err := conn.GetIdPMetadata(ctx, sso.SAMLMetaEndpoint)
 	if err != nil {
-		fwlinks.AddLiveCheckWarning(&diags, at, what, err)
+		links.AddLiveCheckWarning(&diags, at, what, err)
 		return diags
 	}
-	fwlinks.AddError(&diags, at, rolesso.CheckMetadataMatches(
+	links.AddError(&diags, at, rolesso.CheckMetadataMatches(
 		rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name), Attribute: "metadata", Value: plan.Metadata.ValueString()},
 		rolesso.LinkEnd{Object: app.object(), Attribute: "IdP metadata (as IDaaS serves it now)", Value: current}),
 		"Or set application.idp_metadata, or link the whole application: application = idaas_role_sso_application.<name>.")

@@ -5,36 +5,13 @@ package ram
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 var _ planmodifier.String = samlProviderNamePlanModifier{}
-
-// samlProviderNameValidator checks the SAML provider name rule
-// (rolesso.ValidateSAMLProviderName) and explains the IdP name rule with
-// it.
-func samlProviderNameValidator() fwbase.RuleValidator {
-	return fwbase.RuleValidator{
-		Rule: rolesso.SAMLProviderNameRule, Check: rolesso.ValidateSAMLProviderName, NameRule: true,
-		Detail: samlProviderNameErrorDetail,
-	}
-}
-
-// samlProviderNameErrorDetail explains a broken name rule, and that the
-// name must equal the IdP name in IDaaS.
-func samlProviderNameErrorDetail(err error) string {
-	detail := err.Error()
-	if ne, ok := errors.AsType[*rolesso.NameError](err); ok {
-		detail = fmt.Sprintf("The name %q is invalid: %s. %s %s", ne.Value, ne.Problem, ne.Rule, ne.Fix)
-	}
-	return detail + "\n\n" + rolesso.IdPNameMatchRule
-}
 
 // samlProviderNamePlanModifier plans the name in state when the configured
 // name differs only in case: RAM compares SAML provider names without

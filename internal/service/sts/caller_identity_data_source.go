@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 var (
@@ -26,7 +26,7 @@ func NewCallerIdentityDataSource() datasource.DataSource {
 }
 
 type callerIdentityDataSource struct {
-	fwbase.DataSourceWithClient
+	framework.DataSourceWithClient
 }
 
 func (d *callerIdentityDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -65,7 +65,7 @@ func (d *callerIdentityDataSource) Schema(_ context.Context, _ datasource.Schema
 func (d *callerIdentityDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	identity, err := findCallerIdentity(ctx, d.Client().STS())
 	if err != nil {
-		fwbase.AddAPIError(&resp.Diagnostics, "reading", "caller identity", "", err)
+		framework.AddAPIError(&resp.Diagnostics, "reading", "caller identity", "", err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, flattenCallerIdentity(identity))...)

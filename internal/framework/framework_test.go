@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-package fwbase_test
+package framework_test
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 func TestConfigure(t *testing.T) {
@@ -43,7 +43,7 @@ func TestConfigure(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name+"/resource", func(t *testing.T) {
 			t.Parallel()
-			var r fwbase.ResourceWithClient
+			var r framework.ResourceWithClient
 			var resp resource.ConfigureResponse
 			r.Configure(context.Background(), resource.ConfigureRequest{ProviderData: tt.data}, &resp)
 			if diff := cmp.Diff(tt.wantDiags, resp.Diagnostics); diff != "" {
@@ -55,7 +55,7 @@ func TestConfigure(t *testing.T) {
 		})
 		t.Run(name+"/data source", func(t *testing.T) {
 			t.Parallel()
-			var d fwbase.DataSourceWithClient
+			var d framework.DataSourceWithClient
 			var resp datasource.ConfigureResponse
 			d.Configure(context.Background(), datasource.ConfigureRequest{ProviderData: tt.data}, &resp)
 			if diff := cmp.Diff(tt.wantDiags, resp.Diagnostics); diff != "" {
@@ -104,7 +104,7 @@ func TestAddAPIError(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var diags diag.Diagnostics
-			fwbase.AddAPIError(&diags, tt.action, tt.object, tt.id, tt.err)
+			framework.AddAPIError(&diags, tt.action, tt.object, tt.id, tt.err)
 			want := diag.Diagnostics{diag.NewErrorDiagnostic(tt.wantSummary, tt.wantDetail)}
 			if diff := cmp.Diff(want, diags); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)

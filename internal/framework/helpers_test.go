@@ -1,14 +1,14 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-package fwbase_test
+package framework_test
 
 import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 func TestOrList(t *testing.T) {
@@ -26,7 +26,7 @@ func TestOrList(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if got := fwbase.OrList(tt.values, tt.q); got != tt.want {
+			if got := framework.OrList(tt.values, tt.q); got != tt.want {
 				t.Errorf("OrList(%q, %q) = %q, want %q", tt.values, tt.q, got, tt.want)
 			}
 		})
@@ -36,7 +36,7 @@ func TestOrList(t *testing.T) {
 func TestUpperFirst(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{"": "", "this RAM role": "This RAM role", "RAM": "RAM"} {
-		if got := fwbase.UpperFirst(in); got != want {
+		if got := framework.UpperFirst(in); got != want {
 			t.Errorf("UpperFirst(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -44,10 +44,10 @@ func TestUpperFirst(t *testing.T) {
 
 func TestStringOrNull(t *testing.T) {
 	t.Parallel()
-	if got := fwbase.StringOrNull(""); !got.IsNull() {
+	if got := framework.StringOrNull(""); !got.IsNull() {
 		t.Errorf(`StringOrNull("") = %s, want null`, got)
 	}
-	if got := fwbase.StringOrNull("x"); !got.Equal(types.StringValue("x")) {
+	if got := framework.StringOrNull("x"); !got.Equal(types.StringValue("x")) {
 		t.Errorf(`StringOrNull("x") = %s, want "x"`, got)
 	}
 }
@@ -57,7 +57,7 @@ func TestIsKnown(t *testing.T) {
 	for v, want := range map[types.String]bool{
 		types.StringValue(""): true, types.StringNull(): false, types.StringUnknown(): false,
 	} {
-		if got := fwbase.IsKnown(v); got != want {
+		if got := framework.IsKnown(v); got != want {
 			t.Errorf("IsKnown(%s) = %t, want %t", v, got, want)
 		}
 	}

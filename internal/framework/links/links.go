@@ -1,11 +1,11 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package fwlinks is the framework side of the link checks: the values of
+// Package links is the framework side of the link checks: the values of
 // link attributes, and the diagnostics of the link rules of
 // internal/rolesso and of live plan-time checks. The resources of
 // internal/service/idaas and internal/service/ram share it.
-package fwlinks
+package links
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwbase"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -64,7 +64,7 @@ func KnownStrings(ctx context.Context, s types.Set) ([]string, bool) {
 // "sso-admin"`, or as unnamed (e.g. "this RAM role") while its name is
 // not known.
 func NamedObject(kind string, name types.String, unnamed string) string {
-	if fwbase.IsKnown(name) {
+	if framework.IsKnown(name) {
 		return fmt.Sprintf("%s %q", kind, name.ValueString())
 	}
 	return unnamed
@@ -75,9 +75,9 @@ func NamedObject(kind string, name types.String, unnamed string) string {
 // IDaaS application".
 func ApplicationObject(id, idpName types.String, unnamed string) string {
 	switch {
-	case fwbase.IsKnown(id):
+	case framework.IsKnown(id):
 		return "IDaaS application " + id.ValueString()
-	case fwbase.IsKnown(idpName):
+	case framework.IsKnown(idpName):
 		return fmt.Sprintf("the IDaaS application with IdP name %q", idpName.ValueString())
 	}
 	return unnamed

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-package fwbase
+package framework
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 // AddAPIError adds an error diagnostic for a failed call. The summary says
@@ -50,4 +51,14 @@ func APIErrorDetail(object, id string, err error) string {
 		lines = append(lines, "", hint)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// RuleErrorDetail writes the error of a rule of internal/rolesso as
+// sentences: the problem, the rule, the fix.
+func RuleErrorDetail(err error) string {
+	ne, ok := errors.AsType[*rolesso.NameError](err)
+	if !ok {
+		return UpperFirst(err.Error())
+	}
+	return fmt.Sprintf("The %s %q is invalid: %s.\n\n%s\n\n%s", ne.Subject, ne.Value, ne.Problem, ne.Rule, ne.Fix)
 }

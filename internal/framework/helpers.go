@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-package fwbase
+package framework
 
 import (
 	"strings"

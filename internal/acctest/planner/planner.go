@@ -1,11 +1,11 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package fwlinkstest plans resources through the provider's protocol-6
+// Package planner plans resources through the provider's protocol-6
 // server, configured against an emulator, the way Terraform does. Tests of
 // plan-time checks use it to see warnings, which terraform-plugin-testing
 // does not show, and to plan several resources in one run of the provider.
-package fwlinkstest
+package planner
 
 import (
 	"context"

@@ -1,10 +1,10 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package fwbase holds what every resource and data source shares on the
+// Package framework holds what every resource and data source shares on the
 // framework side: the base types that receive the provider's client, and
 // the one way to report an API error as a diagnostic.
-package fwbase
+package framework
 
 import (
 	"context"

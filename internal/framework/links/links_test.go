@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-package fwlinks_test
+package links_test
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/fwlinks"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -37,7 +37,7 @@ func TestAddError(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var diags diag.Diagnostics
-			fwlinks.AddError(&diags, at, tt.err, tt.hint)
+			links.AddError(&diags, at, tt.err, tt.hint)
 			if diff := cmp.Diff(tt.want, diags); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
@@ -63,7 +63,7 @@ func TestAddWarning(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var diags diag.Diagnostics
-			fwlinks.AddWarning(&diags, at, tt.warning, tt.hint)
+			links.AddWarning(&diags, at, tt.warning, tt.hint)
 			if diff := cmp.Diff(tt.want, diags); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
@@ -74,7 +74,7 @@ func TestAddWarning(t *testing.T) {
 func TestAddLiveCheckWarning(t *testing.T) {
 	t.Parallel()
 	var diags diag.Diagnostics
-	fwlinks.AddLiveCheckWarning(&diags, path.Root("name"), `whether RAM role "x" exists`, errors.New("Forbidden.RAM"))
+	links.AddLiveCheckWarning(&diags, path.Root("name"), `whether RAM role "x" exists`, errors.New("Forbidden.RAM"))
 	want := diag.Diagnostics{diag.NewAttributeWarningDiagnostic(path.Root("name"), "Plan-time check could not run",
 		"The provider could not check whether RAM role \"x\" exists: Forbidden.RAM\n\nThe plan goes on without this check.")}
 	if diff := cmp.Diff(want, diags); diff != "" {
@@ -99,7 +99,7 @@ func TestKnownStrings(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			got, ok := fwlinks.KnownStrings(context.Background(), tt.set)
+			got, ok := links.KnownStrings(context.Background(), tt.set)
 			if ok != tt.wantOK || len(got) != len(tt.want) {
 				t.Fatalf("KnownStrings = %v, %t; want %v, %t", got, ok, tt.want, tt.wantOK)
 			}
@@ -120,14 +120,14 @@ func TestObjectAs(t *testing.T) {
 	attrTypes := map[string]attr.Type{"name": types.StringType}
 	ctx := context.Background()
 	var diags diag.Diagnostics
-	if got := fwlinks.ObjectAs[link](ctx, types.ObjectNull(attrTypes), &diags); got != nil {
+	if got := links.ObjectAs[link](ctx, types.ObjectNull(attrTypes), &diags); got != nil {
 		t.Errorf("a null object gave %+v", got)
 	}
-	if got := fwlinks.ObjectAs[link](ctx, types.ObjectUnknown(attrTypes), &diags); got != nil {
+	if got := links.ObjectAs[link](ctx, types.ObjectUnknown(attrTypes), &diags); got != nil {
 		t.Errorf("an unknown object gave %+v", got)
 	}
 	o := types.ObjectValueMust(attrTypes, map[string]attr.Value{"name": types.StringValue("sso-admin")})
-	got := fwlinks.ObjectAs[link](ctx, o, &diags)
+	got := links.ObjectAs[link](ctx, o, &diags)
 	if got == nil || got.Name.ValueString() != "sso-admin" {
 		t.Errorf("ObjectAs = %+v, want name sso-admin", got)
 	}
@@ -149,7 +149,7 @@ func TestApplicationObject(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if got := fwlinks.ApplicationObject(tt.id, tt.idpName, "the linked IDaaS application"); got != tt.want {
+			if got := links.ApplicationObject(tt.id, tt.idpName, "the linked IDaaS application"); got != tt.want {
 				t.Errorf("ApplicationObject = %q, want %q", got, tt.want)
 			}
 		})
@@ -163,7 +163,7 @@ func TestNamedObject(t *testing.T) {
 		types.StringUnknown():          "this RAM role",
 		types.StringNull():             "this RAM role",
 	} {
-		if got := fwlinks.NamedObject("RAM role", name, "this RAM role"); got != want {
+		if got := links.NamedObject("RAM role", name, "this RAM role"); got != want {
 			t.Errorf("NamedObject(%s) = %q, want %q", name, got, want)
 		}
 	}
