@@ -89,7 +89,7 @@ resource "idaas_ram_saml_provider" "aux" {
 }
 `
 
-// TestAccCrossCheck_matrix is issue 6, point 6: one configuration per
+// TestAccCrossCheck_matrix makes one configuration per
 // check that the check refuses, at its phase, naming both objects, both
 // attributes and the fix, with nothing written.
 func TestAccCrossCheck_matrix(t *testing.T) {

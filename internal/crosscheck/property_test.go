@@ -16,7 +16,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-// TestAccCrossCheck_agreesWithSignIn is the property of issue 6, point 7:
+// TestAccCrossCheck_agreesWithSignIn is the property that
 // the plan-time checks agree with the cloud. It generates small
 // configurations of the whole chain (application, SAML provider, role,
 // an application account of alice), wired as the name-matching guide

@@ -9,6 +9,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -81,4 +82,18 @@ func WithoutNameChecks(ctx context.Context) context.Context {
 func NameChecksOn(ctx context.Context) bool {
 	off, _ := ctx.Value(nameChecksOff{}).(bool)
 	return !off
+}
+
+// WithTimeout bounds ctx by an operation's timeout: the one the resource's
+// or data source's timeouts block sets, read with get (such as
+// plan.Timeouts.Create), or def. An invalid value is added to diags, and
+// ctx is then returned bounded by def. Call the CancelFunc when the
+// operation ends.
+func WithTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	timeout, d := get(ctx, def)
+	diags.Append(d...)
+	if d.HasError() {
+		timeout = def
+	}
+	return context.WithTimeout(ctx, timeout)
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -111,6 +112,47 @@ func TestAddAPIError(t *testing.T) {
 			}
 			if strings.Contains(tt.wantDetail, tt.wantSummary) {
 				t.Errorf("the detail repeats the summary")
+			}
+		})
+	}
+}
+
+// TestWithTimeout bounds the context by the configured timeout, or by the
+// default when none is set or the value is invalid (an error then).
+func TestWithTimeout(t *testing.T) {
+	t.Parallel()
+	const def = time.Hour
+	configured := func(d time.Duration) func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) {
+		return func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) { return d, nil }
+	}
+	unset := func(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) { return def, nil }
+	invalid := func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) {
+		return 0, diag.Diagnostics{diag.NewErrorDiagnostic("Timeout Cannot Be Parsed", "bad")}
+	}
+	tests := map[string]struct {
+		get     func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)
+		want    time.Duration
+		wantErr bool
+	}{
+		"configured": {get: configured(time.Minute), want: time.Minute},
+		"unset":      {get: unset, want: def},
+		"invalid":    {get: invalid, want: def, wantErr: true},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var diags diag.Diagnostics
+			ctx, cancel := framework.WithTimeout(context.Background(), tt.get, def, &diags)
+			defer cancel()
+			deadline, ok := ctx.Deadline()
+			if !ok {
+				t.Fatal("no deadline")
+			}
+			if left := time.Until(deadline); left > tt.want || left < tt.want-time.Minute/2 {
+				t.Errorf("deadline in %s, want about %s", left, tt.want)
+			}
+			if diags.HasError() != tt.wantErr {
+				t.Errorf("diagnostics %v, want an error: %t", diags, tt.wantErr)
 			}
 		})
 	}

@@ -130,13 +130,11 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, applicationAccountCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, applicationAccountCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	in := client.AddApplicationAccountInput{
 		InstanceID:          plan.InstanceID.ValueString(),
@@ -191,13 +189,11 @@ func (r *applicationAccountResource) Read(ctx context.Context, req resource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, applicationAccountReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, applicationAccountReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	found, err := findApplicationAccount(ctx, r.Client().EIAM(), state.ref())
 	if client.IsNotFound(err) {
@@ -229,13 +225,11 @@ func (r *applicationAccountResource) Delete(ctx context.Context, req resource.De
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, applicationAccountDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, applicationAccountDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	err := r.Client().EIAM().RemoveApplicationAccountFromUser(ctx, state.ref())
 	if err != nil && !client.IsNotFound(err) {

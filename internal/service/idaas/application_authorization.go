@@ -120,13 +120,11 @@ func (r *applicationAuthorizationResource) Create(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, applicationAuthorizationCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, applicationAuthorizationCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	conn := r.Client().EIAM()
 	plan.ID = types.StringValue(plan.id())
@@ -168,13 +166,11 @@ func (r *applicationAuthorizationResource) Read(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, applicationAuthorizationReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, applicationAuthorizationReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	current, err := findApplicationAuthorization(ctx, r.Client().EIAM(), state.InstanceID.ValueString(), state.ApplicationID.ValueString())
 	if client.IsNotFound(err) {
@@ -196,13 +192,11 @@ func (r *applicationAuthorizationResource) Update(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, applicationAuthorizationUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, applicationAuthorizationUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// The grants now, not as the state has them: the plan is made exact.
 	current, err := findApplicationAuthorization(ctx, r.Client().EIAM(), plan.InstanceID.ValueString(), plan.ApplicationID.ValueString())
@@ -223,13 +217,11 @@ func (r *applicationAuthorizationResource) Delete(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, applicationAuthorizationDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, applicationAuthorizationDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	conn := r.Client().EIAM()
 	instanceID, applicationID := state.InstanceID.ValueString(), state.ApplicationID.ValueString()

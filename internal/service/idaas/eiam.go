@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
 // What the resources and data sources of IDaaS objects share.
@@ -24,8 +22,3 @@ func eiamTime(ms int64) types.String {
 
 // eiamTimeDescription describes a time attribute.
 const eiamTimeDescription = "in RFC 3339 UTC, e.g. `2026-01-02T03:04:05Z`"
-
-// eiamRetry paces the eventual-consistency retries of IDaaS objects (a new
-// application or account that IDaaS does not show yet): 0.5s, 1s, 2s, 4s,
-// then 5s between tries.
-var eiamRetry = retry.Policy{First: 500 * time.Millisecond, Max: 5 * time.Second}

@@ -254,13 +254,11 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, roleSSOApplicationCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, roleSSOApplicationCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
@@ -312,13 +310,11 @@ func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, roleSSOApplicationReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, roleSSOApplicationReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	id := state.ID.ValueString()
 	found, err := findRoleSSOApplicationByID(ctx, r.Client().EIAM(), state.InstanceID.ValueString(), id)
@@ -348,13 +344,11 @@ func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.Up
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, roleSSOApplicationUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, roleSSOApplicationUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	site, err := rolesso.LookupSite(plan.Site.ValueString())
 	if err != nil {
@@ -394,13 +388,11 @@ func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.De
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, roleSSOApplicationDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, roleSSOApplicationDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	conn := r.Client().EIAM()
 	instanceID, id := state.InstanceID.ValueString(), state.ID.ValueString()

@@ -66,7 +66,7 @@ func TestAccRoleSSOApplication_basic(t *testing.T) {
 				Config: created,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(applicationResourceAddress, plancheck.ResourceActionCreate),
-					// What issue 6 links on is known at plan, also on create.
+					// What the link checks read is known at plan, also on create.
 					plancheck.ExpectKnownValue(applicationResourceAddress, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
 					plancheck.ExpectKnownValue(applicationResourceAddress, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
 					plancheck.ExpectKnownValue(applicationResourceAddress, tfjsonpath.New("saml_provider_arn"),

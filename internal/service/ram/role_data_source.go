@@ -96,12 +96,11 @@ func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := data.Timeouts.Read(ctx, roleDataSourceReadTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, roleDataSourceReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	conn := d.Client().RAM()
 	name := data.Name.ValueString()

@@ -106,12 +106,11 @@ func (r *rolePolicyAttachmentResource) Create(ctx context.Context, req resource.
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, rolePolicyAttachmentCreateTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, rolePolicyAttachmentCreateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	conn := r.Client().RAM()
 	id := plan.attachmentID()
@@ -135,12 +134,11 @@ func (r *rolePolicyAttachmentResource) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, rolePolicyAttachmentReadTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, rolePolicyAttachmentReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	id := state.attachmentID()
 	found, err := findRolePolicyAttachment(ctx, r.Client().RAM(), id)
@@ -176,12 +174,11 @@ func (r *rolePolicyAttachmentResource) Delete(ctx context.Context, req resource.
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, rolePolicyAttachmentDeleteTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, rolePolicyAttachmentDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	id := state.attachmentID()
 	if err := r.Client().RAM().DetachPolicyFromRole(ctx, id.attachment()); err != nil && !client.IsNotFound(err) {
@@ -280,29 +277,6 @@ type rolePolicyAttachmentID struct {
 	RoleName   string
 	PolicyType string
 	PolicyName string
-}
-
-// rolePolicyAttachmentIDFormat declares the ID once. The policy name takes
-// the rest of the ID, so that it round-trips whatever the name holds.
-var rolePolicyAttachmentIDFormat = importid.Format{
-	Sep: ":",
-	Parts: []importid.Part{
-		{Name: "role_name", Check: roleNameProblem},
-		{Name: "policy_type", Check: func(v string) string {
-			if v != client.PolicyTypeSystem && v != client.PolicyTypeCustom {
-				return fmt.Sprintf("must be %q or %q, not %q", client.PolicyTypeSystem, client.PolicyTypeCustom, v)
-			}
-			return ""
-		}},
-		{Name: "policy_name", Check: func(v string) string {
-			if len(v) > policyNameMaxLength {
-				return fmt.Sprintf("must have 1 to %d characters", policyNameMaxLength)
-			}
-			return ""
-		}},
-	},
-	Example:       "sso-admin:System:AdministratorAccess",
-	LastTakesRest: true,
 }
 
 func (id rolePolicyAttachmentID) String() string {

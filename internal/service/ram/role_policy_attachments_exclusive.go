@@ -107,12 +107,11 @@ func (r *rolePolicyAttachmentsExclusiveResource) Create(ctx context.Context, req
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, rolePoliciesCreateTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, rolePoliciesCreateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	r.apply(ctx, &plan, "creating", &resp.State, &resp.Diagnostics)
 }
 
@@ -121,12 +120,11 @@ func (r *rolePolicyAttachmentsExclusiveResource) Read(ctx context.Context, req r
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, rolePoliciesReadTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, rolePoliciesReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	name := state.RoleName.ValueString()
 	attached, err := findRolePolicies(ctx, r.Client().RAM(), name)
@@ -153,12 +151,11 @@ func (r *rolePolicyAttachmentsExclusiveResource) Update(ctx context.Context, req
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, rolePoliciesUpdateTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, rolePoliciesUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	r.apply(ctx, &plan, "updating", &resp.State, &resp.Diagnostics)
 }
 
@@ -167,12 +164,11 @@ func (r *rolePolicyAttachmentsExclusiveResource) Delete(ctx context.Context, req
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, rolePoliciesDeleteTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, rolePoliciesDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	name := state.RoleName.ValueString()
 	refs, d := expandPolicyRefs(ctx, state.Policies)

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -87,12 +88,11 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := data.Timeouts.Read(ctx, rolesDataSourceReadTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, rolesDataSourceReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	filter := rolesFilter{accountID: d.Client().AccountID(), trustsSAMLProvider: data.TrustsSAMLProvider.ValueString()}
 	if !data.NameRegex.IsNull() {
@@ -109,6 +109,7 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		names[i] = role.RoleName
 		facts[i] = flattenRoleFacts(ctx, role, &resp.Diagnostics)
 	}
+	var diags diag.Diagnostics
 	data.Names, diags = types.ListValueFrom(ctx, types.StringType, names)
 	resp.Diagnostics.Append(diags...)
 	data.Roles, diags = types.ListValueFrom(ctx, types.ObjectType{AttrTypes: roleFactsAttrTypes}, facts)

@@ -174,13 +174,11 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, samlProviderCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, samlProviderCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	name := plan.Name.ValueString()
 	encoded, err := rolesso.EncodeMetadata(plan.Metadata.ValueString())
@@ -222,13 +220,11 @@ func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, samlProviderReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, samlProviderReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	found, err := findSAMLProviderByName(ctx, r.Client().IMS(), state.ID.ValueString())
 	if client.IsNotFound(err) {
@@ -257,13 +253,11 @@ func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, samlProviderUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, samlProviderUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	name := state.ID.ValueString()
 	in := client.UpdateSAMLProviderInput{Name: name}
@@ -305,13 +299,11 @@ func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, samlProviderDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, samlProviderDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	name := state.ID.ValueString()
 	err := r.Client().IMS().DeleteSAMLProvider(ctx, name)

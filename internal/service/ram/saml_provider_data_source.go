@@ -82,13 +82,11 @@ func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := data.Timeouts.Read(ctx, samlProviderDataSourceReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, samlProviderDataSourceReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	name := data.Name.ValueString()
 	found, err := findSAMLProviderByName(ctx, d.Client().IMS(), name)

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -65,4 +67,27 @@ func (f nameOrARN) parseIn(id, own string) (string, error) {
 			"of account %s, or import it by name (%q) into this account.", id, accountID, own, accountID, name)
 	}
 	return name, err
+}
+
+// rolePolicyAttachmentIDFormat declares the ID once. The policy name takes
+// the rest of the ID, so that it round-trips whatever the name holds.
+var rolePolicyAttachmentIDFormat = importid.Format{
+	Sep: ":",
+	Parts: []importid.Part{
+		{Name: "role_name", Check: roleNameProblem},
+		{Name: "policy_type", Check: func(v string) string {
+			if v != client.PolicyTypeSystem && v != client.PolicyTypeCustom {
+				return fmt.Sprintf("must be %q or %q, not %q", client.PolicyTypeSystem, client.PolicyTypeCustom, v)
+			}
+			return ""
+		}},
+		{Name: "policy_name", Check: func(v string) string {
+			if len(v) > policyNameMaxLength {
+				return fmt.Sprintf("must have 1 to %d characters", policyNameMaxLength)
+			}
+			return ""
+		}},
+	},
+	Example:       "sso-admin:System:AdministratorAccess",
+	LastTakesRest: true,
 }

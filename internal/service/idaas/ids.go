@@ -4,8 +4,50 @@
 package idaas
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 )
+
+// roleSSOApplicationID is the import ID of a role-based SSO application,
+// declared once: the instance ID and the application ID.
+var roleSSOApplicationID = importid.Format{
+	Sep:     compositeIDSeparator,
+	Parts:   []importid.Part{{Name: "instance_id", Check: idSpaceProblem}, {Name: "application_id", Check: idSpaceProblem}},
+	Example: "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx",
+	Check: func(parts []string) string {
+		if strings.HasPrefix(parts[0], applicationIDPrefix) && strings.HasPrefix(parts[1], instanceIDPrefix) {
+			return "the instance ID comes first, then the application ID"
+		}
+		return ""
+	},
+}
+
+// ID prefixes of EIAM instances and applications (FACTS.md),
+// used only to recognise swapped parts.
+const (
+	instanceIDPrefix    = "idaas_"
+	applicationIDPrefix = "app_"
+)
+
+// parseRoleSSOApplicationID parses an import ID of roleSSOApplicationID.
+func parseRoleSSOApplicationID(id string) (instanceID, applicationID string, err error) {
+	_, parts, err := importid.Parse(id, roleSSOApplicationID)
+	if err != nil {
+		return "", "", err
+	}
+	return parts[0], parts[1], nil
+}
+
+// idSpaceProblem is the problem of an IDaaS ID with white space or control
+// characters inside.
+func idSpaceProblem(value string) string {
+	if strings.IndexFunc(value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return "contains white space"
+	}
+	return ""
+}
 
 // The composite IDs of this package separate their parts with "/". No
 // IDaaS ID, and no valid application account name (a RAM role name),

@@ -63,3 +63,35 @@ func FindRoles(ctx context.Context, conn client.RAM, nameRegex, trustsSAMLProvid
 	}
 	return findRoles(ctx, conn, f)
 }
+
+// Exports of the SAML provider resource and data sources for the external
+// ram_test package.
+var (
+	FindSAMLProviderByName    = findSAMLProviderByName
+	ParseSAMLProviderImportID = samlProviderImportID.parse
+	SAMLMetadataDiagnostics   = samlMetadataDiagnostics
+	SAMLMetadataWarnings      = samlMetadataWarnings
+	SAMLMetadataFactsOf       = samlMetadataFactsOf
+	NewSAMLMetadataValue      = newSAMLMetadataValue
+	ModifySAMLProviderPlan    = modifySAMLProviderPlan
+	SAMLProviderNameValidator = validators.SAMLProviderNameValidator
+)
+
+type (
+	SAMLProviderResourceModel    = samlProviderResourceModel
+	SAMLMetadataValue            = samlMetadataValue
+	SAMLMetadataFacts            = samlMetadataFacts
+	SAMLMetadataPlanModifier     = samlMetadataPlanModifier
+	SAMLProviderNamePlanModifier = samlProviderNamePlanModifier
+)
+
+// WaitSAMLProviderReadable is waitSAMLProviderReadable with its waits
+// recorded in sleeps instead of slept.
+func WaitSAMLProviderReadable(ctx context.Context, conn client.IMS, name string, sleeps *[]time.Duration) (*client.SAMLProvider, error) {
+	p := samlProviderReadRetry
+	p.Sleep = func(ctx context.Context, d time.Duration) error {
+		*sleeps = append(*sleeps, d)
+		return ctx.Err()
+	}
+	return waitSAMLProviderReadable(ctx, conn, name, p)
+}
