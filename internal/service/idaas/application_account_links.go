@@ -32,26 +32,8 @@ var accountApplicationAttribute = schema.SingleNestedAttribute{
 		"idaas_role_sso_application.<name>`. `instance_id` and `application_id` default from it. With `role`, plans check " +
 		"the two naming rules of sign-in before anything is written: the application's IdP name must be among the SAML " +
 		"providers the role trusts, and the application's account and site must be the role's. " + links.Note,
-	Optional: true,
-	Attributes: map[string]schema.Attribute{
-		"instance_id": schema.StringAttribute{MarkdownDescription: "The ID of the IDaaS instance.", Optional: true},
-		"id":          schema.StringAttribute{MarkdownDescription: "The application ID.", Optional: true},
-		"account_id": schema.StringAttribute{
-			MarkdownDescription: "The Alibaba Cloud account users sign in to. " + rolesso.AccountIDRule,
-			Optional:            true,
-			Validators:          []validator.String{validators.AccountIDValidator()},
-		},
-		"idp_name": schema.StringAttribute{
-			MarkdownDescription: "The IdP name, which names the RAM SAML provider in every assertion.",
-			Optional:            true,
-			Validators:          []validator.String{validators.IdPNameValidator()},
-		},
-		"site": schema.StringAttribute{
-			MarkdownDescription: "The site users sign in to: " + framework.OrList(rolesso.SiteNames(), "`") + ".",
-			Optional:            true,
-			Validators:          []validator.String{validators.SiteValidator()},
-		},
-	},
+	Optional:   true,
+	Attributes: links.ApplicationAttributes(),
 }
 
 // accountRoleAttribute is the `role` link of an account.
@@ -87,13 +69,7 @@ var accountRoleAttribute = schema.SingleNestedAttribute{
 }
 
 // accountApplicationLinkModel is the `application` attribute.
-type accountApplicationLinkModel struct {
-	InstanceID types.String `tfsdk:"instance_id"`
-	ID         types.String `tfsdk:"id"`
-	AccountID  types.String `tfsdk:"account_id"`
-	IdPName    types.String `tfsdk:"idp_name"`
-	Site       types.String `tfsdk:"site"`
-}
+type accountApplicationLinkModel = links.Application
 
 // accountRoleLinkModel is the `role` attribute.
 type accountRoleLinkModel struct {
@@ -109,11 +85,6 @@ func (m applicationAccountResourceModel) object() string {
 		return "the IDaaS application account of user " + m.UserID.ValueString()
 	}
 	return "this IDaaS application account"
-}
-
-// object names the linked application in messages.
-func (l *accountApplicationLinkModel) object() string {
-	return links.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
 }
 
 // object names the linked role in messages.
@@ -176,7 +147,7 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	}
 	if framework.IsKnown(app.IdPName) {
 		if trusted, ok := links.KnownStrings(ctx, role.SAMLProviderNames); ok {
-			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
+			idp := rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "idp_name", Value: app.IdPName.ValueString()}
 			links.AddError(&diags, path.Root("role").AtName("saml_provider_names"),
 				rolesso.CheckRoleTrustsIdP(idp, role.object(), "saml_provider_names", trusted), "")
 			links.AddWarning(&diags, path.Root("role").AtName("saml_provider_names"),
@@ -185,12 +156,12 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	}
 	if framework.IsKnown(app.AccountID) && framework.IsKnown(role.AccountID) {
 		links.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
-			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
+			rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "account_id", Value: role.AccountID.ValueString()}), "")
 	}
 	if framework.IsKnown(app.Site) && framework.IsKnown(role.Site) {
 		links.AddError(&diags, path.Root("role").AtName("site"), rolesso.CheckSameSite(
-			rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
+			rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "site", Value: app.Site.ValueString()},
 			rolesso.LinkEnd{Object: role.object(), Attribute: "site", Value: role.Site.ValueString()}), "")
 	}
 	return diags

@@ -10,13 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -31,39 +29,12 @@ var roleApplicationsAttribute = schema.ListNestedAttribute{
 		"when an application's IdP name is not among `saml_provider_names`, or its account or site is not the role's. " +
 		"Keep `saml_provider_names` referring to the SAML provider (`idaas_ram_saml_provider.<name>.name`), so that " +
 		"Terraform creates the provider before the role. " + links.Note,
-	Optional: true,
-	NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-		"id": schema.StringAttribute{MarkdownDescription: "The application ID.", Optional: true},
-		"account_id": schema.StringAttribute{
-			MarkdownDescription: "The Alibaba Cloud account the application signs users in to. " + rolesso.AccountIDRule,
-			Optional:            true,
-			Validators:          []validator.String{validators.AccountIDValidator()},
-		},
-		"idp_name": schema.StringAttribute{
-			MarkdownDescription: "The application's IdP name: the SAML provider its assertions name.",
-			Optional:            true,
-			Validators:          []validator.String{validators.SAMLProviderNameValidator()},
-		},
-		"site": schema.StringAttribute{
-			MarkdownDescription: "The site the application signs users in to: " + framework.OrList(rolesso.SiteNames(), "`") + ".",
-			Optional:            true,
-			Validators:          []validator.String{validators.SiteValidator()},
-		},
-	}},
+	Optional:     true,
+	NestedObject: schema.NestedAttributeObject{Attributes: links.ApplicationAttributes()},
 }
 
 // roleApplicationLinkModel is an element of the `applications` attribute.
-type roleApplicationLinkModel struct {
-	ID        types.String `tfsdk:"id"`
-	AccountID types.String `tfsdk:"account_id"`
-	IdPName   types.String `tfsdk:"idp_name"`
-	Site      types.String `tfsdk:"site"`
-}
-
-// object names the linked application in messages.
-func (l roleApplicationLinkModel) object() string {
-	return links.ApplicationObject(l.ID, l.IdPName, "a linked IDaaS application")
-}
+type roleApplicationLinkModel = links.Application
 
 // roleObjectOf names a role in messages.
 func roleObjectOf(name types.String) string {
@@ -91,19 +62,19 @@ func checkRoleApplications(ctx context.Context, plan roleResourceModel) diag.Dia
 		}
 		at := path.Root("applications").AtListIndex(i)
 		if framework.IsKnown(app.IdPName) && trustedKnown {
-			idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
+			idp := rolesso.LinkEnd{Object: app.Object("a linked IDaaS application"), Attribute: "idp_name", Value: app.IdPName.ValueString()}
 			const byReference = "Refer to the application's SAML provider: saml_provider_names = [idaas_ram_saml_provider.<name>.name]."
 			links.AddError(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdP(idp, role, "saml_provider_names", trusted), byReference)
 			links.AddWarning(&diags, at.AtName("idp_name"), rolesso.CheckRoleTrustsIdPExactCase(idp, role, "saml_provider_names", trusted), byReference)
 		}
 		if framework.IsKnown(app.AccountID) && framework.IsKnown(plan.AccountID) {
 			links.AddError(&diags, at.AtName("account_id"), rolesso.CheckSameAccount(
-				rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
+				rolesso.LinkEnd{Object: app.Object("a linked IDaaS application"), Attribute: "account_id", Value: app.AccountID.ValueString()},
 				rolesso.LinkEnd{Object: role, Attribute: "account_id", Value: plan.AccountID.ValueString()}), "")
 		}
 		if framework.IsKnown(app.Site) && framework.IsKnown(plan.Site) {
 			links.AddError(&diags, at.AtName("site"), rolesso.CheckSameSite(
-				rolesso.LinkEnd{Object: app.object(), Attribute: "site", Value: app.Site.ValueString()},
+				rolesso.LinkEnd{Object: app.Object("a linked IDaaS application"), Attribute: "site", Value: app.Site.ValueString()},
 				rolesso.LinkEnd{Object: role, Attribute: "site", Value: plan.Site.ValueString()}), "")
 		}
 	}

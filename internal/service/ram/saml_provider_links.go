@@ -11,13 +11,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -35,41 +33,12 @@ var samlProviderApplicationAttribute = schema.SingleNestedAttribute{
 		"fail when the name is not the IdP name, when the metadata's entity ID or signing certificates are not the " +
 		"application's (also when only `id` and `instance_id` are given: the plan then reads the application's current " +
 		"metadata), and when the application's account is not the provider's. " + links.Note,
-	Optional: true,
-	Attributes: map[string]schema.Attribute{
-		"instance_id": schema.StringAttribute{MarkdownDescription: "The ID of the IDaaS instance.", Optional: true},
-		"id":          schema.StringAttribute{MarkdownDescription: "The application ID.", Optional: true},
-		"account_id": schema.StringAttribute{
-			MarkdownDescription: "The Alibaba Cloud account the application signs users in to; it must be the provider's. " +
-				rolesso.AccountIDRule,
-			Optional:   true,
-			Validators: []validator.String{validators.AccountIDValidator()},
-		},
-		"idp_name": schema.StringAttribute{
-			MarkdownDescription: "The application's IdP name. " + rolesso.IdPNameMatchRule,
-			Optional:            true,
-			Validators:          []validator.String{validators.SAMLProviderNameValidator()},
-		},
-		"idp_metadata": schema.StringAttribute{
-			MarkdownDescription: "The application's IdP metadata XML.",
-			Optional:            true,
-		},
-	},
+	Optional:   true,
+	Attributes: links.ApplicationAttributes(),
 }
 
 // samlProviderApplicationLinkModel is the `application` attribute.
-type samlProviderApplicationLinkModel struct {
-	InstanceID  types.String `tfsdk:"instance_id"`
-	ID          types.String `tfsdk:"id"`
-	AccountID   types.String `tfsdk:"account_id"`
-	IdPName     types.String `tfsdk:"idp_name"`
-	IdPMetadata types.String `tfsdk:"idp_metadata"`
-}
-
-// object names the linked application in messages.
-func (l *samlProviderApplicationLinkModel) object() string {
-	return links.ApplicationObject(l.ID, l.IdPName, "the linked IDaaS application")
-}
+type samlProviderApplicationLinkModel = links.Application
 
 // samlProviderObjectOf names a SAML provider in messages.
 func samlProviderObjectOf(name types.String) string {
@@ -105,7 +74,7 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 	}
 	provider := samlProviderObjectOf(name)
 	if framework.IsKnown(config.Name) && framework.IsKnown(app.IdPName) {
-		idp := rolesso.LinkEnd{Object: app.object(), Attribute: "idp_name", Value: app.IdPName.ValueString()}
+		idp := rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "idp_name", Value: app.IdPName.ValueString()}
 		providerName := rolesso.LinkEnd{Object: provider, Attribute: "name", Value: config.Name.ValueString()}
 		const byDefault = "Or remove name: it defaults to application.idp_name."
 		links.AddError(&diags, path.Root("name"), rolesso.CheckIdPNameMatchesSAMLProvider(idp, providerName), byDefault)
@@ -114,7 +83,7 @@ func validateSAMLProviderLinks(ctx context.Context, config samlProviderResourceM
 	if framework.IsKnown(config.Metadata) && framework.IsKnown(app.IdPMetadata) {
 		links.AddError(&diags, path.Root("metadata"), rolesso.CheckMetadataMatches(
 			rolesso.LinkEnd{Object: provider, Attribute: "metadata", Value: config.Metadata.ValueString()},
-			rolesso.LinkEnd{Object: app.object(), Attribute: "idp_metadata", Value: app.IdPMetadata.ValueString()}),
+			rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "idp_metadata", Value: app.IdPMetadata.ValueString()}),
 			"Or remove metadata: it defaults to application.idp_metadata.")
 	}
 	return diags
@@ -157,7 +126,7 @@ func planSAMLProviderLinks(ctx context.Context, plan, config, state *samlProvide
 	}
 	if app != nil && account != "" && framework.IsKnown(app.AccountID) && framework.NameChecksOn(ctx) {
 		links.AddError(&diags, path.Root("application").AtName("account_id"), rolesso.CheckSameAccount(
-			rolesso.LinkEnd{Object: app.object(), Attribute: "account_id", Value: app.AccountID.ValueString()},
+			rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "account_id", Value: app.AccountID.ValueString()},
 			rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name) + " (the account of the provider's credentials)", Attribute: "account", Value: account}), "")
 	}
 	return state != nil && !plan.Name.Equal(state.Name), diags
@@ -194,7 +163,7 @@ func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan s
 	}
 	links.AddError(&diags, at, rolesso.CheckMetadataMatches(
 		rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name), Attribute: "metadata", Value: plan.Metadata.ValueString()},
-		rolesso.LinkEnd{Object: app.object(), Attribute: "IdP metadata (as IDaaS serves it now)", Value: current}),
+		rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "IdP metadata (as IDaaS serves it now)", Value: current}),
 		"Or set application.idp_metadata, or link the whole application: application = idaas_role_sso_application.<name>.")
 	return diags
 }
