@@ -6,6 +6,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -727,4 +728,29 @@ func addList(params map[string]string, name string, values []string) {
 	for i, v := range values {
 		params[name+"."+strconv.Itoa(i+1)] = v
 	}
+}
+
+// ErrNoIdPMetadataURL is the error of CurrentIdPMetadata for an application
+// whose SSO configuration has no SamlMetaEndpoint: not a SAML application,
+// or not set up.
+var ErrNoIdPMetadataURL = errors.New("the application's SSO configuration has no IdP metadata URL (SamlMetaEndpoint)")
+
+// CurrentIdPMetadata reads the IdP metadata IDaaS serves now for a SAML
+// application, the one way to do so: its SSO configuration
+// (GetApplicationSsoConfig), then a GET of its SamlMetaEndpoint. It returns
+// the configuration too, also with an error of the download. An
+// application without a SamlMetaEndpoint is ErrNoIdPMetadataURL.
+func CurrentIdPMetadata(ctx context.Context, e EIAM, instanceID, applicationID string) (*ApplicationSSOConfig, string, error) {
+	sso, err := e.GetApplicationSSOConfig(ctx, instanceID, applicationID)
+	if err != nil {
+		return nil, "", err
+	}
+	if sso.SAMLMetaEndpoint == "" {
+		return sso, "", ErrNoIdPMetadataURL
+	}
+	metadata, err := e.GetIdPMetadata(ctx, sso.SAMLMetaEndpoint)
+	if err != nil {
+		return sso, "", fmt.Errorf("downloading the IdP metadata from %s: %w", sso.SAMLMetaEndpoint, err)
+	}
+	return sso, metadata, nil
 }

@@ -181,14 +181,12 @@ func readChain(ctx context.Context, c *client.Client, in checkInput) (chain, err
 		return fail("IDaaS application", in.ApplicationID, err)
 	}
 	ch.Application = app
-	if ch.SSOConfig, err = eiam.GetApplicationSSOConfig(ctx, in.InstanceID, in.ApplicationID); err != nil {
+	ch.SSOConfig, ch.IdPMetadata, err = client.CurrentIdPMetadata(ctx, eiam, in.InstanceID, in.ApplicationID)
+	switch {
+	case ch.SSOConfig == nil:
 		return fail("SSO configuration of IDaaS application", in.ApplicationID, err)
-	}
-	if url := ch.SSOConfig.SAMLMetaEndpoint; url != "" {
-		ch.IdPMetadata, err = eiam.GetIdPMetadata(ctx, url)
-		if err != nil && !client.IsNotFound(err) {
-			return fail("IdP metadata of IDaaS application", in.ApplicationID, err)
-		}
+	case err != nil && !errors.Is(err, client.ErrNoIdPMetadataURL) && !client.IsNotFound(err):
+		return fail("IdP metadata of IDaaS application", in.ApplicationID, err)
 	}
 	if ch.Accounts, err = c.EIAM().ListApplicationAccounts(ctx, in.InstanceID, in.ApplicationID); err != nil {
 		return fail("application accounts of IDaaS application", in.ApplicationID, err)

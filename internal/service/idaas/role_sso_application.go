@@ -5,6 +5,7 @@ package idaas
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -721,16 +722,12 @@ func findRoleSSOApplicationByID(ctx context.Context, conn client.EIAM, instanceI
 	if err != nil {
 		return nil, err
 	}
-	sso, err := conn.GetApplicationSSOConfig(ctx, instanceID, id)
-	if err != nil {
-		return nil, err
-	}
-	if sso.SAMLMetaEndpoint == "" {
+	sso, metadata, err := client.CurrentIdPMetadata(ctx, conn, instanceID, id)
+	if errors.Is(err, client.ErrNoIdPMetadataURL) {
 		return nil, fmt.Errorf("the SSO configuration of application %s has no SamlMetaEndpoint, so its IdP metadata cannot be downloaded; check that it is a SAML application", id)
 	}
-	metadata, err := conn.GetIdPMetadata(ctx, sso.SAMLMetaEndpoint)
 	if err != nil {
-		return nil, fmt.Errorf("downloading the IdP metadata from %s: %w", sso.SAMLMetaEndpoint, err)
+		return nil, err
 	}
 	found := &roleSSOApplication{app: app, sso: sso, metadata: metadata}
 	found.parsed, found.parseErr = rolesso.ParseMetadata(metadata)

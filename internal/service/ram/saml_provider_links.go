@@ -147,16 +147,7 @@ func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan s
 	defer cancel()
 	at := path.Root("metadata")
 	what := fmt.Sprintf("the metadata against the current IdP metadata of IDaaS application %s", app.ID.ValueString())
-	sso, err := conn.GetApplicationSSOConfig(ctx, app.InstanceID.ValueString(), app.ID.ValueString())
-	if err != nil {
-		links.AddLiveCheckWarning(&diags, at, what, err)
-		return diags
-	}
-	if sso.SAMLMetaEndpoint == "" {
-		links.AddLiveCheckWarning(&diags, at, what, fmt.Errorf("the application has no IdP metadata URL (SamlMetaEndpoint)"))
-		return diags
-	}
-	current, err := conn.GetIdPMetadata(ctx, sso.SAMLMetaEndpoint)
+	_, current, err := client.CurrentIdPMetadata(ctx, conn, app.InstanceID.ValueString(), app.ID.ValueString())
 	if err != nil {
 		links.AddLiveCheckWarning(&diags, at, what, err)
 		return diags
