@@ -10,12 +10,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/semantic"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -23,68 +20,23 @@ import (
 // policies: a string type whose values compare by meaning, its validator,
 // and the facts a policy states about role-based SSO.
 
-var (
-	_ basetypes.StringTypable                    = trustPolicyType{}
-	_ basetypes.StringValuableWithSemanticEquals = trustPolicyValue{}
-)
-
 // trustPolicyType is a trust policy JSON string. Two values that mean the
 // same to RAM (rolesso.EquivalentTrustPolicies) are semantically equal, so
 // RAM's reformatting never shows as a change and the user's formatting is
 // kept in state.
-type trustPolicyType struct {
-	basetypes.StringType
-}
+type (
+	trustPolicyType  = semantic.StringType[trustPolicyMeaning]
+	trustPolicyValue = semantic.StringValue[trustPolicyMeaning]
+)
 
-func (t trustPolicyType) String() string { return "trustPolicyType" }
+// trustPolicyMeaning compares trust policies as RAM reads them.
+type trustPolicyMeaning struct{}
 
-func (t trustPolicyType) Equal(o attr.Type) bool {
-	_, ok := o.(trustPolicyType)
-	return ok
-}
-
-func (t trustPolicyType) ValueType(context.Context) attr.Value { return trustPolicyValue{} }
-
-func (t trustPolicyType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
-	return trustPolicyValue{StringValue: in}, nil
-}
-
-func (t trustPolicyType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
-	}
-	return trustPolicyValue{StringValue: s}, nil
-}
-
-// trustPolicyValue is a value of trustPolicyType.
-type trustPolicyValue struct {
-	basetypes.StringValue
-}
+func (trustPolicyMeaning) Name() string          { return "trustPolicyType" }
+func (trustPolicyMeaning) Same(a, b string) bool { return equivalentTrustPolicies(a, b) }
 
 func newTrustPolicyValue(doc string) trustPolicyValue {
-	return trustPolicyValue{StringValue: basetypes.NewStringValue(doc)}
-}
-
-func (v trustPolicyValue) Type(context.Context) attr.Type { return trustPolicyType{} }
-
-func (v trustPolicyValue) Equal(o attr.Value) bool {
-	other, ok := o.(trustPolicyValue)
-	return ok && v.StringValue.Equal(other.StringValue)
-}
-
-// StringSemanticEquals reports whether the values mean the same to RAM. A
-// value that does not parse equals only itself.
-func (v trustPolicyValue) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
-	other, ok := newValuable.(trustPolicyValue)
-	if !ok {
-		return false, nil
-	}
-	return equivalentTrustPolicies(v.ValueString(), other.ValueString()), nil
+	return semantic.NewStringValue[trustPolicyMeaning](doc)
 }
 
 // equivalentTrustPolicies is rolesso.EquivalentTrustPolicies, with a

@@ -7,7 +7,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -18,9 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/semantic"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -30,78 +28,33 @@ import (
 // the checks, and the facts computed from a document.
 
 var (
-	_ basetypes.StringTypable                    = samlMetadataType{}
-	_ basetypes.StringValuableWithSemanticEquals = samlMetadataValue{}
-	_ planmodifier.String                        = samlMetadataPlanModifier{}
-	_ validator.String                           = samlMetadataValidator{}
+	_ planmodifier.String = samlMetadataPlanModifier{}
+	_ validator.String    = samlMetadataValidator{}
 )
 
 // samlMetadataType is the type of an attribute holding SAML IdP metadata as
 // XML or Base64. Two values are equal in meaning when they have the same
 // entityID, the same set of signing certificates and the same set of SSO
 // endpoints (rolesso.Metadata.Equal), so re-encoding, whitespace and
-// line-wrapped Base64 make no difference.
-type samlMetadataType struct {
-	basetypes.StringType
-}
+// line-wrapped Base64 make no difference. A document that does not parse
+// equals nothing but itself.
+type (
+	samlMetadataType  = semantic.StringType[samlMetadataMeaning]
+	samlMetadataValue = semantic.StringValue[samlMetadataMeaning]
+)
 
-func (t samlMetadataType) String() string { return "samlMetadataType" }
+// samlMetadataMeaning compares metadata documents by what they say.
+type samlMetadataMeaning struct{}
 
-func (t samlMetadataType) Equal(o attr.Type) bool {
-	other, ok := o.(samlMetadataType)
-	return ok && t.StringType.Equal(other.StringType)
-}
+func (samlMetadataMeaning) Name() string { return "samlMetadataType" }
 
-func (t samlMetadataType) ValueType(context.Context) attr.Value { return samlMetadataValue{} }
-
-func (t samlMetadataType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
-	return samlMetadataValue{StringValue: in}, nil
-}
-
-func (t samlMetadataType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value of type %T", v)
-	}
-	return samlMetadataValue{StringValue: s}, nil
-}
-
-// samlMetadataValue is a value of samlMetadataType.
-type samlMetadataValue struct {
-	basetypes.StringValue
+func (samlMetadataMeaning) Same(a, b string) bool {
+	same, err := rolesso.SameMetadata(a, b)
+	return err == nil && same
 }
 
 func newSAMLMetadataValue(s string) samlMetadataValue {
-	return samlMetadataValue{StringValue: types.StringValue(s)}
-}
-
-func (v samlMetadataValue) Type(context.Context) attr.Type { return samlMetadataType{} }
-
-func (v samlMetadataValue) Equal(o attr.Value) bool {
-	other, ok := o.(samlMetadataValue)
-	return ok && v.StringValue.Equal(other.StringValue)
-}
-
-// StringSemanticEquals reports whether newValuable means the same metadata
-// as v. The framework then keeps v, the form the user wrote. A document
-// that does not parse equals nothing but itself.
-func (v samlMetadataValue) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	newValue, ok := newValuable.(samlMetadataValue)
-	if !ok {
-		diags.AddError("Semantic equality check error",
-			fmt.Sprintf("Expected a value of type %T, got %T. This is a bug in the provider; please report it.", v, newValuable))
-		return false, diags
-	}
-	if v.IsNull() || v.IsUnknown() || newValue.IsNull() || newValue.IsUnknown() {
-		return v.StringValue.Equal(newValue.StringValue), diags
-	}
-	same, err := rolesso.SameMetadata(v.ValueString(), newValue.ValueString())
-	return err == nil && same, diags
+	return semantic.NewStringValue[samlMetadataMeaning](s)
 }
 
 // samlMetadataPlanModifier plans the prior metadata when the configured
