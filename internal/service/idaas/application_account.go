@@ -126,8 +126,7 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 
 func (r *applicationAccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationAccountResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, applicationAccountCreateTimeout, &resp.Diagnostics)
@@ -185,8 +184,7 @@ func isAccountNotYetListed(err error) bool { return client.IsNotFound(err) }
 
 func (r *applicationAccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationAccountResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, applicationAccountReadTimeout, &resp.Diagnostics)
@@ -221,8 +219,7 @@ func (r *applicationAccountResource) Update(ctx context.Context, req resource.Up
 
 func (r *applicationAccountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationAccountResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, applicationAccountDeleteTimeout, &resp.Diagnostics)
@@ -272,8 +269,7 @@ func (r *applicationAccountResource) ImportState(ctx context.Context, req resour
 // linked application and role agree (validateApplicationAccountLinks).
 func (r *applicationAccountResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var config applicationAccountResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(validateApplicationAccountLinks(ctx, config)...)
@@ -297,8 +293,7 @@ func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resourc
 		return
 	}
 	replace, diags := planApplicationAccountDefaults(ctx, &plan, &config, state)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.RequiresReplace = append(resp.RequiresReplace, replace...)

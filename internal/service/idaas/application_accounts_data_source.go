@@ -67,8 +67,7 @@ func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.S
 
 func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var config applicationAccountsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	conn := d.Client().EIAM()

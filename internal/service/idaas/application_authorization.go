@@ -116,8 +116,7 @@ func (r *applicationAuthorizationResource) Schema(ctx context.Context, _ resourc
 
 func (r *applicationAuthorizationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationAuthorizationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, applicationAuthorizationCreateTimeout, &resp.Diagnostics)
@@ -162,8 +161,7 @@ func (r *applicationAuthorizationResource) Create(ctx context.Context, req resou
 
 func (r *applicationAuthorizationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationAuthorizationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, applicationAuthorizationReadTimeout, &resp.Diagnostics)
@@ -188,8 +186,7 @@ func (r *applicationAuthorizationResource) Read(ctx context.Context, req resourc
 
 func (r *applicationAuthorizationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan applicationAuthorizationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, applicationAuthorizationUpdateTimeout, &resp.Diagnostics)
@@ -213,8 +210,7 @@ func (r *applicationAuthorizationResource) Update(ctx context.Context, req resou
 
 func (r *applicationAuthorizationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationAuthorizationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, applicationAuthorizationDeleteTimeout, &resp.Diagnostics)

@@ -48,13 +48,12 @@ func FindRoleSSOApplicationByID(ctx context.Context, conn client.EIAM, instanceI
 // ExpandSAMLConfig is expandSAMLConfig for a plan with the given
 // RoleSessionName expression and session duration (null for none).
 func ExpandSAMLConfig(site rolesso.Site, current client.SAMLSSOConfig, roleSessionName string, sessionDuration types.Int64) client.SAMLSSOConfig {
-	plan := &roleSSOApplicationResourceModel{
-		NameIDFormat:              types.StringValue(rolesso.DefaultNameIDFormat),
-		NameIDExpression:          types.StringValue(rolesso.DefaultNameIDExpression),
-		RoleSessionNameExpression: types.StringValue(roleSessionName),
-		SignatureAlgorithm:        types.StringValue(rolesso.DefaultSignatureAlgorithm),
-		SessionDuration:           sessionDuration,
-	}
+	plan := &roleSSOApplicationResourceModel{}
+	plan.NameIDFormat = types.StringValue(rolesso.DefaultNameIDFormat)
+	plan.NameIDExpression = types.StringValue(rolesso.DefaultNameIDExpression)
+	plan.RoleSessionNameExpression = types.StringValue(roleSessionName)
+	plan.SignatureAlgorithm = types.StringValue(rolesso.DefaultSignatureAlgorithm)
+	plan.SessionDuration = sessionDuration
 	return expandSAMLConfig(plan, site, current)
 }
 
@@ -66,10 +65,9 @@ type PlanValues struct {
 }
 
 func (v PlanValues) model() *roleSSOApplicationResourceModel {
-	return &roleSSOApplicationResourceModel{
-		ID: v.ID, Site: v.Site, TemplateID: v.TemplateID, AccountID: v.AccountID, IdPName: v.IdPName,
-		SAMLProviderARN: v.SAMLProviderARN, Status: v.Status, Enabled: v.Enabled,
-	}
+	m := &roleSSOApplicationResourceModel{Site: v.Site, AccountID: v.AccountID, IdPName: v.IdPName, SAMLProviderARN: v.SAMLProviderARN}
+	m.ID, m.TemplateID, m.Status, m.Enabled = v.ID, v.TemplateID, v.Status, v.Enabled
+	return m
 }
 
 // ModifyRoleSSOApplicationPlan is the resource's ModifyPlan on plan,

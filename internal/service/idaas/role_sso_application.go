@@ -251,8 +251,7 @@ const (
 
 func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, roleSSOApplicationCreateTimeout, &resp.Diagnostics)
@@ -307,8 +306,7 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 
 func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, roleSSOApplicationReadTimeout, &resp.Diagnostics)
@@ -341,8 +339,7 @@ func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.Read
 func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roleSSOApplicationResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, roleSSOApplicationUpdateTimeout, &resp.Diagnostics)
@@ -385,8 +382,7 @@ func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.Up
 
 func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, roleSSOApplicationDeleteTimeout, &resp.Diagnostics)
@@ -425,8 +421,7 @@ func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resour
 // template facts no source confirms come from the user, not from a guess.
 func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var config roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	if !config.TemplateID.IsNull() && config.TemplateIdPNameParam.IsNull() {
@@ -459,8 +454,7 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 	if c := r.Client(); c != nil {
 		defaults = &providerDefaults{site: c.Site(), accountID: c.AccountID()}
 	}
-	resp.Diagnostics.Append(modifyRoleSSOApplicationPlan(&plan, &config, state, defaults)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(modifyRoleSSOApplicationPlan(&plan, &config, state, defaults)...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
@@ -778,24 +772,37 @@ func (a *roleSSOApplication) attributeStatement(name string) (string, bool) {
 	return "", false
 }
 
-// readableFacts are the facts of an application the API returns, as both
-// the resource and the data source hold them.
-type readableFacts struct {
-	ID, InstanceID, Name, Description, TemplateID, ClientID types.String
-	AuthorizeAllUsers, Enabled                              types.Bool
-	SessionDuration                                         types.Int64
-	NameIDFormat, NameIDExpression                          types.String
-	RoleSessionNameExpression, SignatureAlgorithm           types.String
-	IdPEntityID, IdPMetadata, IdPMetadataURL, IdPSSOURL     types.String
-	SigningCertificateSHA256, SigningCertificateNotAfter    types.String
-	CreateTime, Status                                      types.String
+// roleSSOApplicationFacts are the attributes of an application the API
+// returns: the model the resource and the data source share.
+type roleSSOApplicationFacts struct {
+	ID                         types.String `tfsdk:"id"`
+	InstanceID                 types.String `tfsdk:"instance_id"`
+	Name                       types.String `tfsdk:"name"`
+	Description                types.String `tfsdk:"description"`
+	TemplateID                 types.String `tfsdk:"template_id"`
+	ClientID                   types.String `tfsdk:"client_id"`
+	AuthorizeAllUsers          types.Bool   `tfsdk:"authorize_all_users"`
+	Enabled                    types.Bool   `tfsdk:"enabled"`
+	SessionDuration            types.Int64  `tfsdk:"session_duration"`
+	NameIDFormat               types.String `tfsdk:"name_id_format"`
+	NameIDExpression           types.String `tfsdk:"name_id_expression"`
+	RoleSessionNameExpression  types.String `tfsdk:"role_session_name_expression"`
+	SignatureAlgorithm         types.String `tfsdk:"signature_algorithm"`
+	IdPEntityID                types.String `tfsdk:"idp_entity_id"`
+	IdPMetadata                types.String `tfsdk:"idp_metadata"`
+	IdPMetadataURL             types.String `tfsdk:"idp_metadata_url"`
+	IdPSSOURL                  types.String `tfsdk:"idp_sso_url"`
+	SigningCertificateSHA256   types.String `tfsdk:"signing_certificate_sha256"`
+	SigningCertificateNotAfter types.String `tfsdk:"signing_certificate_not_after"`
+	CreateTime                 types.String `tfsdk:"create_time"`
+	Status                     types.String `tfsdk:"status"`
 }
 
 // facts flattens an application. Metadata that does not parse is a
 // warning: the application is still readable, without certificate facts.
-func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
+func (a *roleSSOApplication) facts() (roleSSOApplicationFacts, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	f := readableFacts{
+	f := roleSSOApplicationFacts{
 		ID:                 types.StringValue(a.app.ApplicationID),
 		InstanceID:         types.StringValue(a.app.InstanceID),
 		Name:               types.StringValue(a.app.ApplicationName),
@@ -839,34 +846,14 @@ func (a *roleSSOApplication) facts() (readableFacts, diag.Diagnostics) {
 }
 
 type roleSSOApplicationResourceModel struct {
-	ID                         types.String   `tfsdk:"id"`
-	InstanceID                 types.String   `tfsdk:"instance_id"`
-	Name                       types.String   `tfsdk:"name"`
-	Description                types.String   `tfsdk:"description"`
-	Site                       types.String   `tfsdk:"site"`
-	TemplateID                 types.String   `tfsdk:"template_id"`
-	TemplateIdPNameParam       types.String   `tfsdk:"template_idp_name_param"`
-	TemplateAccountIDParam     types.String   `tfsdk:"template_account_id_param"`
-	AccountID                  types.String   `tfsdk:"account_id"`
-	IdPName                    types.String   `tfsdk:"idp_name"`
-	AuthorizeAllUsers          types.Bool     `tfsdk:"authorize_all_users"`
-	Enabled                    types.Bool     `tfsdk:"enabled"`
-	SessionDuration            types.Int64    `tfsdk:"session_duration"`
-	NameIDFormat               types.String   `tfsdk:"name_id_format"`
-	NameIDExpression           types.String   `tfsdk:"name_id_expression"`
-	RoleSessionNameExpression  types.String   `tfsdk:"role_session_name_expression"`
-	SignatureAlgorithm         types.String   `tfsdk:"signature_algorithm"`
-	ClientID                   types.String   `tfsdk:"client_id"`
-	IdPEntityID                types.String   `tfsdk:"idp_entity_id"`
-	IdPMetadata                types.String   `tfsdk:"idp_metadata"`
-	IdPMetadataURL             types.String   `tfsdk:"idp_metadata_url"`
-	IdPSSOURL                  types.String   `tfsdk:"idp_sso_url"`
-	SigningCertificateSHA256   types.String   `tfsdk:"signing_certificate_sha256"`
-	SigningCertificateNotAfter types.String   `tfsdk:"signing_certificate_not_after"`
-	CreateTime                 types.String   `tfsdk:"create_time"`
-	SAMLProviderARN            types.String   `tfsdk:"saml_provider_arn"`
-	Status                     types.String   `tfsdk:"status"`
-	Timeouts                   timeouts.Value `tfsdk:"timeouts"`
+	roleSSOApplicationFacts
+	Site                   types.String   `tfsdk:"site"`
+	TemplateIdPNameParam   types.String   `tfsdk:"template_idp_name_param"`
+	TemplateAccountIDParam types.String   `tfsdk:"template_account_id_param"`
+	AccountID              types.String   `tfsdk:"account_id"`
+	IdPName                types.String   `tfsdk:"idp_name"`
+	SAMLProviderARN        types.String   `tfsdk:"saml_provider_arn"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
 }
 
 // flatten sets what the API returns. site, account_id, idp_name and
@@ -874,16 +861,10 @@ type roleSSOApplicationResourceModel struct {
 // others cannot be read back.
 func (m *roleSSOApplicationResourceModel) flatten(a *roleSSOApplication) diag.Diagnostics {
 	f, diags := a.facts()
-	m.ID, m.Name, m.Description, m.TemplateID, m.ClientID = f.ID, f.Name, f.Description, f.TemplateID, f.ClientID
-	if !f.InstanceID.IsNull() && f.InstanceID.ValueString() != "" {
-		m.InstanceID = f.InstanceID
+	if f.InstanceID.IsNull() || f.InstanceID.ValueString() == "" {
+		f.InstanceID = m.InstanceID
 	}
-	m.AuthorizeAllUsers, m.Enabled, m.SessionDuration = f.AuthorizeAllUsers, f.Enabled, f.SessionDuration
-	m.NameIDFormat, m.NameIDExpression = f.NameIDFormat, f.NameIDExpression
-	m.RoleSessionNameExpression, m.SignatureAlgorithm = f.RoleSessionNameExpression, f.SignatureAlgorithm
-	m.IdPEntityID, m.IdPMetadata, m.IdPMetadataURL, m.IdPSSOURL = f.IdPEntityID, f.IdPMetadata, f.IdPMetadataURL, f.IdPSSOURL
-	m.SigningCertificateSHA256, m.SigningCertificateNotAfter = f.SigningCertificateSHA256, f.SigningCertificateNotAfter
-	m.CreateTime, m.Status = f.CreateTime, f.Status
+	m.roleSSOApplicationFacts = f
 	return diags
 }
 

@@ -92,8 +92,7 @@ func (d *roleSSOApplicationDataSource) ConfigValidators(context.Context) []datas
 
 func (d *roleSSOApplicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var config roleSSOApplicationDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	conn := d.Client().EIAM()
@@ -116,41 +115,13 @@ func (d *roleSSOApplicationDataSource) Read(ctx context.Context, req datasource.
 	}
 	f, diags := found.facts()
 	resp.Diagnostics.Append(diags...)
-	model := roleSSOApplicationDataSourceModel{
-		InstanceID: config.InstanceID, ID: f.ID, Name: f.Name, Description: f.Description,
-		Site: types.StringNull(), TemplateID: f.TemplateID, ClientID: f.ClientID,
-		AuthorizeAllUsers: f.AuthorizeAllUsers, Enabled: f.Enabled, SessionDuration: f.SessionDuration,
-		NameIDFormat: f.NameIDFormat, NameIDExpression: f.NameIDExpression,
-		RoleSessionNameExpression: f.RoleSessionNameExpression, SignatureAlgorithm: f.SignatureAlgorithm,
-		IdPEntityID: f.IdPEntityID, IdPMetadata: f.IdPMetadata, IdPMetadataURL: f.IdPMetadataURL, IdPSSOURL: f.IdPSSOURL,
-		SigningCertificateSHA256: f.SigningCertificateSHA256, SigningCertificateNotAfter: f.SigningCertificateNotAfter,
-		CreateTime: f.CreateTime, Status: f.Status,
-	}
+	f.InstanceID = config.InstanceID
+	model := roleSSOApplicationDataSourceModel{roleSSOApplicationFacts: f}
 	model.Site = found.siteName()
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
 
 type roleSSOApplicationDataSourceModel struct {
-	InstanceID                 types.String `tfsdk:"instance_id"`
-	ID                         types.String `tfsdk:"id"`
-	Name                       types.String `tfsdk:"name"`
-	Description                types.String `tfsdk:"description"`
-	Site                       types.String `tfsdk:"site"`
-	TemplateID                 types.String `tfsdk:"template_id"`
-	ClientID                   types.String `tfsdk:"client_id"`
-	AuthorizeAllUsers          types.Bool   `tfsdk:"authorize_all_users"`
-	Enabled                    types.Bool   `tfsdk:"enabled"`
-	SessionDuration            types.Int64  `tfsdk:"session_duration"`
-	NameIDFormat               types.String `tfsdk:"name_id_format"`
-	NameIDExpression           types.String `tfsdk:"name_id_expression"`
-	RoleSessionNameExpression  types.String `tfsdk:"role_session_name_expression"`
-	SignatureAlgorithm         types.String `tfsdk:"signature_algorithm"`
-	IdPEntityID                types.String `tfsdk:"idp_entity_id"`
-	IdPMetadata                types.String `tfsdk:"idp_metadata"`
-	IdPMetadataURL             types.String `tfsdk:"idp_metadata_url"`
-	IdPSSOURL                  types.String `tfsdk:"idp_sso_url"`
-	SigningCertificateSHA256   types.String `tfsdk:"signing_certificate_sha256"`
-	SigningCertificateNotAfter types.String `tfsdk:"signing_certificate_not_after"`
-	CreateTime                 types.String `tfsdk:"create_time"`
-	Status                     types.String `tfsdk:"status"`
+	roleSSOApplicationFacts
+	Site types.String `tfsdk:"site"`
 }

@@ -269,8 +269,7 @@ func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roleResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, roleUpdateTimeout, &resp.Diagnostics)
@@ -371,8 +370,7 @@ func (r *roleResource) ValidateConfig(ctx context.Context, req resource.Validate
 	var site types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("saml_provider_names"), &names)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("assume_role_policy"), &policy)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("site"), &site)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("site"), &site)...); resp.Diagnostics.HasError() {
 		return
 	}
 	switch {

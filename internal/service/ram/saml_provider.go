@@ -170,8 +170,7 @@ var certificateResourceSchema = func() schema.NestedAttributeObject {
 
 func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan samlProviderResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, samlProviderCreateTimeout, &resp.Diagnostics)
@@ -216,8 +215,7 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 
 func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state samlProviderResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, samlProviderReadTimeout, &resp.Diagnostics)
@@ -249,8 +247,7 @@ func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadReques
 func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state samlProviderResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, samlProviderUpdateTimeout, &resp.Diagnostics)
@@ -295,8 +292,7 @@ func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state samlProviderResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, samlProviderDeleteTimeout, &resp.Diagnostics)
@@ -326,8 +322,7 @@ func (r *samlProviderResource) ImportState(ctx context.Context, req resource.Imp
 // agree with the linked application (validateSAMLProviderLinks).
 func (r *samlProviderResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var config samlProviderResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(validateSAMLProviderLinks(ctx, config)...)
@@ -346,15 +341,13 @@ func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	var plan, config samlProviderResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	var state *samlProviderResourceModel
 	if !req.State.Raw.IsNull() {
 		state = &samlProviderResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-		if resp.Diagnostics.HasError() {
+		if resp.Diagnostics.Append(req.State.Get(ctx, state)...); resp.Diagnostics.HasError() {
 			return
 		}
 	}
@@ -460,12 +453,8 @@ func readMetadata(found *client.SAMLProvider, prior samlMetadataValue) (samlMeta
 func (m *samlProviderResourceModel) flatten(p *client.SAMLProvider, metadata samlMetadataValue) {
 	m.Name = types.StringValue(keepSAMLProviderName(m.Name, p.SAMLProviderName))
 	m.ID = m.Name
-	m.ARN = types.StringValue(p.ARN)
-	m.Description = types.StringValue(p.Description)
 	m.Metadata = metadata
-	m.CreateDate = types.StringValue(p.CreateDate)
-	m.UpdateDate = types.StringValue(p.UpdateDate)
-	m.setFacts(samlMetadataFactsOfString(metadata.ValueString()))
+	m.samlProviderFacts.flatten(p, metadata.ValueString())
 }
 
 // keepSAMLProviderName returns the name in state when it names the same
@@ -478,11 +467,9 @@ func keepSAMLProviderName(prior types.String, fromAPI string) string {
 	return fromAPI
 }
 
-func (m *samlProviderResourceModel) setFacts(f samlMetadataFacts) {
-	m.EntityID = f.EntityID
-	m.SSOURLs = f.SSOURLs
-	m.Certificates = f.Certificates
-	m.ValidUntil = f.ValidUntil
+// setFacts sets what the metadata states.
+func (m *samlProviderFacts) setFacts(f samlMetadataFacts) {
+	m.EntityID, m.SSOURLs, m.Certificates, m.ValidUntil = f.EntityID, f.SSOURLs, f.Certificates, f.ValidUntil
 }
 
 // withUnknownsNull returns m with unknown values made null, for a state
@@ -503,18 +490,34 @@ func (m samlProviderResourceModel) withUnknownsNull() samlProviderResourceModel 
 }
 
 type samlProviderResourceModel struct {
+	samlProviderFacts
 	ID                    types.String      `tfsdk:"id"`
 	Name                  types.String      `tfsdk:"name"`
-	Description           types.String      `tfsdk:"description"`
 	Metadata              samlMetadataValue `tfsdk:"metadata"`
 	Application           types.Object      `tfsdk:"application"`
 	CertExpiryWarningDays types.Int64       `tfsdk:"cert_expiry_warning_days"`
-	ARN                   types.String      `tfsdk:"arn"`
-	EntityID              types.String      `tfsdk:"entity_id"`
-	SSOURLs               types.List        `tfsdk:"sso_urls"`
-	Certificates          types.List        `tfsdk:"certificates"`
-	ValidUntil            types.String      `tfsdk:"valid_until"`
-	CreateDate            types.String      `tfsdk:"create_date"`
-	UpdateDate            types.String      `tfsdk:"update_date"`
 	Timeouts              timeouts.Value    `tfsdk:"timeouts"`
+}
+
+// samlProviderFacts are the attributes of a SAML provider the API returns
+// and its metadata states: the model the resource and the data source
+// share.
+type samlProviderFacts struct {
+	ARN          types.String `tfsdk:"arn"`
+	Description  types.String `tfsdk:"description"`
+	EntityID     types.String `tfsdk:"entity_id"`
+	SSOURLs      types.List   `tfsdk:"sso_urls"`
+	Certificates types.List   `tfsdk:"certificates"`
+	ValidUntil   types.String `tfsdk:"valid_until"`
+	CreateDate   types.String `tfsdk:"create_date"`
+	UpdateDate   types.String `tfsdk:"update_date"`
+}
+
+// flatten sets what the API returns of p, with its metadata document.
+func (f *samlProviderFacts) flatten(p *client.SAMLProvider, metadata string) {
+	f.ARN = types.StringValue(p.ARN)
+	f.Description = types.StringValue(p.Description)
+	f.CreateDate = types.StringValue(p.CreateDate)
+	f.UpdateDate = types.StringValue(p.UpdateDate)
+	f.setFacts(samlMetadataFactsOfString(metadata))
 }

@@ -78,8 +78,7 @@ func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.Schema
 
 func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data samlProviderDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, samlProviderDataSourceReadTimeout, &resp.Diagnostics)
@@ -107,25 +106,13 @@ func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRe
 }
 
 func (m *samlProviderDataSourceModel) flatten(p *client.SAMLProvider, metadata string) {
-	m.ARN = types.StringValue(p.ARN)
-	m.Description = types.StringValue(p.Description)
 	m.Metadata = types.StringValue(metadata)
-	m.CreateDate = types.StringValue(p.CreateDate)
-	m.UpdateDate = types.StringValue(p.UpdateDate)
-	facts := samlMetadataFactsOfString(metadata)
-	m.EntityID, m.SSOURLs, m.Certificates, m.ValidUntil = facts.EntityID, facts.SSOURLs, facts.Certificates, facts.ValidUntil
+	m.samlProviderFacts.flatten(p, metadata)
 }
 
 type samlProviderDataSourceModel struct {
-	Name         types.String   `tfsdk:"name"`
-	ARN          types.String   `tfsdk:"arn"`
-	Description  types.String   `tfsdk:"description"`
-	Metadata     types.String   `tfsdk:"metadata"`
-	EntityID     types.String   `tfsdk:"entity_id"`
-	SSOURLs      types.List     `tfsdk:"sso_urls"`
-	Certificates types.List     `tfsdk:"certificates"`
-	ValidUntil   types.String   `tfsdk:"valid_until"`
-	CreateDate   types.String   `tfsdk:"create_date"`
-	UpdateDate   types.String   `tfsdk:"update_date"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+	samlProviderFacts
+	Name     types.String   `tfsdk:"name"`
+	Metadata types.String   `tfsdk:"metadata"`
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }

@@ -303,15 +303,13 @@ func TestModifySAMLProviderPlan(t *testing.T) {
 	}
 	model := func(description, metadata string, updateDate types.String) *ram.SAMLProviderResourceModel {
 		m := &ram.SAMLProviderResourceModel{
-			Description:           types.StringValue(description),
 			Metadata:              ram.NewSAMLMetadataValue(metadata),
 			CertExpiryWarningDays: types.Int64Value(30),
-			UpdateDate:            updateDate,
-			EntityID:              types.StringUnknown(),
-			SSOURLs:               types.ListUnknown(types.StringType),
-			Certificates:          types.ListUnknown(factsOf(idp.XML).Certificates.ElementType(context.Background())),
-			ValidUntil:            types.StringUnknown(),
 		}
+		m.Description, m.UpdateDate = types.StringValue(description), updateDate
+		m.EntityID, m.ValidUntil = types.StringUnknown(), types.StringUnknown()
+		m.SSOURLs = types.ListUnknown(types.StringType)
+		m.Certificates = types.ListUnknown(factsOf(idp.XML).Certificates.ElementType(context.Background()))
 		if metadata == "" {
 			m.Metadata = ram.SAMLMetadataValue{StringValue: types.StringUnknown()}
 		}

@@ -73,8 +73,7 @@ func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.Schem
 
 func (d *serviceProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data serviceProviderDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
 		return
 	}
 	name := d.Client().Site()
