@@ -125,3 +125,26 @@ func (v RuleValidator) ValidateString(ctx context.Context, req validator.StringR
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, summary, detail(err))
 }
+
+// SessionDurationValidator checks rolesso.ValidateSessionDuration. Null and
+// unknown values are not checked.
+type SessionDurationValidator struct{}
+
+var _ validator.Int64 = SessionDurationValidator{}
+
+func (v SessionDurationValidator) Description(ctx context.Context) string {
+	return v.MarkdownDescription(ctx)
+}
+
+func (v SessionDurationValidator) MarkdownDescription(context.Context) string {
+	return rolesso.SessionDurationRule
+}
+
+func (v SessionDurationValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := rolesso.ValidateSessionDuration(req.ConfigValue.ValueInt64()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid session duration", framework.UpperFirst(err.Error()))
+	}
+}

@@ -23,7 +23,6 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
-	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
@@ -261,46 +260,6 @@ func (r *applicationAccountResource) ImportState(ctx context.Context, req resour
 		"account_name":   found.ApplicationUsername,
 	} {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
-	}
-}
-
-// ValidateConfig checks what one attribute alone cannot: each of
-// instance_id, application_id and account_name is given or linked, and the
-// linked application and role agree (validateApplicationAccountLinks).
-func (r *applicationAccountResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateApplicationAccountLinks(ctx, config)...)
-}
-
-// ModifyPlan takes the defaults of the links, decides what replaces the
-// account, and, for an account not linked to a role, looks the role up.
-func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan, config applicationAccountResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	var state *applicationAccountResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &applicationAccountResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	replace, diags := planApplicationAccountDefaults(ctx, &plan, &config, state)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.RequiresReplace = append(resp.RequiresReplace, replace...)
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
-	if c := r.Client(); c != nil && config.Role.IsNull() {
-		app := links.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
-		resp.Diagnostics.Append(checkAccountRoleExists(ctx, c, plan, app)...)
 	}
 }
 

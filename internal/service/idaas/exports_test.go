@@ -26,7 +26,7 @@ var (
 	IdPNameValidator         validator.String = validators.IdPNameValidator()
 	AccountIDValidator       validator.String = validators.AccountIDValidator()
 	SiteValidator            validator.String = validators.SiteValidator()
-	SessionDurationValidator validator.Int64  = sessionDurationValidator{}
+	SessionDurationValidator validator.Int64  = validators.SessionDurationValidator{}
 )
 
 // RoleSSOApplicationFacts is what the finder reads of an application.

@@ -198,22 +198,6 @@ func (r *rolePolicyAttachmentResource) ImportState(ctx context.Context, req reso
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("policy_name"), id.PolicyName)...)
 }
 
-// ModifyPlan warns at plan time when a policy to attach does not exist: the
-// apply would fail, unless something in the same run creates it.
-func (r *rolePolicyAttachmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() || r.Client() == nil {
-		return
-	}
-	var plan rolePolicyAttachmentResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	if plan.PolicyName.IsUnknown() || plan.PolicyType.IsUnknown() {
-		return
-	}
-	warnMissingPolicy(ctx, r.Client(), path.Root("policy_name"), plan.PolicyType.ValueString(), plan.PolicyName.ValueString(), &resp.Diagnostics)
-}
-
 // findRolePolicyAttachment returns the attached policy, or an error for
 // which client.IsNotFound is true when the role does not exist or the
 // policy is not attached to it.

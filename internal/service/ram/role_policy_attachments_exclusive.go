@@ -194,34 +194,6 @@ func (r *rolePolicyAttachmentsExclusiveResource) ImportState(ctx context.Context
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("role_name"), req.ID)...)
 }
 
-// ModifyPlan warns at plan time about policies to attach that do not
-// exist: the apply would fail, unless something in the same run creates
-// them.
-func (r *rolePolicyAttachmentsExclusiveResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.Client() == nil {
-		return
-	}
-	var plan rolePoliciesResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() || plan.Policies.IsUnknown() {
-		return
-	}
-	var prior []policyRef
-	if !req.State.Raw.IsNull() {
-		var state rolePoliciesResourceModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		prior, _ = expandPolicyRefs(ctx, state.Policies)
-	}
-	planned, d := expandPolicyRefs(ctx, plan.Policies)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
-	}
-	for _, p := range planned {
-		if p.known() && !p.in(prior) {
-			warnMissingPolicy(ctx, r.Client(), path.Root("policies"), p.PolicyType, p.PolicyName, &resp.Diagnostics)
-		}
-	}
-}
-
 // apply makes the role's attached policies exactly the planned ones, then
 // saves what RAM holds. It compares with RAM's current set, not with the
 // state, so that it also undoes changes made since the plan.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -21,8 +22,9 @@ import (
 
 // A SAML provider serves one IDaaS application: its name is the
 // application's IdP name and its metadata the application's IdP metadata.
-// This file holds the `application` link, the defaults it gives and the
-// checks it makes possible.
+// This file holds what runs at validate and plan and writes nothing: the
+// `application` link, the defaults it gives and the checks it makes
+// possible.
 
 // samlProviderApplicationAttribute is the `application` link of a SAML
 // provider.
@@ -156,5 +158,85 @@ func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan s
 		rolesso.LinkEnd{Object: samlProviderObjectOf(plan.Name), Attribute: "metadata", Value: plan.Metadata.ValueString()},
 		rolesso.LinkEnd{Object: app.Object("the linked IDaaS application"), Attribute: "IdP metadata (as IDaaS serves it now)", Value: current}),
 		"Or set application.idp_metadata, or link the whole application: application = idaas_role_sso_application.<name>.")
+	return diags
+}
+
+// ValidateConfig checks that name and metadata are given or linked, and
+// agree with the linked application (validateSAMLProviderLinks).
+func (r *samlProviderResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config samlProviderResourceModel
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateSAMLProviderLinks(ctx, config)...)
+}
+
+// ModifyPlan takes the name and metadata of a linked application and
+// checks its account; decides whether the name changes, which replaces
+// the provider; computes the facts of the planned metadata, so that a plan
+// shows a rotated certificate's fingerprint, and warns about certificates
+// that expire soon; and, for an application linked by ID only, compares
+// the metadata with the application's current one. update_date changes
+// only when RAM is called.
+func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, config samlProviderResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+		return
+	}
+	var state *samlProviderResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &samlProviderResourceModel{}
+		if resp.Diagnostics.Append(req.State.Get(ctx, state)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	c := r.Client()
+	account := ""
+	if c != nil {
+		account = c.AccountID()
+	}
+	replace, diags := planSAMLProviderLinks(ctx, &plan, &config, state, account)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	if replace {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("name"))
+	}
+	resp.Diagnostics.Append(modifySAMLProviderPlan(&plan, state, time.Now())...)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if c == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	if framework.IsKnown(plan.Name) {
+		c.NotePlanned(client.PlannedSAMLProvider, plan.Name.ValueString())
+	}
+	app := links.ObjectAs[samlProviderApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
+	resp.Diagnostics.Append(checkSAMLProviderMetadataLive(ctx, c.EIAM(), plan, app)...)
+}
+
+// modifySAMLProviderPlan is ModifyPlan on models, at time now.
+func modifySAMLProviderPlan(plan, state *samlProviderResourceModel, now time.Time) (diags diag.Diagnostics) {
+	facts := unknownSAMLMetadataFacts()
+	if !plan.Metadata.IsUnknown() {
+		md, err := rolesso.ParseMetadata(plan.Metadata.ValueString())
+		if err != nil {
+			// The validator reports it.
+			return nil
+		}
+		facts = samlMetadataFactsOf(md)
+		if days := plan.CertExpiryWarningDays; !days.IsUnknown() && !days.IsNull() {
+			diags = samlMetadataWarnings(path.Root("metadata"), md, now, time.Duration(days.ValueInt64())*24*time.Hour)
+		}
+	}
+	plan.setFacts(facts)
+	if state != nil && plan.Description.Equal(state.Description) && plan.Metadata.Equal(state.Metadata) {
+		plan.UpdateDate = state.UpdateDate
+	} else {
+		plan.UpdateDate = types.StringUnknown()
+	}
 	return diags
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -23,8 +24,8 @@ import (
 
 // An application account is where the IdP meets the service provider: it
 // links to its application and to the RAM role it signs in to. This file
-// holds the two link attributes, the defaults they give and the checks they
-// make possible.
+// holds what runs at validate and plan and writes nothing: the two link
+// attributes, the defaults they give and the checks they make possible.
 
 // accountApplicationAttribute is the `application` link of an account.
 var accountApplicationAttribute = schema.SingleNestedAttribute{
@@ -246,4 +247,44 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 		links.AddLiveCheckWarning(&diags, path.Root("account_name"), fmt.Sprintf("whether RAM role %q exists", name), err)
 	}
 	return diags
+}
+
+// ValidateConfig checks what one attribute alone cannot: each of
+// instance_id, application_id and account_name is given or linked, and the
+// linked application and role agree (validateApplicationAccountLinks).
+func (r *applicationAccountResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config applicationAccountResourceModel
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateApplicationAccountLinks(ctx, config)...)
+}
+
+// ModifyPlan takes the defaults of the links, decides what replaces the
+// account, and, for an account not linked to a role, looks the role up.
+func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, config applicationAccountResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	var state *applicationAccountResourceModel
+	if !req.State.Raw.IsNull() {
+		state = &applicationAccountResourceModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	replace, diags := planApplicationAccountDefaults(ctx, &plan, &config, state)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.RequiresReplace = append(resp.RequiresReplace, replace...)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if c := r.Client(); c != nil && config.Role.IsNull() {
+		app := links.ObjectAs[accountApplicationLinkModel](ctx, config.Application, &resp.Diagnostics)
+		resp.Diagnostics.Append(checkAccountRoleExists(ctx, c, plan, app)...)
+	}
 }
