@@ -323,10 +323,6 @@ func findSAMLProviderByName(ctx context.Context, conn client.IMS, name string) (
 	return conn.GetSAMLProvider(ctx, name)
 }
 
-// samlProviderReadRetry paces reads of a new SAML provider that reads do
-// not yet see: 0.5s, 1s, 2s, then up to 8s between tries.
-var samlProviderReadRetry = retry.Policy{First: 500 * time.Millisecond, Max: 8 * time.Second}
-
 // waitSAMLProviderReadable reads a SAML provider just created. A new
 // object may not be visible at once (eventual consistency), so NotFound is
 // retried until ctx ends.
