@@ -250,7 +250,7 @@ func (s *Server) planSignIn(appID, username, userID string, now time.Time) (*sig
 		return nil, signInFail(http.StatusInternalServerError, "InternalError", "The application's signing key is not usable: %v", err)
 	}
 	env := s.expressionEnv(u)
-	nameID := evalExpression(cfg.NameIDValueExpression, env)
+	nameID := parseStored(cfg.NameIDValueExpression).Eval(env)
 	if nameID == "" {
 		return nil, signInFail(http.StatusBadRequest, "NameIdEmpty", "The NameID expression %s is empty for the user %s.", cfg.NameIDValueExpression, u.Username)
 	}
@@ -266,10 +266,11 @@ func (s *Server) planSignIn(appID, username, userID string, now time.Time) (*sig
 		SignAssertion:   cfg.AssertionSigned,
 	}}
 	for _, at := range cfg.AttributeStatements {
-		v := evalExpression(at.AttributeValueExpression, env)
+		e := parseStored(at.AttributeValueExpression)
+		v := e.Eval(env)
 		switch at.AttributeName {
 		case facts.RoleAttributeName:
-			plan.params.Roles = s.perAccountValues(at.AttributeValueExpression, a.ApplicationID, env, now)
+			plan.params.Roles = s.perAccountValues(e, a.ApplicationID, u.UserID, env, now)
 		case facts.RoleSessionNameAttributeName:
 			plan.params.RoleSessionName = v
 		case facts.SessionDurationAttributeName:
@@ -322,14 +323,15 @@ func (s *Server) roleAttributeValues(a *eiamApplication, t *eiamTemplate, u *eia
 	return values, nil
 }
 
-// evalExpression evaluates a stored value expression; one that does not
-// parse (SetApplicationSsoConfig refuses those) gives "".
-func evalExpression(src string, env expression.Env) string {
+// parseStored parses a stored value expression. SetApplicationSsoConfig
+// refuses one that does not parse; should one be stored anyway, it is the
+// constant "", so that its attribute is empty as before.
+func parseStored(src string) *expression.Expr {
 	e, err := expression.Parse(src)
 	if err != nil {
-		return ""
+		e, _ = expression.Parse(`""`)
 	}
-	return e.Eval(env)
+	return e
 }
 
 // perAccountValues evaluates the expression of a multi-valued attribute
@@ -338,15 +340,11 @@ func evalExpression(src string, env expression.Env) string {
 // Empty values are left out. How IDaaS treats a user with several
 // accounts here is UNCONFIRMED (FACTS.md, "Not known"); one value per
 // account is what the role-based SSO template sends.
-func (s *Server) perAccountValues(src, appID string, env expression.Env, now time.Time) []string {
-	e, err := expression.Parse(src)
-	if err != nil {
-		return nil
-	}
+func (s *Server) perAccountValues(e *expression.Expr, appID, userID string, env expression.Env, now time.Time) []string {
 	envs := []expression.Env{env}
 	if e.UsesAppUser() {
 		envs = envs[:0]
-		for _, acc := range s.visibleAccounts(appID, text(env.User["userId"]), now) {
+		for _, acc := range s.visibleAccounts(appID, userID, now) {
 			envs = append(envs, expression.Env{User: env.User, AppUser: map[string]any{"username": acc.ApplicationUsername}})
 		}
 	}
@@ -381,9 +379,4 @@ func (s *Server) expressionEnv(u *eiamUser) expression.Env {
 		"status": u.Status, "description": u.Description, "primaryOrganizationalUnitId": u.PrimaryOrganizationalUnitID,
 		"organizationalUnits": units, "groups": groups, "customFields": []any{}, "customFieldMap": map[string]any{},
 	}}
-}
-
-func text(v any) string {
-	s, _ := v.(string)
-	return s
 }

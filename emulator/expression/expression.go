@@ -9,6 +9,10 @@
 // FACTS.md, "Attribute expressions", gives the sources and what is not
 // known. It is written from the documentation alone, on purpose apart
 // from the provider's own reading of it.
+//
+// String concatenation is not evaluated: the pages say expressions can
+// concatenate, but none shows the syntax (FACTS.md, "Not known"), so an
+// expression with an operator such as + is refused rather than guessed.
 package expression
 
 import (
@@ -91,18 +95,22 @@ func (e *Expr) Eval(env Env) string {
 }
 
 func text(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	default:
-		b, err := json.Marshal(v)
-		if err != nil {
-			return ""
-		}
-		return string(b)
+	if s, ok := v.(string); ok {
+		return s
 	}
+	return jsonString(v)
+}
+
+// jsonString is v as JSON, or "" for nil (a missing field).
+func jsonString(v any) string {
+	if v == nil {
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 // node is a part of an expression.
@@ -177,15 +185,7 @@ func (c call) eval(env Env, it any) any {
 		}
 		return strings.Join(parts, text(c.args[1].eval(env, it)))
 	case "ObjectToJsonString":
-		v := c.args[0].eval(env, it)
-		if v == nil {
-			return ""
-		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			return ""
-		}
-		return string(b)
+		return jsonString(c.args[0].eval(env, it))
 	}
 	return nil
 }
