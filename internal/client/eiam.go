@@ -120,7 +120,8 @@ type Application struct {
 	ClientID        string
 	ApplicationName string
 	Description     string
-	// ApplicationSourceType is ApplicationSourceTemplate or "standard".
+	// ApplicationSourceType is ApplicationSourceTemplate or
+	// ApplicationSourceStandard.
 	ApplicationSourceType string
 	// ApplicationTemplateID is "" for an application not made from a
 	// template.
@@ -139,6 +140,7 @@ type Application struct {
 // Values of application fields (FACTS.md).
 const (
 	ApplicationSourceTemplate = "urn:alibaba:idaas:app:source:template"
+	ApplicationSourceStandard = "urn:alibaba:idaas:app:source:standard"
 	SSOTypeSAML2              = "saml2"
 	ApplicationEnabled        = "enabled"
 	ApplicationDisabled       = "disabled"
@@ -149,7 +151,8 @@ const (
 )
 
 // CreateApplicationInput is what CreateApplication sends: a SAML 2.0
-// application made from a marketplace template.
+// application made from a marketplace template, or a standard one when
+// TemplateID is empty.
 type CreateApplicationInput struct {
 	InstanceID string
 	Name       string
@@ -364,9 +367,12 @@ func (e eiamClient) createApplication(ctx context.Context, in CreateApplicationI
 	params := map[string]string{
 		"InstanceId":            in.InstanceID,
 		"ApplicationName":       in.Name,
-		"ApplicationSourceType": ApplicationSourceTemplate,
-		"ApplicationTemplateId": in.TemplateID,
+		"ApplicationSourceType": ApplicationSourceStandard,
 		"SsoType":               SSOTypeSAML2,
+	}
+	if in.TemplateID != "" {
+		params["ApplicationSourceType"] = ApplicationSourceTemplate
+		params["ApplicationTemplateId"] = in.TemplateID
 	}
 	if in.Description != "" {
 		params["Description"] = in.Description

@@ -31,6 +31,9 @@ const (
 	moduleRoot = "../.."
 	// exampleDir is examples/complete, the configuration `make demo` applies.
 	exampleDir = moduleRoot + "/examples/complete"
+	// standardSAMLDir is examples/standard-saml: the same setup as a
+	// standard SAML 2.0 application.
+	standardSAMLDir = moduleRoot + "/examples/standard-saml"
 	// namingMistakesFile breaks both naming rules; added to the example, the
 	// plan must fail.
 	namingMistakesFile = moduleRoot + "/tools/demo-naming-mistakes.tf"
@@ -65,7 +68,7 @@ func TestAccExampleComplete(t *testing.T) {
 		t.Skipf("Acceptance tests skipped unless env '%s' set", resource.EnvTfAcc)
 	}
 	acctest.PreCheck(t)
-	cli := newExampleCLI(t)
+	cli := newExampleCLI(t, exampleDir)
 	if !cli.hasProviderFunctions(t) {
 		// As tfversion.SkipBelow(1.8.0) does for resource.Test.
 		t.Skipf("%s %s has no provider-defined functions, which the example uses", cli.path, cli.version)
@@ -99,6 +102,40 @@ func TestAccExampleComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	checkSignIns(t, cli, srv)
+	cli.run(t, "destroy", "-input=false", "-no-color", "-auto-approve")
+	checkEmulatorEmpty(t, srv)
+}
+
+// TestAccExampleStandardSAML applies examples/standard-saml, the setup of
+// examples/complete as a standard SAML 2.0 application, checks that a
+// second plan is empty, signs every user in (each must get exactly the
+// roles of exampleRoles, from the Role attribute statement the provider
+// wrote), destroys, and checks that nothing is left.
+func TestAccExampleStandardSAML(t *testing.T) {
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("Acceptance tests skipped unless env '%s' set", resource.EnvTfAcc)
+	}
+	acctest.PreCheck(t)
+	cli := newExampleCLI(t, standardSAMLDir)
+	srv := acctest.Emulator(t, emulatortest.WithConfig(func(c *emulator.Config) {
+		c.LoadFile = standardSAMLDir + "/users.json"
+	}))
+	cli.env = append(cli.env, "TF_VAR_emulator_url="+srv.URL())
+	cli.run(t, "apply", "-input=false", "-no-color", "-auto-approve")
+	if out, code := cli.exec(t, "plan", "-input=false", "-no-color", "-detailed-exitcode"); code != 0 {
+		t.Fatalf("the plan after apply is not empty (exit code %d):\n%s", code, out)
+	}
+	checkSignIns(t, cli, srv)
+	cli.run(t, "destroy", "-input=false", "-no-color", "-auto-approve")
+	checkEmulatorEmpty(t, srv)
+}
+
+// checkSignIns signs in every application account of the configuration's
+// `accounts` output through the emulated portal: each user must get
+// exactly the roles of exampleRoles.
+func checkSignIns(t *testing.T, cli *exampleCLI, srv *emulator.Server) {
+	t.Helper()
 	outputs := cli.run(t, "output", "-json")
 	accounts, err := signin.ReadOutputs(strings.NewReader(outputs))
 	if err != nil {
@@ -125,9 +162,6 @@ func TestAccExampleComplete(t *testing.T) {
 	if diff := cmp.Diff(exampleRoles, got); diff != "" {
 		t.Errorf("who signed in as which role (-want +got):\n%s", diff)
 	}
-
-	cli.run(t, "destroy", "-input=false", "-no-color", "-auto-approve")
-	checkEmulatorEmpty(t, srv)
 }
 
 // exampleCLI runs the Terraform or OpenTofu CLI of the acceptance tests on
@@ -139,7 +173,7 @@ type exampleCLI struct {
 	env     []string
 }
 
-func newExampleCLI(t *testing.T) *exampleCLI {
+func newExampleCLI(t *testing.T, exampleDir string) *exampleCLI {
 	t.Helper()
 	work := t.TempDir()
 	plugins := filepath.Join(work, "plugins")

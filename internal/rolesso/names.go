@@ -116,7 +116,14 @@ func ValidateRoleName(name string) error {
 // more names than RAM does (for example with "_"), but the account name is
 // sent as the role name of the SAML Role attribute, so a name that is not a
 // valid RAM role name can never sign in.
+//
+// In the standard SAML form the account name is the whole Role value
+// (StandardRoleExpression), which ParseRoleAttribute checks.
 func ValidateApplicationAccountName(name string) error {
+	if isRoleAttributeForm(name) {
+		_, err := ParseRoleAttribute(name)
+		return err
+	}
 	if roleNameRegexp.MatchString(name) {
 		return nil
 	}
@@ -131,6 +138,21 @@ func ValidateApplicationAccountName(name string) error {
 		Rule:    ApplicationAccountNameRule,
 		Fix:     suggestion(SuggestRoleName(name)) + " Rename the RAM role to match.",
 	}
+}
+
+// isRoleAttributeForm reports whether an application account name is
+// written as a Role value rather than a role name: it starts with an ARN.
+func isRoleAttributeForm(name string) bool {
+	return strings.HasPrefix(strings.ToLower(name), "acs:")
+}
+
+// AccountRoleName returns the name of the role an application account
+// name signs in to: the role inside a Role value, or the name itself.
+func AccountRoleName(name string) string {
+	if r, err := ParseRoleAttribute(name); err == nil && isRoleAttributeForm(name) {
+		return r.Role.Name
+	}
+	return name
 }
 
 // ValidateSAMLProviderName reports whether name is a valid RAM SAML

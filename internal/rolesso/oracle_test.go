@@ -82,7 +82,7 @@ func TestRulesAgainstEmulator(t *testing.T) {
 
 	for _, name := range nameCases() {
 		add("role name", name, rolesso.ValidateRoleName(name) == nil, rules.RoleName(name) == rules.NameOK)
-		add("application account name", name, rolesso.ValidateApplicationAccountName(name) == nil, rules.RoleName(name) == rules.NameOK)
+		add("application account name", name, rolesso.ValidateApplicationAccountName(name) == nil, emulatorAccountNameSignsIn(name))
 		add("SAML provider name", name, rolesso.ValidateSAMLProviderName(name) == nil, rules.SAMLProviderName(name) == rules.NameOK)
 		add("IdP name", name, rolesso.ValidateIdPName(name) == nil, rules.SAMLProviderName(name) == rules.NameOK)
 		add("role session name", name, rolesso.ValidateRoleSessionName(name) == nil, rules.RoleSessionName(name))
@@ -99,6 +99,7 @@ func TestRulesAgainstEmulator(t *testing.T) {
 		_, perr := rolesso.ParseRoleAttribute(v)
 		_, ok := rules.ParseRoleAttribute(v)
 		add("Role attribute", v, perr == nil, ok)
+		add("application account name", v, rolesso.ValidateApplicationAccountName(v) == nil, emulatorAccountNameSignsIn(v))
 	}
 	for _, expr := range expressionCases() {
 		_, err := expression.Parse(expr)
@@ -271,4 +272,14 @@ func expressionCases() []string {
 		"user.mail", "appUser.email", "user", "username", `'single'`, `"open`, `user.username + "x"`, `Concat(user.username, "x")`,
 		"__item.groupId", "",
 	}
+}
+
+// emulatorAccountNameSignsIn is the emulator's reading of an account name
+// that can sign in: a role name (the template form), or a whole Role value
+// (a standard SAML application whose Role expression is appUser.username).
+func emulatorAccountNameSignsIn(name string) bool {
+	if _, ok := rules.ParseRoleAttribute(name); ok {
+		return true
+	}
+	return rules.RoleName(name) == rules.NameOK
 }

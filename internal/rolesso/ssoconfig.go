@@ -78,3 +78,33 @@ func ParseSessionDurationExpression(expr string) (seconds int64, ok bool) {
 	}
 	return n, true
 }
+
+// The two forms of a role-based SSO application (FACTS.md, "IDaaS
+// applications"): made from the marketplace template, whose form
+// parameters build the Role attribute, or a standard SAML 2.0 application,
+// whose attribute statements build it.
+const (
+	SSOFormTemplate     = "template"
+	SSOFormStandardSAML = "standard_saml"
+)
+
+// SSOForms lists the forms, for validators and docs.
+func SSOForms() []string { return []string{SSOFormTemplate, SSOFormStandardSAML} }
+
+// RoleMappingApplicationAccount is the role mapping of the standard SAML
+// form in which a user's application accounts grant the roles.
+const RoleMappingApplicationAccount = "application_account"
+
+// StandardRoleExpression is the Role attribute expression of the standard
+// SAML form with application accounts: the account name, which then holds
+// the whole Role value, "<role ARN>,<SAML provider ARN>". `appUser.username`
+// is documented (doc "Rules for configuring SAML Attribute Statements"); an
+// expression that builds the value from a role name would need string
+// concatenation, whose syntax no source shows (FACTS.md, "Not known").
+const StandardRoleExpression = "appUser.username"
+
+// ManagedAttributeNames are the SAML attributes the provider derives; extra
+// attribute statements may not use them.
+func ManagedAttributeNames() []string {
+	return []string{RoleAttributeName, RoleSessionNameAttributeName, SessionDurationAttributeName}
+}

@@ -24,6 +24,19 @@ type Application struct {
 	IdPName     types.String `tfsdk:"idp_name"`
 	Site        types.String `tfsdk:"site"`
 	IdPMetadata types.String `tfsdk:"idp_metadata"`
+	// RoleAttributeExpression is null for an application of the template
+	// form.
+	RoleAttributeExpression types.String `tfsdk:"role_attribute_expression"`
+}
+
+// AccountNameIsRoleValue reports whether the application's application
+// accounts hold the whole Role value (the standard SAML form with
+// application accounts), and whether that is known yet.
+func (a *Application) AccountNameIsRoleValue() (isRoleValue, known bool) {
+	if a.RoleAttributeExpression.IsUnknown() {
+		return false, false
+	}
+	return a.RoleAttributeExpression.ValueString() == rolesso.StandardRoleExpression, true
 }
 
 // Object names the application in messages, as ApplicationObject does.
@@ -56,6 +69,10 @@ func ApplicationAttributes() map[string]schema.Attribute {
 		},
 		"idp_metadata": schema.StringAttribute{
 			MarkdownDescription: "The application's IdP metadata XML.",
+			Optional:            true,
+		},
+		"role_attribute_expression": schema.StringAttribute{
+			MarkdownDescription: "The `Role` attribute expression of a standard SAML application; null for the template form.",
 			Optional:            true,
 		},
 	}

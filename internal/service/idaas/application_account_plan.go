@@ -88,6 +88,31 @@ func (m applicationAccountResourceModel) object() string {
 	return "this IDaaS application account"
 }
 
+// accountNameFor is the account name a role link gives: the role's name,
+// or the whole Role value when the linked application is a standard SAML
+// application whose accounts hold it (links.Application). It is unknown
+// while what it is made of is.
+func accountNameFor(app *accountApplicationLinkModel, role *accountRoleLinkModel) types.String {
+	if app == nil {
+		return role.Name
+	}
+	isRoleValue, known := app.AccountNameIsRoleValue()
+	switch {
+	case !known:
+		return types.StringUnknown()
+	case !isRoleValue:
+		return role.Name
+	case !framework.IsKnown(app.AccountID) || !framework.IsKnown(app.IdPName) || !framework.IsKnown(role.Name):
+		return types.StringUnknown()
+	}
+	value, err := rolesso.NewRoleAttribute(app.AccountID.ValueString(), role.Name.ValueString(), app.IdPName.ValueString())
+	if err != nil {
+		// A part is invalid: its own validator reports it.
+		return types.StringUnknown()
+	}
+	return types.StringValue(value.String())
+}
+
 // object names the linked role in messages.
 func (l *accountRoleLinkModel) object() string {
 	return links.NamedObject("RAM role", l.Name, "the linked RAM role")
@@ -140,7 +165,16 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	}
 	account := rolesso.LinkEnd{Object: config.object(), Attribute: "account_name", Value: config.AccountName.ValueString()}
 	roleName := rolesso.LinkEnd{Object: role.object(), Attribute: "name", Value: role.Name.ValueString()}
-	if framework.IsKnown(config.AccountName) && framework.IsKnown(role.Name) {
+	if isRoleValue, _ := app.AccountNameIsRoleValue(); isRoleValue {
+		if want := accountNameFor(app, role); framework.IsKnown(config.AccountName) && framework.IsKnown(want) && !config.AccountName.Equal(want) {
+			diags.AddAttributeError(path.Root("account_name"), "Account name is not the Role value", fmt.Sprintf(
+				"The account_name %q of %s is not the Role value of %s in %s, %q. %s sends the account name as the "+
+					"value of the SAML Role attribute (role_attribute_expression = %s), so it must be that value. Remove "+
+					"account_name: it defaults to it.", config.AccountName.ValueString(), config.object(), role.object(),
+				app.Object("the linked IDaaS application"), want.ValueString(), app.Object("The linked IDaaS application"),
+				rolesso.StandardRoleExpression))
+		}
+	} else if framework.IsKnown(config.AccountName) && framework.IsKnown(role.Name) {
 		links.AddError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
 			"Or remove account_name: it defaults to role.name.")
 		links.AddWarning(&diags, path.Root("account_name"), rolesso.CheckExactCase(account, roleName),
@@ -192,7 +226,7 @@ func planApplicationAccountDefaults(ctx context.Context, plan, config *applicati
 	}
 	fill(&plan.InstanceID, config.InstanceID, config.Application, func() types.String { return app.InstanceID })
 	fill(&plan.ApplicationID, config.ApplicationID, config.Application, func() types.String { return app.ID })
-	fill(&plan.AccountName, config.AccountName, config.Role, func() types.String { return role.Name })
+	fill(&plan.AccountName, config.AccountName, config.Role, func() types.String { return accountNameFor(app, role) })
 
 	var replace path.Paths
 	if state == nil {
@@ -223,7 +257,7 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 	if !framework.IsKnown(plan.AccountName) || !framework.NameChecksOn(ctx) {
 		return diags
 	}
-	name, account := plan.AccountName.ValueString(), c.AccountID()
+	name, account := rolesso.AccountRoleName(plan.AccountName.ValueString()), c.AccountID()
 	if app != nil && framework.IsKnown(app.AccountID) && app.AccountID.ValueString() != account {
 		tflog.Debug(ctx, "Not looking for the role of an application account in another account", map[string]any{
 			"account_name": name, "account_id": app.AccountID.ValueString(),

@@ -60,12 +60,12 @@ func ExpandSAMLConfig(site rolesso.Site, current client.SAMLSSOConfig, roleSessi
 // PlanValues are the attributes of the application that ModifyPlan reads
 // or sets.
 type PlanValues struct {
-	ID, Site, TemplateID, AccountID, IdPName, SAMLProviderARN, Status types.String
-	Enabled                                                           types.Bool
+	ID, Site, SSOForm, TemplateID, AccountID, IdPName, SAMLProviderARN, Status types.String
+	Enabled                                                                    types.Bool
 }
 
 func (v PlanValues) model() *roleSSOApplicationResourceModel {
-	m := &roleSSOApplicationResourceModel{Site: v.Site, AccountID: v.AccountID, IdPName: v.IdPName, SAMLProviderARN: v.SAMLProviderARN}
+	m := &roleSSOApplicationResourceModel{Site: v.Site, SSOForm: v.SSOForm, AccountID: v.AccountID, IdPName: v.IdPName, SAMLProviderARN: v.SAMLProviderARN}
 	m.ID, m.TemplateID, m.Status, m.Enabled = v.ID, v.TemplateID, v.Status, v.Enabled
 	return m
 }
@@ -85,7 +85,7 @@ func ModifyRoleSSOApplicationPlan(plan, config PlanValues, state *PlanValues, pr
 	}
 	diags := modifyRoleSSOApplicationPlan(p, config.model(), s, defaults)
 	return PlanValues{
-		ID: p.ID, Site: p.Site, TemplateID: p.TemplateID, AccountID: p.AccountID, IdPName: p.IdPName,
+		ID: p.ID, Site: p.Site, SSOForm: p.SSOForm, TemplateID: p.TemplateID, AccountID: p.AccountID, IdPName: p.IdPName,
 		SAMLProviderARN: p.SAMLProviderARN, Status: p.Status, Enabled: p.Enabled,
 	}, diags
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -79,11 +80,12 @@ func (r *roleSSOApplicationResource) Metadata(_ context.Context, req resource.Me
 func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "An IDaaS application made from the marketplace template \"Alibaba Cloud Role-based SSO\" " +
-			"(steps 1 and 2 of the console procedure): it signs IDaaS users in to Alibaba Cloud RAM roles. The provider " +
-			"creates the application, sets its SSO form parameters (the Alibaba Cloud account ID and the IdP name), its SAML " +
-			"settings and who may use it, and enables it and its SSO. It exports the IdP metadata for " +
-			"`idaas_ram_saml_provider`.\n\n" + rolesso.IdPNameMatchRule + " Once the application exists, plans warn when no " +
+		MarkdownDescription: "An IDaaS application that signs IDaaS users in to Alibaba Cloud RAM roles, in one of two " +
+			"forms (`sso_form`): made from the marketplace template \"Alibaba Cloud Role-based SSO\" (steps 1 and 2 of the " +
+			"console procedure), or a standard SAML 2.0 application whose attribute statements the provider derives. The " +
+			"provider creates the application, sets its SSO form parameters (template form: the Alibaba Cloud account ID and " +
+			"the IdP name), its SAML settings and who may use it, and enables it and its SSO. It exports the IdP metadata for " +
+			"`idaas_ram_saml_provider`.\n\n" + standardFormNote + "\n\n" + rolesso.IdPNameMatchRule + " Once the application exists, plans warn when no " +
 			"SAML provider of its account has its IdP name. Pass the whole application to the `application` attribute of " +
 			"`idaas_ram_saml_provider` and `idaas_application_account` so that plans check the naming rules of sign-in " +
 			"before anything is written.\n\n" + writeOnlyNote,
@@ -122,28 +124,75 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 					stringplanmodifier.RequiresReplaceIf(siteChanged, siteChangedDescription, siteChangedDescription),
 				},
 			},
+			"sso_form": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("How the application builds the SAML `Role` attribute: `%s` (made from the "+
+					"marketplace template, which builds it from the SSO form parameters) or `%s` (a standard SAML 2.0 "+
+					"application, whose `Role` attribute statement the provider derives from `role_mapping`). Defaults to `%s`. "+
+					"On import it is read from the application; an application of the other form is never changed in place: "+
+					"changing it replaces the application.", rolesso.SSOFormTemplate, rolesso.SSOFormStandardSAML, rolesso.SSOFormTemplate),
+				Optional:      true,
+				Computed:      true,
+				Default:       stringdefault.StaticString(rolesso.SSOFormTemplate),
+				Validators:    []validator.String{stringvalidator.OneOf(rolesso.SSOForms()...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"role_mapping": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The `%s` form only: which IDaaS object grants a user a role. `%s`: each "+
+					"application account of the user, whose name holds the whole `Role` value. Defaults to `%s` in that form.",
+					rolesso.SSOFormStandardSAML, rolesso.RoleMappingApplicationAccount, rolesso.RoleMappingApplicationAccount),
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.OneOf(rolesso.RoleMappingApplicationAccount)},
+			},
+			"role_attribute_expression": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The `%s` form only: the IDaaS expression of the `Role` SAML attribute, "+
+					"derived from `role_mapping` (`%s` for `%s`). Read from the application, so a change made in the console "+
+					"shows as a difference.", rolesso.SSOFormStandardSAML, rolesso.StandardRoleExpression, rolesso.RoleMappingApplicationAccount),
+				Computed: true,
+			},
+			"extra_attribute_statements": schema.ListNestedAttribute{
+				MarkdownDescription: fmt.Sprintf("The `%s` form only: SAML attribute statements to send besides those the "+
+					"provider derives (`Role`, `RoleSessionName` and `SessionDuration`), in order. The provider manages every "+
+					"statement of a standard application: one added in the console shows as a difference.", rolesso.SSOFormStandardSAML),
+				Optional: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name": schema.StringAttribute{
+						MarkdownDescription: "The attribute name.",
+						Required:            true,
+						Validators: []validator.String{
+							stringvalidator.LengthAtLeast(1),
+							stringvalidator.NoneOf(rolesso.ManagedAttributeNames()...),
+						},
+					},
+					"value_expression": schema.StringAttribute{
+						MarkdownDescription: "The IDaaS expression of the value. " + rolesso.ExpressionRule,
+						Required:            true,
+						Validators:          []validator.String{validators.ExpressionValidator()},
+					},
+				}},
+			},
 			"template_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the IDaaS marketplace template \"Alibaba Cloud Role-based SSO\" of the site, which " +
-					"the application is made from. Required when the application is created; on import it is read from the " +
-					"application. " + rolesso.TemplateIDUnknown + " Changing it replaces the application.",
+				MarkdownDescription: "The `" + rolesso.SSOFormTemplate + "` form only: the ID of the IDaaS marketplace template " +
+					"\"Alibaba Cloud Role-based SSO\" of the site, which the application is made from. Required when such an " +
+					"application is created; on import it is read from the application. " + rolesso.TemplateIDUnknown +
+					" Changing it replaces the application.",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
 			},
 			"template_idp_name_param": schema.StringAttribute{
-				MarkdownDescription: "The name of the template's SSO form parameter that holds the IdP name (\"IdP Name\" in " +
-					"the console). Required with `template_id`. " + rolesso.IdPNameParamUnknown,
+				MarkdownDescription: "The `" + rolesso.SSOFormTemplate + "` form only: the name of the template's SSO form " +
+					"parameter that holds the IdP name (\"IdP Name\" in the console). Required with `template_id`. " + rolesso.IdPNameParamUnknown,
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"template_account_id_param": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("The name of the template's SSO form parameter that holds the Alibaba Cloud "+
-					"account ID (\"Alibaba Cloud Account ID\" in the console). Defaults to `%s`, the parameter name the "+
-					"`UpdateApplicationSsoFormParams` reference gives as its example.", rolesso.DefaultAccountIDParam),
+				MarkdownDescription: fmt.Sprintf("The `%s` form only: the name of the template's SSO form parameter that holds "+
+					"the Alibaba Cloud account ID (\"Alibaba Cloud Account ID\" in the console). Defaults to `%s` in that form, "+
+					"the parameter name the `UpdateApplicationSsoFormParams` reference gives as its example.", rolesso.SSOFormTemplate, rolesso.DefaultAccountIDParam),
 				Optional:   true,
 				Computed:   true,
-				Default:    stringdefault.StaticString(rolesso.DefaultAccountIDParam),
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"account_id": schema.StringAttribute{
@@ -236,6 +285,15 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 	}
 }
 
+// standardFormNote says what the standard SAML form rests on; the schema
+// and the docs share it.
+const standardFormNote = "In the `" + rolesso.SSOFormStandardSAML + "` form every field is one the public API documents " +
+	"(FACTS.md): the service provider of `site`, the NameID, signing, and a `Role` attribute statement of `" +
+	rolesso.StandardRoleExpression + "`. As no source shows how an IDaaS expression joins strings, the `Role` value is held " +
+	"whole by each application account's name, `acs:ram::<account_id>:role/<role name>,acs:ram::<account_id>:saml-provider/<idp_name>`; " +
+	"`idaas_application_account` with `application` and `role` links derives that name, and its plans check it as they " +
+	"check the name of a template account."
+
 // Descriptions shared by the resource and the data source.
 const (
 	clientIDDescription            = "The application's client ID."
@@ -270,7 +328,7 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 		InstanceID:  instanceID,
 		Name:        name,
 		Description: plan.Description.ValueString(),
-		TemplateID:  plan.TemplateID.ValueString(),
+		TemplateID:  plan.TemplateID.ValueString(), // empty in the standard SAML form
 	})
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "creating", roleSSOApplicationObject, name, err)
@@ -442,8 +500,10 @@ func waitApplicationVisible(ctx context.Context, conn client.EIAM, instanceID, i
 // authorization type and status when they change. state is nil on create.
 func configureApplication(ctx context.Context, conn client.EIAM, site rolesso.Site, plan, state *roleSSOApplicationResourceModel) error {
 	instanceID, id := plan.InstanceID.ValueString(), plan.ID.ValueString()
-	if err := conn.UpdateApplicationSSOFormParams(ctx, instanceID, id, formParams(plan)); err != nil {
-		return err
+	if plan.isTemplateForm() {
+		if err := conn.UpdateApplicationSSOFormParams(ctx, instanceID, id, formParams(plan)); err != nil {
+			return err
+		}
 	}
 	current, err := conn.GetApplicationSSOConfig(ctx, instanceID, id)
 	if err != nil {
@@ -485,17 +545,27 @@ func formParams(plan *roleSSOApplicationResourceModel) []client.TemplateParam {
 
 // expandSAMLConfig returns the SAML configuration to send: the site's
 // service provider and the planned settings. It keeps what this resource
-// does not manage from current: attribute statements other than
-// RoleSessionName and SessionDuration, ResponseSigned, the IdP entity ID
-// and the relay states, so that the configuration comes out the same
-// whether IDaaS merges or replaces (FACTS.md, "Not known"). The assertion is
-// always signed, as RAM requires (FACTS.md).
+// does not manage from current: ResponseSigned, the IdP entity ID, the
+// relay states and, in the template form, attribute statements other than
+// RoleSessionName and SessionDuration, so that the configuration comes out
+// the same whether IDaaS merges or replaces (FACTS.md, "Not known"). In the
+// standard SAML form it manages every statement: the Role statement, then
+// the extra ones. The assertion is always signed, as RAM requires
+// (FACTS.md).
 func expandSAMLConfig(plan *roleSSOApplicationResourceModel, site rolesso.Site, current client.SAMLSSOConfig) client.SAMLSSOConfig {
 	var statements []client.AttributeStatement
-	for _, s := range current.AttributeStatements {
-		if s.Name != rolesso.RoleSessionNameAttributeName && s.Name != rolesso.SessionDurationAttributeName {
-			statements = append(statements, s)
+	if plan.isTemplateForm() {
+		for _, s := range current.AttributeStatements {
+			if s.Name != rolesso.RoleSessionNameAttributeName && s.Name != rolesso.SessionDurationAttributeName {
+				statements = append(statements, s)
+			}
 		}
+	} else {
+		statements = append(statements, client.AttributeStatement{
+			Name:            rolesso.RoleAttributeName,
+			ValueExpression: plan.RoleAttributeExpression.ValueString(),
+		})
+		statements = append(statements, plan.extraStatements()...)
 	}
 	statements = append(statements, client.AttributeStatement{
 		Name:            rolesso.RoleSessionNameAttributeName,
@@ -632,6 +702,7 @@ type roleSSOApplicationFacts struct {
 	Name                       types.String `tfsdk:"name"`
 	Description                types.String `tfsdk:"description"`
 	TemplateID                 types.String `tfsdk:"template_id"`
+	RoleAttributeExpression    types.String `tfsdk:"role_attribute_expression"`
 	ClientID                   types.String `tfsdk:"client_id"`
 	AuthorizeAllUsers          types.Bool   `tfsdk:"authorize_all_users"`
 	Enabled                    types.Bool   `tfsdk:"enabled"`
@@ -659,7 +730,7 @@ func (a *roleSSOApplication) facts() (roleSSOApplicationFacts, diag.Diagnostics)
 		InstanceID:         types.StringValue(a.app.InstanceID),
 		Name:               types.StringValue(a.app.ApplicationName),
 		Description:        framework.StringOrNull(a.app.Description),
-		TemplateID:         types.StringValue(a.app.ApplicationTemplateID),
+		TemplateID:         framework.StringOrNull(a.app.ApplicationTemplateID),
 		ClientID:           types.StringValue(a.app.ClientID),
 		AuthorizeAllUsers:  types.BoolValue(a.app.AuthorizationType == client.AuthorizationTypeAll),
 		Enabled:            types.BoolValue(a.app.Status == client.ApplicationEnabled && a.sso.SSOStatus == client.ApplicationEnabled),
@@ -674,7 +745,10 @@ func (a *roleSSOApplication) facts() (roleSSOApplicationFacts, diag.Diagnostics)
 		CreateTime:         eiamTime(a.app.CreateTime),
 		Status:             types.StringValue(a.app.Status),
 	}
-	f.RoleSessionNameExpression = types.StringNull()
+	f.RoleSessionNameExpression, f.RoleAttributeExpression = types.StringNull(), types.StringNull()
+	if expr, ok := a.attributeStatement(rolesso.RoleAttributeName); ok && a.app.ApplicationSourceType != client.ApplicationSourceTemplate {
+		f.RoleAttributeExpression = types.StringValue(expr)
+	}
 	if expr, ok := a.attributeStatement(rolesso.RoleSessionNameAttributeName); ok {
 		f.RoleSessionNameExpression = types.StringValue(expr)
 	}
@@ -699,38 +773,94 @@ func (a *roleSSOApplication) facts() (roleSSOApplicationFacts, diag.Diagnostics)
 
 type roleSSOApplicationResourceModel struct {
 	roleSSOApplicationFacts
-	Site                   types.String   `tfsdk:"site"`
-	TemplateIdPNameParam   types.String   `tfsdk:"template_idp_name_param"`
-	TemplateAccountIDParam types.String   `tfsdk:"template_account_id_param"`
-	AccountID              types.String   `tfsdk:"account_id"`
-	IdPName                types.String   `tfsdk:"idp_name"`
-	SAMLProviderARN        types.String   `tfsdk:"saml_provider_arn"`
-	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	SSOForm                  types.String   `tfsdk:"sso_form"`
+	RoleMapping              types.String   `tfsdk:"role_mapping"`
+	ExtraAttributeStatements types.List     `tfsdk:"extra_attribute_statements"`
+	Site                     types.String   `tfsdk:"site"`
+	TemplateIdPNameParam     types.String   `tfsdk:"template_idp_name_param"`
+	TemplateAccountIDParam   types.String   `tfsdk:"template_account_id_param"`
+	AccountID                types.String   `tfsdk:"account_id"`
+	IdPName                  types.String   `tfsdk:"idp_name"`
+	SAMLProviderARN          types.String   `tfsdk:"saml_provider_arn"`
+	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
 }
 
 // flatten sets what the API returns. site, account_id, idp_name and
 // saml_provider_arn are not read: the first is the configuration's, the
-// others cannot be read back.
+// others cannot be read back. The form is read from the application, and
+// in the standard SAML form its attribute statements: the Role statement,
+// the role mapping that derives it, and the extra ones.
 func (m *roleSSOApplicationResourceModel) flatten(a *roleSSOApplication) diag.Diagnostics {
 	f, diags := a.facts()
 	if f.InstanceID.IsNull() || f.InstanceID.ValueString() == "" {
 		f.InstanceID = m.InstanceID
 	}
 	m.roleSSOApplicationFacts = f
+	m.SSOForm = types.StringValue(rolesso.SSOFormStandardSAML)
+	if a.app.ApplicationSourceType == client.ApplicationSourceTemplate {
+		m.SSOForm = types.StringValue(rolesso.SSOFormTemplate)
+	}
+	m.ExtraAttributeStatements = types.ListNull(attributeStatementType)
+	if m.isTemplateForm() {
+		m.RoleMapping = types.StringNull()
+		return diags
+	}
+	var extra []attr.Value
+	for _, s := range a.sso.SAML.AttributeStatements {
+		if !slices.Contains(rolesso.ManagedAttributeNames(), s.Name) {
+			extra = append(extra, types.ObjectValueMust(attributeStatementType.AttrTypes, map[string]attr.Value{
+				"name": types.StringValue(s.Name), "value_expression": types.StringValue(s.ValueExpression),
+			}))
+		}
+	}
+	if m.RoleAttributeExpression.ValueString() == rolesso.StandardRoleExpression {
+		m.RoleMapping = types.StringValue(rolesso.RoleMappingApplicationAccount)
+	}
+	if len(extra) > 0 {
+		m.ExtraAttributeStatements = types.ListValueMust(attributeStatementType, extra)
+	}
 	return diags
+}
+
+// attributeStatementType is an element of extra_attribute_statements.
+var attributeStatementType = types.ObjectType{AttrTypes: map[string]attr.Type{"name": types.StringType, "value_expression": types.StringType}}
+
+// isTemplateForm reports whether the application is made from the
+// marketplace template; an unknown form is taken as the template's, the
+// default.
+func (m *roleSSOApplicationResourceModel) isTemplateForm() bool {
+	return m.SSOForm.ValueString() != rolesso.SSOFormStandardSAML
+}
+
+// extraStatements are the planned extra attribute statements.
+func (m *roleSSOApplicationResourceModel) extraStatements() []client.AttributeStatement {
+	var statements []client.AttributeStatement
+	for _, e := range m.ExtraAttributeStatements.Elements() {
+		o, ok := e.(types.Object)
+		if !ok {
+			continue
+		}
+		name, _ := o.Attributes()["name"].(types.String)
+		value, _ := o.Attributes()["value_expression"].(types.String)
+		statements = append(statements, client.AttributeStatement{Name: name.ValueString(), ValueExpression: value.ValueString()})
+	}
+	return statements
 }
 
 // withUnknownsNull returns m with unknown values made null, as state may
 // hold no unknowns: for a partial create.
 func (m roleSSOApplicationResourceModel) withUnknownsNull() roleSSOApplicationResourceModel {
 	for _, s := range []*types.String{
-		&m.Site, &m.TemplateID, &m.TemplateAccountIDParam, &m.AccountID, &m.NameIDFormat, &m.NameIDExpression, &m.RoleSessionNameExpression,
+		&m.SSOForm, &m.RoleMapping, &m.RoleAttributeExpression, &m.Site, &m.TemplateID, &m.TemplateAccountIDParam, &m.AccountID, &m.NameIDFormat, &m.NameIDExpression, &m.RoleSessionNameExpression,
 		&m.SignatureAlgorithm, &m.ClientID, &m.IdPEntityID, &m.IdPMetadata, &m.IdPMetadataURL, &m.IdPSSOURL,
 		&m.SigningCertificateSHA256, &m.SigningCertificateNotAfter, &m.CreateTime, &m.SAMLProviderARN, &m.Status,
 	} {
 		if s.IsUnknown() {
 			*s = types.StringNull()
 		}
+	}
+	if m.ExtraAttributeStatements.IsUnknown() {
+		m.ExtraAttributeStatements = types.ListNull(attributeStatementType)
 	}
 	for _, b := range []*types.Bool{&m.AuthorizeAllUsers, &m.Enabled} {
 		if b.IsUnknown() {

@@ -60,10 +60,11 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 			"description": framework.ComputedString("The description, or null when there is none."),
 			"site": framework.ComputedString("The site of the application's role-based SSO template (" + framework.OrList(rolesso.SiteNames(), "`") +
 				"), or null when the template is not one this provider knows."),
-			"template_id":         framework.ComputedString("The marketplace template the application was made from."),
-			"client_id":           framework.ComputedString(clientIDDescription),
-			"authorize_all_users": schema.BoolAttribute{MarkdownDescription: "Whether every user of the instance may use the application.", Computed: true},
-			"enabled":             schema.BoolAttribute{MarkdownDescription: "Whether the application and its SSO are both enabled.", Computed: true},
+			"template_id":               framework.ComputedString("The marketplace template the application was made from; null for a standard SAML application."),
+			"role_attribute_expression": framework.ComputedString("The expression of the `Role` SAML attribute of a standard SAML application; null for one made from the template."),
+			"client_id":                 framework.ComputedString(clientIDDescription),
+			"authorize_all_users":       schema.BoolAttribute{MarkdownDescription: "Whether every user of the instance may use the application.", Computed: true},
+			"enabled":                   schema.BoolAttribute{MarkdownDescription: "Whether the application and its SSO are both enabled.", Computed: true},
 			"session_duration": schema.Int64Attribute{
 				MarkdownDescription: "The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant.",
 				Computed:            true,

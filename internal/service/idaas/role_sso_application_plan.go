@@ -23,17 +23,57 @@ import (
 // What runs at validate and plan for the application and writes nothing.
 
 // ValidateConfig checks what the attribute validators cannot: that the
-// template facts no source confirms come from the user, not from a guess.
+// template facts no source confirms come from the user, not from a guess,
+// and that the configuration sets only attributes of its form.
 func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var config roleSSOApplicationResourceModel
 	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
-	if !config.TemplateID.IsNull() && config.TemplateIdPNameParam.IsNull() {
+	resp.Diagnostics.Append(validateFormAttributes(config)...)
+	if config.SSOForm.ValueString() != rolesso.SSOFormStandardSAML && !config.TemplateID.IsNull() && config.TemplateIdPNameParam.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("template_idp_name_param"), "Missing template_idp_name_param",
 			"An application made from a marketplace template (template_id) is given its IdP name through a form parameter "+
 				"whose name no public source gives, so the provider cannot guess it. "+rolesso.IdPNameParamUnknown)
 	}
+}
+
+// formOnlyAttributes are the attributes that belong to one form, by form.
+var formOnlyAttributes = map[string][]string{
+	rolesso.SSOFormTemplate:     {"template_id", "template_idp_name_param", "template_account_id_param"},
+	rolesso.SSOFormStandardSAML: {"role_mapping", "extra_attribute_statements"},
+}
+
+// validateFormAttributes refuses an attribute of the form the
+// configuration did not choose, so that it is never silently ignored. An
+// unknown form is checked at plan, when it is known.
+func validateFormAttributes(config roleSSOApplicationResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if config.SSOForm.IsUnknown() {
+		return diags
+	}
+	form := rolesso.SSOFormTemplate
+	if !config.SSOForm.IsNull() {
+		form = config.SSOForm.ValueString()
+	}
+	set := map[string]bool{
+		"template_id": !config.TemplateID.IsNull(), "template_idp_name_param": !config.TemplateIdPNameParam.IsNull(),
+		"template_account_id_param": !config.TemplateAccountIDParam.IsNull(), "role_mapping": !config.RoleMapping.IsNull(),
+		"extra_attribute_statements": !config.ExtraAttributeStatements.IsNull(),
+	}
+	for other, names := range formOnlyAttributes {
+		if other == form {
+			continue
+		}
+		for _, name := range names {
+			if set[name] {
+				diags.AddAttributeError(path.Root(name), "Attribute of the other form", fmt.Sprintf(
+					"%s belongs to applications of sso_form = %q, and this one is %q. Remove %s, or set sso_form = %q "+
+						"(which replaces an existing application).", name, other, form, name, other))
+			}
+		}
+	}
+	return diags
 }
 
 // ModifyPlan fills in what defaults to the provider's configuration (site,
@@ -113,12 +153,24 @@ type providerDefaults struct {
 // while the provider is not configured (its configuration has unknown
 // values); the defaulted attributes then stay unknown.
 func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourceModel, defaults *providerDefaults) (diags diag.Diagnostics) {
-	if state != nil && state.TemplateID.ValueString() == "" {
-		// An imported application not made from a template.
-		diags.AddAttributeError(path.Root("template_id"), "Not a role-based SSO application", notTemplateDetail(state))
+	if state != nil && config.SSOForm.IsNull() && !state.SSOForm.Equal(plan.SSOForm) {
+		// An application of the other form, imported or read: the user did
+		// not choose to replace it.
+		diags.AddAttributeError(path.Root("sso_form"), "Application of the other form", otherFormDetail(state))
 		return diags
 	}
-	if state == nil && config.TemplateID.IsNull() {
+	if diags.Append(validateFormAttributes(*config)...); diags.HasError() {
+		return diags
+	}
+	if !plan.isTemplateForm() {
+		planStandardForm(plan, config)
+	} else {
+		plan.RoleMapping, plan.RoleAttributeExpression = types.StringNull(), types.StringNull()
+		if config.TemplateAccountIDParam.IsNull() {
+			plan.TemplateAccountIDParam = types.StringValue(rolesso.DefaultAccountIDParam)
+		}
+	}
+	if state == nil && plan.isTemplateForm() && config.TemplateID.IsNull() {
 		diags.AddAttributeError(path.Root("template_id"), "Missing template_id", "The application is made from the "+
 			"IDaaS marketplace template \"Alibaba Cloud Role-based SSO\" of its site: set template_id to that template's ID. "+
 			rolesso.TemplateIDUnknown)
@@ -162,9 +214,23 @@ func siteChanged(_ context.Context, req planmodifier.StringRequest, resp *string
 
 const siteChangedDescription = "Changing the site replaces the application."
 
-// notTemplateDetail explains why an imported application is refused.
-func notTemplateDetail(state *roleSSOApplicationResourceModel) string {
-	return fmt.Sprintf("The application %s was not made from a marketplace template, so it is not an \"Alibaba Cloud Role-based SSO\" "+
-		"application, the only kind this resource manages. Remove it from the configuration and the state "+
-		"(terraform state rm), and import a role-based SSO application instead.", state.ID.ValueString())
+// planStandardForm fills in what the standard SAML form derives: the role
+// mapping's default and the Role expression it gives.
+func planStandardForm(plan, config *roleSSOApplicationResourceModel) {
+	if config.RoleMapping.IsNull() {
+		plan.RoleMapping = types.StringValue(rolesso.RoleMappingApplicationAccount)
+	}
+	plan.RoleAttributeExpression = types.StringUnknown()
+	if plan.RoleMapping.ValueString() == rolesso.RoleMappingApplicationAccount {
+		plan.RoleAttributeExpression = types.StringValue(rolesso.StandardRoleExpression)
+	}
+	plan.TemplateID, plan.TemplateIdPNameParam, plan.TemplateAccountIDParam = types.StringNull(), types.StringNull(), types.StringNull()
+}
+
+// otherFormDetail explains why an application of the form the
+// configuration does not name is refused instead of replaced.
+func otherFormDetail(state *roleSSOApplicationResourceModel) string {
+	return fmt.Sprintf("The application %s has sso_form = %q, and the configuration leaves sso_form to its default, %q. "+
+		"Set sso_form = %q to manage it as it is; setting the other form replaces the application.",
+		state.ID.ValueString(), state.SSOForm.ValueString(), rolesso.SSOFormTemplate, state.SSOForm.ValueString())
 }

@@ -96,11 +96,11 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 			config: with(config, func(v *idaas.PlanValues) { v.TemplateID = null }), state: &existing, unconfigured: true,
 			want: existing,
 		},
-		"an imported application not made from a template": {
-			plan:    with(imported, func(v *idaas.PlanValues) { v.TemplateID = str("") }),
+		"an imported standard SAML application, with sso_form left to its default": {
+			plan:    with(imported, func(v *idaas.PlanValues) { v.TemplateID, v.SSOForm = null, str("template") }),
 			config:  config,
-			state:   ptr(with(imported, func(v *idaas.PlanValues) { v.TemplateID = str("") })),
-			wantErr: `Not a role-based SSO application: The application app_1 was not made from a marketplace template`,
+			state:   ptr(with(imported, func(v *idaas.PlanValues) { v.TemplateID, v.SSOForm = null, str("standard_saml") })),
+			wantErr: `Application of the other form: The application app_1 has sso_form = "standard_saml"`,
 		},
 		"an imported application whose SSO configuration names neither site": {
 			plan: imported, config: config, state: &imported,

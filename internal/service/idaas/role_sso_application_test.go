@@ -553,7 +553,7 @@ func TestAccRoleSSOApplication_importOther(t *testing.T) {
 	// plan asks for one.
 	unknownSite, standard := importStep(ramUserApp, templateArgs(ramUserTemplateID)), importStep(standardApp, "")
 	unknownSite.ExpectError = wrappedPattern(`Unknown site[\s\S]*` + ramUserApp + `[\s\S]*Set site to international or china`)
-	standard.ExpectError = wrappedPattern(`Not a role-based SSO application[\s\S]*was not made from a marketplace template`)
+	standard.ExpectError = wrappedPattern(`Application of the other form[\s\S]*has sso_form = "standard_saml"`)
 	declared := importStep(ramUserApp, templateArgs(ramUserTemplateID)+"  site = \"international\"")
 	declared.ExpectNonEmptyPlan = true
 	declared.ImportPlanChecks.PreApply = []plancheck.PlanCheck{
