@@ -121,7 +121,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Validators: []validator.String{validators.SiteValidator()},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIf(siteChanged, siteChangedDescription, siteChangedDescription),
+					stringplanmodifier.RequiresReplaceIf(changedFromKnown, siteChangedDescription, siteChangedDescription),
 				},
 			},
 			"sso_form": schema.StringAttribute{
@@ -134,7 +134,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Computed:      true,
 				Default:       stringdefault.StaticString(rolesso.SSOFormTemplate),
 				Validators:    []validator.String{stringvalidator.OneOf(rolesso.SSOForms()...)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(changedFromKnown, formChangedDescription, formChangedDescription)},
 			},
 			"role_mapping": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The `%s` form only: which IDaaS object grants a user a role. `%s`: each "+

@@ -153,9 +153,10 @@ type providerDefaults struct {
 // while the provider is not configured (its configuration has unknown
 // values); the defaulted attributes then stay unknown.
 func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourceModel, defaults *providerDefaults) (diags diag.Diagnostics) {
-	if state != nil && config.SSOForm.IsNull() && !state.SSOForm.Equal(plan.SSOForm) {
+	if state != nil && framework.IsKnown(state.SSOForm) && config.SSOForm.IsNull() && !state.SSOForm.Equal(plan.SSOForm) {
 		// An application of the other form, imported or read: the user did
-		// not choose to replace it.
+		// not choose to replace it. (State written before the form existed
+		// has none; the next read fills it in.)
 		diags.AddAttributeError(path.Root("sso_form"), "Application of the other form", otherFormDetail(state))
 		return diags
 	}
@@ -204,15 +205,20 @@ func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourc
 	return diags
 }
 
-// siteChanged requires replacement when the site changes, but not when a
-// null site is filled in: after the import of an application whose
+// changedFromKnown requires replacement when a value changes, but not when
+// a null one is filled in: after the import of an application whose
 // template rolesso does not know, the site is null until the configuration
-// names the template.
-func siteChanged(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+// names it; in state written before sso_form existed, the form is null
+// until the next read.
+func changedFromKnown(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 	resp.RequiresReplace = !req.StateValue.IsNull()
 }
 
-const siteChangedDescription = "Changing the site replaces the application."
+// Descriptions of the changes that replace the application.
+const (
+	siteChangedDescription = "Changing the site replaces the application."
+	formChangedDescription = "Changing the form replaces the application."
+)
 
 // planStandardForm fills in what the standard SAML form derives: the role
 // mapping's default and the Role expression it gives.
