@@ -354,7 +354,7 @@ func (r *roleResource) deleteWithPolicies(ctx context.Context, conn client.RAM, 
 }
 
 func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, err := roleImportID.parseIn(req.ID, r.Client().AccountID())
+	name, err := roleImportID.ParseIn(req.ID, r.Client().AccountID())
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for a RAM role", err.Error())
 		return

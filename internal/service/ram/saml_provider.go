@@ -308,7 +308,7 @@ func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *samlProviderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, err := samlProviderImportID.parseIn(req.ID, r.Client().AccountID())
+	name, err := samlProviderImportID.ParseIn(req.ID, r.Client().AccountID())
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
