@@ -62,12 +62,8 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"of them is an `" + SeverityError + "`, so a `check` block can assert `ok` and show the findings as its message.\n\n" +
 			rolesso.IdPNameMatchRule,
 		Attributes: map[string]schema.Attribute{
-			"instance_id": framework.InstanceIDAttribute(),
-			"application_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the role-based SSO application, e.g. the `id` of an `idaas_role_sso_application`.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"instance_id":    framework.InstanceIDAttribute(),
+			"application_id": framework.RequiredString("The ID of the role-based SSO application, e.g. the `id` of an `idaas_role_sso_application`."),
 			"idp_name": schema.StringAttribute{
 				MarkdownDescription: "The application's IdP name, e.g. the `idp_name` of its `idaas_role_sso_application`. It is " +
 					"required because IDaaS has no API that reads it back, and the check needs it to find the SAML provider. " +
@@ -98,34 +94,13 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Computed:   true,
 				Validators: []validator.Int64{int64validator.Between(0, maxCertExpiryWarningDays)},
 			},
-			"ok": schema.BoolAttribute{
-				MarkdownDescription: "Whether no finding is an `" + SeverityError + "`: `true` means users can sign in to every role of the application.",
-				Computed:            true,
-			},
-			"findings": schema.ListNestedAttribute{
-				MarkdownDescription: "What the check found, errors first, then by object and problem; empty when all is well.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"severity": schema.StringAttribute{
-							MarkdownDescription: "`" + SeverityError + "` when sign-in fails because of it, `" + SeverityWarning + "` when it does not yet.",
-							Computed:            true,
-						},
-						"object": schema.StringAttribute{
-							MarkdownDescription: "The object the finding is about, e.g. `RAM role sso-admin` or `RAM SAML provider idaas`.",
-							Computed:            true,
-						},
-						"problem": schema.StringAttribute{
-							MarkdownDescription: "What is wrong.",
-							Computed:            true,
-						},
-						"fix": schema.StringAttribute{
-							MarkdownDescription: "How to fix it.",
-							Computed:            true,
-						},
-					},
-				},
-			},
+			"ok": framework.ComputedBool("Whether no finding is an `" + SeverityError + "`: `true` means users can sign in to every role of the application."),
+			"findings": framework.ComputedList("What the check found, errors first, then by object and problem; empty when all is well.", map[string]schema.Attribute{
+				"severity": framework.ComputedString("`" + SeverityError + "` when sign-in fails because of it, `" + SeverityWarning + "` when it does not yet."),
+				"object":   framework.ComputedString("The object the finding is about, e.g. `RAM role sso-admin` or `RAM SAML provider idaas`."),
+				"problem":  framework.ComputedString("What is wrong."),
+				"fix":      framework.ComputedString("How to fix it."),
+			}),
 		},
 	}
 }

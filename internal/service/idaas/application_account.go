@@ -329,15 +329,21 @@ func findApplicationAccountByName(ctx context.Context, conn client.EIAMDirectory
 }
 
 type applicationAccountResourceModel struct {
-	ID            types.String   `tfsdk:"id"`
+	applicationAccountFacts
 	InstanceID    types.String   `tfsdk:"instance_id"`
 	ApplicationID types.String   `tfsdk:"application_id"`
-	UserID        types.String   `tfsdk:"user_id"`
-	AccountName   types.String   `tfsdk:"account_name"`
 	Application   types.Object   `tfsdk:"application"`
 	Role          types.Object   `tfsdk:"role"`
-	CreateTime    types.String   `tfsdk:"create_time"`
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+}
+
+// applicationAccountFacts are what IDaaS lists of an application account:
+// the model the resource and idaas_application_accounts share.
+type applicationAccountFacts struct {
+	ID          types.String `tfsdk:"id"`
+	UserID      types.String `tfsdk:"user_id"`
+	AccountName types.String `tfsdk:"account_name"`
+	CreateTime  types.String `tfsdk:"create_time"`
 }
 
 // ref names the account for the client.
@@ -351,9 +357,10 @@ func (m applicationAccountResourceModel) ref() client.ApplicationAccount {
 	}
 }
 
-func (m *applicationAccountResourceModel) flatten(acc *client.ApplicationAccount) {
-	m.ID = types.StringValue(acc.ApplicationAccountID)
-	m.UserID = types.StringValue(acc.UserID)
-	m.AccountName = types.StringValue(acc.ApplicationUsername)
-	m.CreateTime = eiamTime(acc.CreateTime)
+// flatten sets what IDaaS lists of acc.
+func (f *applicationAccountFacts) flatten(acc *client.ApplicationAccount) {
+	f.ID = types.StringValue(acc.ApplicationAccountID)
+	f.UserID = types.StringValue(acc.UserID)
+	f.AccountName = types.StringValue(acc.ApplicationUsername)
+	f.CreateTime = eiamTime(acc.CreateTime)
 }

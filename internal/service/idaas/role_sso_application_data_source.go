@@ -7,11 +7,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
@@ -45,29 +43,16 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 			"parameters (account ID and IdP name) are not available: IDaaS has no API that reads them back.",
 		Attributes: map[string]schema.Attribute{
 			"instance_id": framework.InstanceIDAttribute(),
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The application ID. Exactly one of `id` and `name` must be set.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The application's exact name. It must name one application of the instance; if several have it, use `id`.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":          framework.LookupString("The application ID. Exactly one of `id` and `name` must be set."),
+			"name":        framework.LookupString("The application's exact name. It must name one application of the instance; if several have it, use `id`."),
 			"description": framework.ComputedString("The description, or null when there is none."),
 			"site": framework.ComputedString("The site of the application's role-based SSO template (" + framework.OrList(rolesso.SiteNames(), "`") +
 				"), or null when the template is not one this provider knows."),
-			"template_id":         framework.ComputedString("The marketplace template the application was made from."),
-			"client_id":           framework.ComputedString(clientIDDescription),
-			"authorize_all_users": schema.BoolAttribute{MarkdownDescription: "Whether every user of the instance may use the application.", Computed: true},
-			"enabled":             schema.BoolAttribute{MarkdownDescription: "Whether the application and its SSO are both enabled.", Computed: true},
-			"session_duration": schema.Int64Attribute{
-				MarkdownDescription: "The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant.",
-				Computed:            true,
-			},
+			"template_id":                   framework.ComputedString("The marketplace template the application was made from."),
+			"client_id":                     framework.ComputedString(clientIDDescription),
+			"authorize_all_users":           framework.ComputedBool("Whether every user of the instance may use the application."),
+			"enabled":                       framework.ComputedBool("Whether the application and its SSO are both enabled."),
+			"session_duration":              framework.ComputedInt64("The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant."),
 			"name_id_format":                framework.ComputedString("The SAML NameID format."),
 			"name_id_expression":            framework.ComputedString("The IDaaS expression of the NameID value."),
 			"role_session_name_expression":  framework.ComputedString("The IDaaS expression of the `RoleSessionName` SAML attribute, or null when it is not sent."),

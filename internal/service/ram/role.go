@@ -504,33 +504,47 @@ func roleNotYetVisible(err error) bool { return client.IsNotFound(err) }
 // flattenRole writes what RAM holds into m. Names keep the spelling of m
 // where RAM's differs only in case.
 func flattenRole(ctx context.Context, role *client.Role, m *roleResourceModel, diags *diag.Diagnostics) {
-	if m.Name.IsNull() || m.Name.IsUnknown() || !rolesso.SameRoleName(m.Name.ValueString(), role.RoleName) {
-		m.Name = types.StringValue(role.RoleName)
-	}
-	m.ID = m.Name
-	m.ARN = types.StringValue(role.ARN)
-	m.RoleID = types.StringValue(role.RoleID)
-	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
-		m.AccountID = types.StringValue(arn.AccountID)
-	}
-	m.Description = framework.StringOrNull(role.Description)
-	m.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
-	m.AssumeRolePolicy = newTrustPolicyValue(role.AssumeRolePolicyDocument)
-	m.EffectiveAssumeRolePolicy = types.StringValue(role.AssumeRolePolicyDocument)
-	facts, err := trustFactsOf(role.AssumeRolePolicyDocument, m.AccountID.ValueString())
+	facts, err := flattenRoleFacts(ctx, role, m.roleFacts, diags)
 	if err != nil {
 		tflog.Warn(ctx, "RAM role has a trust policy this provider cannot parse", map[string]any{"name": role.RoleName, "error": err.Error()})
 	}
-	m.SAMLProviderNames = setOfStringsOrNull(ctx, preferSpelling(facts.names, stringsOfSet(ctx, m.SAMLProviderNames)), diags)
-	m.Site = siteNameOrNull(facts.site)
-	m.CreateDate = types.StringValue(role.CreateDate)
-	m.UpdateDate = types.StringValue(role.UpdateDate)
+	m.roleFacts = facts
+	m.ID = m.Name
+	m.AssumeRolePolicy = newTrustPolicyValue(role.AssumeRolePolicyDocument)
+	m.EffectiveAssumeRolePolicy = types.StringValue(role.AssumeRolePolicyDocument)
 	if role.UpdateDate == "" { // CreateRole answers without one.
 		m.UpdateDate = m.CreateDate
 	}
 	if m.ForceDetachPolicies.IsNull() || m.ForceDetachPolicies.IsUnknown() {
 		m.ForceDetachPolicies = types.BoolValue(false)
 	}
+}
+
+// flattenRoleFacts reads what RAM holds of role, for the resource and both
+// data sources. The role name and SAML provider names keep their spelling
+// in prior where RAM's differs only in case, so that no name changes under
+// the user; prior is empty for a role read afresh. The error is that of a
+// trust policy that does not parse: it trusts no one.
+func flattenRoleFacts(ctx context.Context, role *client.Role, prior roleFacts, diags *diag.Diagnostics) (roleFacts, error) {
+	f := roleFacts{Name: prior.Name}
+	if !framework.IsKnown(f.Name) || !rolesso.SameRoleName(f.Name.ValueString(), role.RoleName) {
+		f.Name = types.StringValue(role.RoleName)
+	}
+	account := prior.AccountID.ValueString()
+	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
+		account = arn.AccountID
+	}
+	trust, err := trustFactsOf(role.AssumeRolePolicyDocument, account)
+	f.ARN = types.StringValue(role.ARN)
+	f.RoleID = types.StringValue(role.RoleID)
+	f.AccountID = types.StringValue(account)
+	f.Description = framework.StringOrNull(role.Description)
+	f.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
+	f.SAMLProviderNames = setOfStringsOrNull(ctx, preferSpelling(trust.names, stringsOfSet(ctx, prior.SAMLProviderNames)), diags)
+	f.Site = siteNameOrNull(trust.site)
+	f.CreateDate = types.StringValue(role.CreateDate)
+	f.UpdateDate = types.StringValue(role.UpdateDate)
+	return f, err
 }
 
 // describePolicies lists attached policies, sorted, as `Custom "ecs-read",
@@ -545,20 +559,26 @@ func describePolicies(policies []client.AttachedPolicy) string {
 }
 
 type roleResourceModel struct {
+	roleFacts
 	ID                        types.String     `tfsdk:"id"`
-	Name                      types.String     `tfsdk:"name"`
-	Description               types.String     `tfsdk:"description"`
-	MaxSessionDuration        types.Int64      `tfsdk:"max_session_duration"`
-	SAMLProviderNames         types.Set        `tfsdk:"saml_provider_names"`
-	Site                      types.String     `tfsdk:"site"`
 	AssumeRolePolicy          trustPolicyValue `tfsdk:"assume_role_policy"`
 	Applications              types.List       `tfsdk:"applications"`
 	EffectiveAssumeRolePolicy types.String     `tfsdk:"effective_assume_role_policy"`
 	ForceDetachPolicies       types.Bool       `tfsdk:"force_detach_policies"`
-	ARN                       types.String     `tfsdk:"arn"`
-	RoleID                    types.String     `tfsdk:"role_id"`
-	AccountID                 types.String     `tfsdk:"account_id"`
-	CreateDate                types.String     `tfsdk:"create_date"`
-	UpdateDate                types.String     `tfsdk:"update_date"`
 	Timeouts                  timeouts.Value   `tfsdk:"timeouts"`
+}
+
+// roleFacts are what RAM holds of a role: the model the resource and both
+// data sources share.
+type roleFacts struct {
+	Name               types.String `tfsdk:"name"`
+	ARN                types.String `tfsdk:"arn"`
+	RoleID             types.String `tfsdk:"role_id"`
+	AccountID          types.String `tfsdk:"account_id"`
+	Description        types.String `tfsdk:"description"`
+	MaxSessionDuration types.Int64  `tfsdk:"max_session_duration"`
+	SAMLProviderNames  types.Set    `tfsdk:"saml_provider_names"`
+	Site               types.String `tfsdk:"site"`
+	CreateDate         types.String `tfsdk:"create_date"`
+	UpdateDate         types.String `tfsdk:"update_date"`
 }

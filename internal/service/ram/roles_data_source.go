@@ -52,7 +52,7 @@ func (d *rolesDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 
 func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	roleAttrs := roleFactsDataSourceAttributes()
-	roleAttrs["name"] = schema.StringAttribute{MarkdownDescription: "The role name.", Computed: true}
+	roleAttrs["name"] = framework.ComputedString("The role name.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The RAM roles of the account, optionally filtered by name and by the SAML provider they " +
 			"trust. It lists the roles (RAM `ListRoles`) and reads each match (`GetRole`), since lists leave out trust policies.",
@@ -68,16 +68,8 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				Optional:   true,
 				Validators: []validator.String{validators.SAMLProviderNameValidator()},
 			},
-			"names": schema.ListAttribute{
-				MarkdownDescription: "The names of the matching roles, sorted.",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"roles": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching roles, sorted by name.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: roleAttrs},
-			},
+			"names":    framework.ComputedStringList("The names of the matching roles, sorted."),
+			"roles":    framework.ComputedList("The matching roles, sorted by name.", roleAttrs),
 			"timeouts": timeouts.Attributes(ctx),
 		},
 	}
@@ -104,10 +96,10 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	names := make([]string, len(roles))
-	facts := make([]roleFacts, len(roles))
+	facts := make([]roleDataSourceFacts, len(roles))
 	for i, role := range roles {
 		names[i] = role.RoleName
-		facts[i] = flattenRoleFacts(ctx, role, &resp.Diagnostics)
+		facts[i] = flattenRoleDataSourceFacts(ctx, role, &resp.Diagnostics)
 	}
 	var diags diag.Diagnostics
 	data.Names, diags = types.ListValueFrom(ctx, types.StringType, names)

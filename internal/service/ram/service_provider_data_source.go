@@ -49,24 +49,12 @@ func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.Schem
 				Computed:            true,
 				Validators:          []validator.String{serviceProviderSiteValidator{}},
 			},
-			"sp_entity_id": schema.StringAttribute{
-				MarkdownDescription: "The entity ID of the service provider, which every assertion's `Audience` must include, e.g. `" +
-					rolesso.International.SPEntityID + "`.",
-				Computed: true,
-			},
-			"acs_url": schema.StringAttribute{
-				MarkdownDescription: "The assertion consumer service URL: the assertion's `Recipient` and the `saml:recipient` " +
-					"condition of a role's trust policy, e.g. `" + rolesso.International.ACSURL + "`.",
-				Computed: true,
-			},
-			"sp_metadata_url": schema.StringAttribute{
-				MarkdownDescription: "The URL of the service provider's SAML metadata, e.g. `" + rolesso.International.SPMetadataURL + "`.",
-				Computed:            true,
-			},
-			"sign_in_url": schema.StringAttribute{
-				MarkdownDescription: "The sign-in page of the site, e.g. `" + rolesso.International.SignInURL + "`.",
-				Computed:            true,
-			},
+			"sp_entity_id": framework.ComputedString("The entity ID of the service provider, which every assertion's `Audience` must include, e.g. `" +
+				rolesso.International.SPEntityID + "`."),
+			"acs_url": framework.ComputedString("The assertion consumer service URL: the assertion's `Recipient` and the `saml:recipient` " +
+				"condition of a role's trust policy, e.g. `" + rolesso.International.ACSURL + "`."),
+			"sp_metadata_url": framework.ComputedString("The URL of the service provider's SAML metadata, e.g. `" + rolesso.International.SPMetadataURL + "`."),
+			"sign_in_url":     framework.ComputedString("The sign-in page of the site, e.g. `" + rolesso.International.SignInURL + "`."),
 		},
 	}
 }
