@@ -31,7 +31,7 @@ var (
 
 // NewRoleSSOCheckDataSource returns the idaas_role_sso_check data source.
 func NewRoleSSOCheckDataSource() datasource.DataSource {
-	return &roleSSOCheckDataSource{}
+	return &roleSSOCheckDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("role_sso_check")}
 }
 
 type roleSSOCheckDataSource struct {
@@ -43,10 +43,6 @@ const (
 	defaultCertExpiryWarningDays = 30
 	maxCertExpiryWarningDays     = 3650
 )
-
-func (d *roleSSOCheckDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role_sso_check"
-}
 
 func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{

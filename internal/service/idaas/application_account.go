@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
@@ -39,7 +38,7 @@ var (
 // NewApplicationAccountResource returns the idaas_application_account
 // resource.
 func NewApplicationAccountResource() resource.Resource {
-	return &applicationAccountResource{}
+	return &applicationAccountResource{ResourceWithClient: framework.NewResourceWithClient("application_account")}
 }
 
 type applicationAccountResource struct {
@@ -56,10 +55,6 @@ const (
 	applicationAccountReadTimeout   = 5 * time.Minute
 	applicationAccountDeleteTimeout = 5 * time.Minute
 )
-
-func (r *applicationAccountResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_application_account"
-}
 
 func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -125,12 +120,9 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 
 func (r *applicationAccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, applicationAccountCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, applicationAccountCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -183,25 +175,16 @@ func isAccountNotYetListed(err error) bool { return client.IsNotFound(err) }
 
 func (r *applicationAccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, applicationAccountReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, applicationAccountReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	found, err := findApplicationAccount(ctx, r.Client().EIAM(), state.ref())
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "IDaaS application account not found; removing it from state", map[string]any{
-			"id": state.ID.ValueString(), "application_id": state.ApplicationID.ValueString(), "user_id": state.UserID.ValueString(),
-		})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", applicationAccountObject, state.ID.ValueString(), err)
+	if !framework.Found(ctx, err, resp, applicationAccountObject, state.ID.ValueString(), map[string]any{
+		"id": state.ID.ValueString(), "application_id": state.ApplicationID.ValueString(), "user_id": state.UserID.ValueString(),
+	}) {
 		return
 	}
 	state.flatten(found)
@@ -218,12 +201,9 @@ func (r *applicationAccountResource) Update(ctx context.Context, req resource.Up
 
 func (r *applicationAccountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, applicationAccountDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, applicationAccountDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -22,15 +22,11 @@ var (
 // NewApplicationAccountsDataSource returns the idaas_application_accounts
 // data source.
 func NewApplicationAccountsDataSource() datasource.DataSource {
-	return &applicationAccountsDataSource{}
+	return &applicationAccountsDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("application_accounts")}
 }
 
 type applicationAccountsDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *applicationAccountsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_application_accounts"
 }
 
 func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

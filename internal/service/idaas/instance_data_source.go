@@ -25,7 +25,7 @@ var (
 
 // NewInstanceDataSource returns the idaas_instance data source.
 func NewInstanceDataSource() datasource.DataSource {
-	return &instanceDataSource{}
+	return &instanceDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("instance")}
 }
 
 type instanceDataSource struct {
@@ -34,10 +34,6 @@ type instanceDataSource struct {
 
 // instanceObject names the object in diagnostics.
 const instanceObject = "IDaaS instance"
-
-func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_instance"
-}
 
 func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{

@@ -43,7 +43,7 @@ var (
 // NewRoleSSOApplicationResource returns the idaas_role_sso_application
 // resource.
 func NewRoleSSOApplicationResource() resource.Resource {
-	return &roleSSOApplicationResource{}
+	return &roleSSOApplicationResource{ResourceWithClient: framework.NewResourceWithClient("role_sso_application")}
 }
 
 type roleSSOApplicationResource struct {
@@ -71,10 +71,6 @@ const writeOnlyNote = "IDaaS has no API that reads the SSO form parameters (`acc
 	"The provider keeps them in state and sends them again on every update, so a change made in the IDaaS console " +
 	"is not detected, but is overwritten by the next apply that changes the application. After an import they are " +
 	"unknown: the first plan shows them being set from the configuration, and applying it sets them."
-
-func (r *roleSSOApplicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role_sso_application"
-}
 
 func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
@@ -250,12 +246,9 @@ const (
 
 func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, roleSSOApplicationCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, roleSSOApplicationCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -305,24 +298,15 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 
 func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, roleSSOApplicationReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, roleSSOApplicationReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	id := state.ID.ValueString()
 	found, err := findRoleSSOApplicationByID(ctx, r.Client().EIAM(), state.InstanceID.ValueString(), id)
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "IDaaS application not found; removing it from state", map[string]any{"instance_id": state.InstanceID.ValueString(), "id": id})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, id, err)
+	if !framework.Found(ctx, err, resp, roleSSOApplicationObject, id, map[string]any{"instance_id": state.InstanceID.ValueString(), "id": id}) {
 		return
 	}
 	resp.Diagnostics.Append(state.flatten(found)...)
@@ -337,13 +321,10 @@ func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.Read
 
 func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, roleSSOApplicationUpdateTimeout, &resp.Diagnostics)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, roleSSOApplicationUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -381,12 +362,9 @@ func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.Up
 
 func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, roleSSOApplicationDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, roleSSOApplicationDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -25,15 +25,11 @@ var (
 // NewRoleSSOApplicationDataSource returns the idaas_role_sso_application
 // data source.
 func NewRoleSSOApplicationDataSource() datasource.DataSource {
-	return &roleSSOApplicationDataSource{}
+	return &roleSSOApplicationDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("role_sso_application")}
 }
 
 type roleSSOApplicationDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *roleSSOApplicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role_sso_application"
 }
 
 func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -28,7 +28,7 @@ var (
 
 // NewUserDataSource returns the idaas_user data source.
 func NewUserDataSource() datasource.DataSource {
-	return &userDataSource{}
+	return &userDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("user")}
 }
 
 type userDataSource struct {
@@ -40,10 +40,6 @@ const userObject = "IDaaS user"
 
 // maxCloseUsernames bounds the usernames a not-found error suggests.
 const maxCloseUsernames = 5
-
-func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user"
-}
 
 func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userAttributes()

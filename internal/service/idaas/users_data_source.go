@@ -21,15 +21,11 @@ var (
 
 // NewUsersDataSource returns the idaas_users data source.
 func NewUsersDataSource() datasource.DataSource {
-	return &usersDataSource{}
+	return &usersDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("users")}
 }
 
 type usersDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_users"
 }
 
 func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

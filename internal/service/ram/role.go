@@ -44,7 +44,7 @@ var (
 
 // NewRoleResource returns the idaas_ram_role resource.
 func NewRoleResource() resource.Resource {
-	return &roleResource{}
+	return &roleResource{ResourceWithClient: framework.NewResourceWithClient("ram_role")}
 }
 
 type roleResource struct {
@@ -70,10 +70,6 @@ const (
 
 // roleObject names a role in diagnostics.
 const roleObject = "RAM role"
-
-func (r *roleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_role"
-}
 
 func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -195,12 +191,9 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 
 func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roleResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, roleCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, roleCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -242,24 +235,15 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roleResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, roleReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, roleReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	name := state.Name.ValueString()
 	role, err := findRoleByName(ctx, r.Client().RAM(), name)
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM role not found; removing it from state", map[string]any{"name": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
+	if !framework.Found(ctx, err, resp, roleObject, name, map[string]any{"name": name}) {
 		return
 	}
 	flattenRole(ctx, role, &state, &resp.Diagnostics)
@@ -268,13 +252,10 @@ func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roleResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, roleUpdateTimeout, &resp.Diagnostics)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, roleUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -305,12 +286,9 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roleResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, roleDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, roleDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -29,7 +29,7 @@ var (
 
 // NewRoleDataSource returns the idaas_ram_role data source.
 func NewRoleDataSource() datasource.DataSource {
-	return &roleDataSource{}
+	return &roleDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_role")}
 }
 
 type roleDataSource struct {
@@ -37,10 +37,6 @@ type roleDataSource struct {
 }
 
 const roleDataSourceReadTimeout = 2 * time.Minute
-
-func (d *roleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_role"
-}
 
 func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := roleFactsDataSourceAttributes()
@@ -86,12 +82,9 @@ func roleFactsDataSourceAttributes() map[string]schema.Attribute {
 
 func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data roleDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, roleDataSourceReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, roleDataSourceReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

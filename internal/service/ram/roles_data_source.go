@@ -33,7 +33,7 @@ var (
 
 // NewRolesDataSource returns the idaas_ram_roles data source.
 func NewRolesDataSource() datasource.DataSource {
-	return &rolesDataSource{}
+	return &rolesDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_roles")}
 }
 
 type rolesDataSource struct {
@@ -45,10 +45,6 @@ const rolesDataSourceReadTimeout = 5 * time.Minute
 // rolesReadConcurrency bounds the GetRole calls in flight. Every call also
 // waits for the provider's rate limiter (max_qps).
 const rolesReadConcurrency = 4
-
-func (d *rolesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_roles"
-}
 
 func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	roleAttrs := roleFactsDataSourceAttributes()
@@ -77,12 +73,9 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 
 func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data rolesDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, rolesDataSourceReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, rolesDataSourceReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

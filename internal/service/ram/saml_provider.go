@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
@@ -39,7 +38,7 @@ var (
 
 // NewSAMLProviderResource returns the idaas_ram_saml_provider resource.
 func NewSAMLProviderResource() resource.Resource {
-	return &samlProviderResource{}
+	return &samlProviderResource{ResourceWithClient: framework.NewResourceWithClient("ram_saml_provider")}
 }
 
 type samlProviderResource struct {
@@ -60,10 +59,6 @@ const (
 // defaultCertExpiryWarningDays is when, before the newest signing
 // certificate expires, plans start to warn.
 const defaultCertExpiryWarningDays = 30
-
-func (r *samlProviderResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_saml_provider"
-}
 
 func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -169,12 +164,9 @@ var certificateResourceSchema = func() schema.NestedAttributeObject {
 
 func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan samlProviderResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, samlProviderCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, samlProviderCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -214,23 +206,14 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 
 func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state samlProviderResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, samlProviderReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, samlProviderReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	found, err := findSAMLProviderByName(ctx, r.Client().IMS(), state.ID.ValueString())
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM SAML provider not found; removing it from state", map[string]any{"name": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, state.ID.ValueString(), err)
+	if !framework.Found(ctx, err, resp, samlProviderObject, state.ID.ValueString(), map[string]any{"name": state.ID.ValueString()}) {
 		return
 	}
 	metadata, diags := readMetadata(found, state.Metadata)
@@ -245,13 +228,10 @@ func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadReques
 
 func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state samlProviderResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, samlProviderUpdateTimeout, &resp.Diagnostics)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, samlProviderUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -291,12 +271,9 @@ func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state samlProviderResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, samlProviderDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, samlProviderDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -29,7 +29,7 @@ var (
 // NewSAMLProviderDataSource returns the idaas_ram_saml_provider data
 // source.
 func NewSAMLProviderDataSource() datasource.DataSource {
-	return &samlProviderDataSource{}
+	return &samlProviderDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_saml_provider")}
 }
 
 type samlProviderDataSource struct {
@@ -37,10 +37,6 @@ type samlProviderDataSource struct {
 }
 
 const samlProviderDataSourceReadTimeout = 5 * time.Minute
-
-func (d *samlProviderDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_saml_provider"
-}
 
 func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	certificateAttrs := map[string]schema.Attribute{}
@@ -72,12 +68,9 @@ func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.Schema
 
 func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data samlProviderDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, samlProviderDataSourceReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, samlProviderDataSourceReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -26,15 +26,11 @@ var (
 // source: the SAML service provider facts of a site, from rolesso. It
 // makes no API call.
 func NewServiceProviderDataSource() datasource.DataSource {
-	return &serviceProviderDataSource{}
+	return &serviceProviderDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_service_provider")}
 }
 
 type serviceProviderDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *serviceProviderDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_service_provider"
 }
 
 func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -22,15 +22,11 @@ var (
 
 // NewCallerIdentityDataSource returns the idaas_caller_identity data source.
 func NewCallerIdentityDataSource() datasource.DataSource {
-	return &callerIdentityDataSource{}
+	return &callerIdentityDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("caller_identity")}
 }
 
 type callerIdentityDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *callerIdentityDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_caller_identity"
 }
 
 func (d *callerIdentityDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
