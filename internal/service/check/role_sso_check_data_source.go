@@ -21,6 +21,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -65,7 +66,7 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					"required because IDaaS has no API that reads it back, and the check needs it to find the SAML provider. " +
 					rolesso.SAMLProviderNameRule,
 				Required:   true,
-				Validators: []validator.String{ruleValidator{check: rolesso.ValidateIdPName, rule: rolesso.SAMLProviderNameRule}},
+				Validators: []validator.String{ruleValidator(rolesso.ValidateIdPName, rolesso.SAMLProviderNameRule)},
 			},
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The Alibaba Cloud account the application signs users in to (its `account_id`), which owns " +
@@ -73,7 +74,7 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					"the only one the check can read RAM in: another account is an error. " + rolesso.AccountIDRule,
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{ruleValidator{check: rolesso.ValidateAccountID, rule: rolesso.AccountIDRule}},
+				Validators: []validator.String{ruleValidator(rolesso.ValidateAccountID, rolesso.AccountIDRule)},
 			},
 			"site": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site users sign in to: %s. Defaults to the provider's `site`.",
@@ -238,29 +239,10 @@ func (m *roleSSOCheckDataSourceModel) flatten(fs []finding) {
 	}
 }
 
-// ruleValidator checks a string with a rolesso rule. Null and unknown
-// values pass.
-type ruleValidator struct {
-	check func(string) error
-	rule  string
-}
-
-func (v ruleValidator) Description(_ context.Context) string {
-	return "value must follow the rule: " + v.rule
-}
-func (v ruleValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v ruleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		subject := "value"
-		if ne, ok := errors.AsType[*rolesso.NameError](err); ok {
-			subject = ne.Subject
-		}
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+subject, err.Error())
-	}
+// ruleValidator checks a string with a rolesso rule, and reports a broken
+// rule with the error's text.
+func ruleValidator(check func(string) error, rule string) validators.RuleValidator {
+	return validators.RuleValidator{Rule: "value must follow the rule: " + rule, Check: check, Detail: validators.ErrorText}
 }
 
 type roleSSOCheckDataSourceModel struct {

@@ -24,7 +24,7 @@ var (
 	RoleNameValidator                = validators.RoleNameValidator
 	TrustedSAMLProviderNameValidator = validators.SAMLProviderNameValidator
 	RoleSiteValidator                = validators.SiteValidator
-	TrustPolicyValidator             = func() validator.String { return trustPolicyValidator{} }
+	TrustPolicyValidator             = func() validator.String { return trustPolicyValidator }
 )
 
 // TrustPolicyValue returns a value of the trust policy type.

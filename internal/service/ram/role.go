@@ -146,7 +146,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"and your formatting is kept. With `saml_provider_names`, this is computed: the policy the provider builds.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{trustPolicyValidator{}},
+				Validators: []validator.String{trustPolicyValidator},
 			},
 			"applications": roleApplicationsAttribute,
 			"effective_assume_role_policy": schema.StringAttribute{

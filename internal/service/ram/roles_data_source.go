@@ -56,7 +56,7 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 			"name_regex": schema.StringAttribute{
 				MarkdownDescription: "Only roles whose name matches this regular expression (RE2 syntax, as Go's `regexp`), e.g. `^sso-`.",
 				Optional:            true,
-				Validators:          []validator.String{roleNameRegexValidator{}},
+				Validators:          []validator.String{roleNameRegexValidator},
 			},
 			"trusts_saml_provider": schema.StringAttribute{
 				MarkdownDescription: "Only roles whose trust policy lets users of this SAML provider of the account assume " +
@@ -179,26 +179,18 @@ var roleFactsAttrTypes = map[string]attr.Type{
 	"site":                 types.StringType,
 }
 
-// roleNameRegexValidator checks that a value is a regular expression Go's regexp
-// accepts. Null and unknown values are not checked.
-type roleNameRegexValidator struct{}
-
-func (v roleNameRegexValidator) Description(ctx context.Context) string {
-	return v.MarkdownDescription(ctx)
-}
-
-func (v roleNameRegexValidator) MarkdownDescription(context.Context) string {
-	return "value must be a regular expression in RE2 syntax"
-}
-
-func (v roleNameRegexValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s. The syntax is RE2, as Go's regexp package reads it: no look-ahead, look-behind or back-references.", err))
-	}
+// roleNameRegexValidator checks that a value is a regular expression Go's
+// regexp accepts.
+var roleNameRegexValidator = validators.RuleValidator{
+	Rule: "value must be a regular expression in RE2 syntax",
+	Check: func(s string) error {
+		_, err := regexp.Compile(s)
+		return err
+	},
+	Summary: "Invalid regular expression",
+	Detail: func(err error) string {
+		return fmt.Sprintf("%s. The syntax is RE2, as Go's regexp package reads it: no look-ahead, look-behind or back-references.", err)
+	},
 }
 
 type rolesDataSourceModel struct {

@@ -13,13 +13,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 var (
 	_ datasource.DataSource              = (*serviceProviderDataSource)(nil)
 	_ datasource.DataSourceWithConfigure = (*serviceProviderDataSource)(nil)
-	_ validator.String                   = serviceProviderSiteValidator{}
 )
 
 // NewServiceProviderDataSource returns the idaas_ram_service_provider data
@@ -43,7 +43,7 @@ func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.Schem
 				MarkdownDescription: "The site: " + rolesso.SiteNameRule + ". Defaults to the provider's `site`.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{serviceProviderSiteValidator{}},
+				Validators:          []validator.String{serviceProviderSiteValidator},
 			},
 			"sp_entity_id": framework.ComputedString("The entity ID of the service provider, which every assertion's `Audience` must include, e.g. `" +
 				rolesso.International.SPEntityID + "`."),
@@ -82,25 +82,10 @@ func flattenServiceProvider(site rolesso.Site) serviceProviderDataSourceModel {
 	}
 }
 
-// serviceProviderSiteValidator checks a site name with rolesso.ValidateSiteName.
-// Null and unknown values are not checked.
-type serviceProviderSiteValidator struct{}
-
-func (v serviceProviderSiteValidator) Description(ctx context.Context) string {
-	return v.MarkdownDescription(ctx)
-}
-
-func (v serviceProviderSiteValidator) MarkdownDescription(context.Context) string {
-	return "must be " + rolesso.SiteNameRule
-}
-
-func (v serviceProviderSiteValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := rolesso.ValidateSiteName(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid site", err.Error())
-	}
+// serviceProviderSiteValidator checks a site name with
+// rolesso.ValidateSiteName.
+var serviceProviderSiteValidator = validators.RuleValidator{
+	Rule: "must be " + rolesso.SiteNameRule, Check: rolesso.ValidateSiteName, Summary: "Invalid site", Detail: validators.ErrorText,
 }
 
 type serviceProviderDataSourceModel struct {
