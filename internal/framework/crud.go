@@ -62,3 +62,16 @@ func Found(ctx context.Context, err error, resp *resource.ReadResponse, object, 
 	}
 	return true
 }
+
+// PlanModels reads what ModifyPlan works on: the plan, the configuration,
+// and the state, which is nil for an object yet to be created. ok is false
+// when diags has an error, and ModifyPlan must stop.
+func PlanModels[M any](ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) (plan, config M, state *M, ok bool) {
+	diags.Append(req.Plan.Get(ctx, &plan)...)
+	diags.Append(req.Config.Get(ctx, &config)...)
+	if !req.State.Raw.IsNull() {
+		state = new(M)
+		diags.Append(req.State.Get(ctx, state)...)
+	}
+	return plan, config, state, !diags.HasError()
+}

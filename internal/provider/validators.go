@@ -19,11 +19,8 @@ var accountIDValidator = validators.RuleValidator{
 
 // endpointValidator checks an endpoint override with client.ParseEndpoint.
 var endpointValidator = validators.RuleValidator{
-	Rule: "must be an https URL, an http URL of a loopback host, or a bare host",
-	Check: func(s string) error {
-		_, err := client.ParseEndpoint(s)
-		return err
-	},
+	Rule:    "must be an https URL, an http URL of a loopback host, or a bare host",
+	Check:   validators.Parses(client.ParseEndpoint),
 	Summary: "Invalid endpoint",
 	Detail:  errorText,
 }

@@ -40,6 +40,14 @@ type RuleValidator struct {
 	Detail func(error) string
 }
 
+// Parses is a Check that a value is valid when parse accepts it.
+func Parses[T any](parse func(string) (T, error)) func(string) error {
+	return func(s string) error {
+		_, err := parse(s)
+		return err
+	}
+}
+
 // ErrorText is a Detail that is the error's text.
 func ErrorText(err error) string { return err.Error() }
 

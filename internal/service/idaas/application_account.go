@@ -72,11 +72,7 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 			"outcome is unknown the provider adopts the account its call added instead of adding another. IDaaS cannot " +
 			"rename an account: any change of instance, application, user or name replaces it.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The application account ID, e.g. `aac_m6z7awz5kresi2ezgajsbkxxxx`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The application account ID, e.g. `aac_m6z7awz5kresi2ezgajsbkxxxx`."),
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS instance, e.g. `idaas_ue2jvisn35ea5lmthk267xxxxx`. Defaults to " +
 					"`application.instance_id`; set this or `application`. Changing it replaces the account.",
@@ -108,12 +104,8 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"application": accountApplicationAttribute,
 			"role":        accountRoleAttribute,
-			"create_time": schema.StringAttribute{
-				MarkdownDescription: "When the account was added, " + eiamTimeDescription + ".",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Delete: true}),
+			"create_time": framework.StableComputedString("When the account was added, " + eiamTimeDescription + "."),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Delete: true}),
 		},
 	}
 }

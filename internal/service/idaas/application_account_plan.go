@@ -266,15 +266,8 @@ func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resourc
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, config applicationAccountResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	var state *applicationAccountResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &applicationAccountResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
+	plan, config, state, ok := framework.PlanModels[applicationAccountResourceModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	replace, diags := planApplicationAccountDefaults(ctx, &plan, &config, state)

@@ -74,11 +74,7 @@ func (r *applicationAuthorizationResource) Schema(ctx context.Context, _ resourc
 			"import the resource and let the plan show what it would revoke.\n\n" +
 			"Only direct grants count: a user authorized through a group is not listed in `user_ids`.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("`%s`, e.g. `%s`.", applicationAuthorizationID, applicationAuthorizationID.Example),
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString(fmt.Sprintf("`%s`, e.g. `%s`.", applicationAuthorizationID, applicationAuthorizationID.Example)),
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS instance. Changing it replaces the resource.",
 				Required:            true,

@@ -73,7 +73,6 @@ const writeOnlyNote = "IDaaS has no API that reads the SSO form parameters (`acc
 	"unknown: the first plan shows them being set from the configuration, and applying it sets them."
 
 func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An IDaaS application made from the marketplace template \"Alibaba Cloud Role-based SSO\" " +
 			"(steps 1 and 2 of the console procedure): it signs IDaaS users in to Alibaba Cloud RAM roles. The provider " +
@@ -84,11 +83,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 			"`idaas_ram_saml_provider` and `idaas_application_account` so that plans check the naming rules of sign-in " +
 			"before anything is written.\n\n" + writeOnlyNote,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The application ID, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`.",
-				Computed:            true,
-				PlanModifiers:       stable,
-			},
+			"id": framework.StableComputedString("The application ID, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`."),
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS instance, e.g. from the `idaas_instance` data source. Changing it replaces the application.",
 				Required:            true,
@@ -210,14 +205,14 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Default:             stringdefault.StaticString(rolesso.DefaultSignatureAlgorithm),
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"client_id":                     schema.StringAttribute{MarkdownDescription: clientIDDescription, Computed: true, PlanModifiers: stable},
-			"idp_entity_id":                 schema.StringAttribute{MarkdownDescription: idpEntityIDDescription, Computed: true, PlanModifiers: stable},
-			"idp_metadata":                  schema.StringAttribute{MarkdownDescription: idpMetadataDescription, Computed: true, PlanModifiers: stable},
-			"idp_metadata_url":              schema.StringAttribute{MarkdownDescription: idpMetadataURLDescription, Computed: true, PlanModifiers: stable},
-			"idp_sso_url":                   schema.StringAttribute{MarkdownDescription: idpSSOURLDescription, Computed: true, PlanModifiers: stable},
-			"signing_certificate_sha256":    schema.StringAttribute{MarkdownDescription: certificateSHA256Description, Computed: true, PlanModifiers: stable},
-			"signing_certificate_not_after": schema.StringAttribute{MarkdownDescription: certificateNotAfterDescription, Computed: true, PlanModifiers: stable},
-			"create_time":                   schema.StringAttribute{MarkdownDescription: createTimeDescription, Computed: true, PlanModifiers: stable},
+			"client_id":                     framework.StableComputedString(clientIDDescription),
+			"idp_entity_id":                 framework.StableComputedString(idpEntityIDDescription),
+			"idp_metadata":                  framework.StableComputedString(idpMetadataDescription),
+			"idp_metadata_url":              framework.StableComputedString(idpMetadataURLDescription),
+			"idp_sso_url":                   framework.StableComputedString(idpSSOURLDescription),
+			"signing_certificate_sha256":    framework.StableComputedString(certificateSHA256Description),
+			"signing_certificate_not_after": framework.StableComputedString(certificateNotAfterDescription),
+			"create_time":                   framework.StableComputedString(createTimeDescription),
 			"saml_provider_arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN of the RAM SAML provider the application's assertions name, " +
 					"`acs:ram::<account_id>:saml-provider/<idp_name>`. Known at plan.",

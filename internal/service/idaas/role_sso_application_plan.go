@@ -44,15 +44,8 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, config roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	var state *roleSSOApplicationResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &roleSSOApplicationResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
+	plan, config, state, ok := framework.PlanModels[roleSSOApplicationResourceModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var defaults *providerDefaults

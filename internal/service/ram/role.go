@@ -86,11 +86,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"List the IDaaS applications whose users sign in to the role in `applications` and plans check, before anything " +
 			"is written, that the role trusts each application's SAML provider and is in its account and site.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The role name.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The role name."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The role name. " + markdownRule(rolesso.RoleNameRule) + " RAM compares role names " +
 					"without regard to case. Changing it replaces the role. IDaaS application accounts that sign in to " +
@@ -160,26 +156,10 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"role_id": schema.StringAttribute{
-				MarkdownDescription: "The role ID, a numeric string.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The Alibaba Cloud account of the role: the provider's account, known at plan time.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the role was created, in ISO 8601 UTC, e.g. `2026-01-02T03:04:05Z`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"arn":         framework.StableComputedString("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
+			"role_id":     framework.StableComputedString("The role ID, a numeric string."),
+			"account_id":  framework.StableComputedString("The Alibaba Cloud account of the role: the provider's account, known at plan time."),
+			"create_date": framework.StableComputedString("When the role was created, in ISO 8601 UTC, e.g. `2026-01-02T03:04:05Z`."),
 			"update_date": schema.StringAttribute{
 				MarkdownDescription: "When the role was last changed, in ISO 8601 UTC.",
 				Computed:            true,

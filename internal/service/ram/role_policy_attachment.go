@@ -65,11 +65,7 @@ func (r *rolePolicyAttachmentResource) Schema(ctx context.Context, _ resource.Sc
 			"to own the role's whole set of policies, use `idaas_ram_role_policy_attachments_exclusive` instead (not both " +
 			"for one role).",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("`%s`, e.g. `%s`.", rolePolicyAttachmentIDFormat, rolePolicyAttachmentIDFormat.Example),
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString(fmt.Sprintf("`%s`, e.g. `%s`.", rolePolicyAttachmentIDFormat, rolePolicyAttachmentIDFormat.Example)),
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the attachment.",
 				Required:            true,

@@ -64,11 +64,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Schema(ctx context.Context, _ r
 			"shows as removed. Destroying it detaches the policies it lists. Do not combine it with " +
 			"`idaas_ram_role_policy_attachment` for the same role: they would undo each other.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The role name.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The role name."),
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the resource.",
 				Required:            true,

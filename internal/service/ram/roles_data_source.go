@@ -182,11 +182,8 @@ var roleFactsAttrTypes = map[string]attr.Type{
 // roleNameRegexValidator checks that a value is a regular expression Go's
 // regexp accepts.
 var roleNameRegexValidator = validators.RuleValidator{
-	Rule: "value must be a regular expression in RE2 syntax",
-	Check: func(s string) error {
-		_, err := regexp.Compile(s)
-		return err
-	},
+	Rule:    "value must be a regular expression in RE2 syntax",
+	Check:   validators.Parses(regexp.Compile),
 	Summary: "Invalid regular expression",
 	Detail: func(err error) string {
 		return fmt.Sprintf("%s. The syntax is RE2, as Go's regexp package reads it: no look-ahead, look-behind or back-references.", err)

@@ -72,11 +72,7 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"idaas_role_sso_application.<name>`): the name and the metadata then come from the application, and plans check " +
 			"a name or metadata typed beside it, and the application's account, before anything is written.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The name of the SAML provider, as `name`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The name of the SAML provider, as `name`."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: samlProviderNameDescription + " Defaults to `application.idp_name`; set this or " +
 					"`application`. Changing it replaces the SAML provider; a change of case alone is no change, as RAM " +
@@ -115,20 +111,12 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Default:    int64default.StaticInt64(defaultCertExpiryWarningDays),
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"arn":          framework.StableComputedString("The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it."),
 			"entity_id":    schema.StringAttribute{MarkdownDescription: entityIDDescription, Computed: true},
 			"sso_urls":     schema.ListAttribute{MarkdownDescription: ssoURLsDescription, ElementType: types.StringType, Computed: true},
 			"certificates": schema.ListNestedAttribute{MarkdownDescription: certificatesDescription, Computed: true, NestedObject: certificateResourceSchema},
 			"valid_until":  schema.StringAttribute{MarkdownDescription: validUntilDescription, Computed: true},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the SAML provider was created, in RFC 3339 UTC.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"create_date":  framework.StableComputedString("When the SAML provider was created, in RFC 3339 UTC."),
 			"update_date": schema.StringAttribute{
 				MarkdownDescription: "When the SAML provider was last changed, in RFC 3339 UTC.",
 				Computed:            true,

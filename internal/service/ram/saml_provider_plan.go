@@ -182,17 +182,9 @@ func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, config samlProviderResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+	plan, config, state, ok := framework.PlanModels[samlProviderResourceModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
-	}
-	var state *samlProviderResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &samlProviderResourceModel{}
-		if resp.Diagnostics.Append(req.State.Get(ctx, state)...); resp.Diagnostics.HasError() {
-			return
-		}
 	}
 	c := r.Client()
 	account := ""
