@@ -75,3 +75,15 @@ func PlanModels[M any](ctx context.Context, req resource.ModifyPlanRequest, diag
 	}
 	return plan, config, state, !diags.HasError()
 }
+
+// ValidateConfig is a resource's ValidateConfig that reads the
+// configuration into a model M and adds what validate finds in it.
+func ValidateConfig[M any](ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse,
+	validate func(context.Context, M) diag.Diagnostics,
+) {
+	var config M
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validate(ctx, config)...)
+}

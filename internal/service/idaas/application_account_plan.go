@@ -253,11 +253,7 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 // instance_id, application_id and account_name is given or linked, and the
 // linked application and role agree (validateApplicationAccountLinks).
 func (r *applicationAccountResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateApplicationAccountLinks(ctx, config)...)
+	framework.ValidateConfig(ctx, req, resp, validateApplicationAccountLinks)
 }
 
 // ModifyPlan takes the defaults of the links, decides what replaces the

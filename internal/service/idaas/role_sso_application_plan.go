@@ -25,15 +25,16 @@ import (
 // ValidateConfig checks what the attribute validators cannot: that the
 // template facts no source confirms come from the user, not from a guess.
 func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ValidateConfig(ctx, req, resp, validateTemplateFacts)
+}
+
+func validateTemplateFacts(_ context.Context, config roleSSOApplicationResourceModel) (diags diag.Diagnostics) {
 	if !config.TemplateID.IsNull() && config.TemplateIdPNameParam.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("template_idp_name_param"), "Missing template_idp_name_param",
+		diags.AddAttributeError(path.Root("template_idp_name_param"), "Missing template_idp_name_param",
 			"An application made from a marketplace template (template_id) is given its IdP name through a form parameter "+
 				"whose name no public source gives, so the provider cannot guess it. "+rolesso.IdPNameParamUnknown)
 	}
+	return diags
 }
 
 // ModifyPlan fills in what defaults to the provider's configuration (site,

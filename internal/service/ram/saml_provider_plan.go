@@ -164,11 +164,7 @@ func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan s
 // ValidateConfig checks that name and metadata are given or linked, and
 // agree with the linked application (validateSAMLProviderLinks).
 func (r *samlProviderResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config samlProviderResourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateSAMLProviderLinks(ctx, config)...)
+	framework.ValidateConfig(ctx, req, resp, validateSAMLProviderLinks)
 }
 
 // ModifyPlan takes the name and metadata of a linked application and
