@@ -45,18 +45,52 @@ func (w *withClient) configure(providerData any, diags *diag.Diagnostics) {
 	w.client = c
 }
 
-// ResourceWithClient is embedded in every resource: its Configure receives
-// the provider's client.
-type ResourceWithClient struct{ withClient }
+// typeName is the name of a resource or data source type without the
+// provider's prefix, e.g. "ram_role" for idaas_ram_role.
+type typeName string
+
+func (n typeName) of(providerTypeName string) string { return providerTypeName + "_" + string(n) }
+
+// ResourceWithClient is embedded in every resource: its Metadata names the
+// resource, and its Configure receives the provider's client.
+type ResourceWithClient struct {
+	withClient
+	typeName
+}
+
+// NewResourceWithClient returns the base of the resource type named
+// "<provider>_" + name, e.g. name "ram_role".
+func NewResourceWithClient(name string) ResourceWithClient {
+	return ResourceWithClient{typeName: typeName(name)}
+}
+
+// Metadata implements resource.Resource.
+func (r *ResourceWithClient) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = r.of(req.ProviderTypeName)
+}
 
 // Configure implements resource.ResourceWithConfigure.
 func (r *ResourceWithClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-// DataSourceWithClient is embedded in every data source: its Configure
-// receives the provider's client.
-type DataSourceWithClient struct{ withClient }
+// DataSourceWithClient is embedded in every data source: its Metadata
+// names the data source, and its Configure receives the provider's client.
+type DataSourceWithClient struct {
+	withClient
+	typeName
+}
+
+// NewDataSourceWithClient returns the base of the data source type named
+// "<provider>_" + name, e.g. name "ram_role".
+func NewDataSourceWithClient(name string) DataSourceWithClient {
+	return DataSourceWithClient{typeName: typeName(name)}
+}
+
+// Metadata implements datasource.DataSource.
+func (d *DataSourceWithClient) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = d.of(req.ProviderTypeName)
+}
 
 // Configure implements datasource.DataSourceWithConfigure.
 func (d *DataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

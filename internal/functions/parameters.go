@@ -89,3 +89,11 @@ func (check elementsValidator) ValidateParameterList(_ context.Context, req func
 func errorText(err error) string {
 	return strings.TrimSuffix(err.Error(), ".")
 }
+
+// named is embedded in every function: its Metadata gives the function's
+// name, e.g. "role_arn" for provider::idaas::role_arn.
+type named string
+
+func (n named) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = string(n)
+}

@@ -18,10 +18,10 @@ var _ function.Function = (*parseSAMLMetadataFunction)(nil)
 
 // NewParseSAMLMetadataFunction returns the parse_saml_metadata function.
 func NewParseSAMLMetadataFunction() function.Function {
-	return &parseSAMLMetadataFunction{}
+	return &parseSAMLMetadataFunction{named: "parse_saml_metadata"}
 }
 
-type parseSAMLMetadataFunction struct{}
+type parseSAMLMetadataFunction struct{ named }
 
 // The types of the result; the models at the bottom mirror them.
 var (
@@ -42,10 +42,6 @@ var (
 		"valid_until":  types.StringType,
 	}
 )
-
-func (f *parseSAMLMetadataFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "parse_saml_metadata"
-}
 
 func (f *parseSAMLMetadataFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{

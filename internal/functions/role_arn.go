@@ -15,14 +15,10 @@ var _ function.Function = (*roleARNFunction)(nil)
 
 // NewRoleARNFunction returns the role_arn function.
 func NewRoleARNFunction() function.Function {
-	return &roleARNFunction{}
+	return &roleARNFunction{named: "role_arn"}
 }
 
-type roleARNFunction struct{}
-
-func (f *roleARNFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "role_arn"
-}
+type roleARNFunction struct{ named }
 
 func (f *roleARNFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{

@@ -15,14 +15,10 @@ var _ function.Function = (*roleAttributeFunction)(nil)
 
 // NewRoleAttributeFunction returns the role_attribute function.
 func NewRoleAttributeFunction() function.Function {
-	return &roleAttributeFunction{}
+	return &roleAttributeFunction{named: "role_attribute"}
 }
 
-type roleAttributeFunction struct{}
-
-func (f *roleAttributeFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "role_attribute"
-}
+type roleAttributeFunction struct{ named }
 
 func (f *roleAttributeFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{

@@ -15,14 +15,10 @@ var _ function.Function = (*samlProviderARNFunction)(nil)
 
 // NewSAMLProviderARNFunction returns the saml_provider_arn function.
 func NewSAMLProviderARNFunction() function.Function {
-	return &samlProviderARNFunction{}
+	return &samlProviderARNFunction{named: "saml_provider_arn"}
 }
 
-type samlProviderARNFunction struct{}
-
-func (f *samlProviderARNFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "saml_provider_arn"
-}
+type samlProviderARNFunction struct{ named }
 
 func (f *samlProviderARNFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{

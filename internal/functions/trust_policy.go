@@ -16,20 +16,16 @@ var _ function.Function = (*trustPolicyFunction)(nil)
 
 // NewTrustPolicyFunction returns the trust_policy function.
 func NewTrustPolicyFunction() function.Function {
-	return &trustPolicyFunction{}
+	return &trustPolicyFunction{named: "trust_policy"}
 }
 
-type trustPolicyFunction struct{}
+type trustPolicyFunction struct{ named }
 
 // Argument positions of trust_policy.
 const (
 	trustPolicyIdPNamesArgument = 1
 	trustPolicySiteArgument     = 2
 )
-
-func (f *trustPolicyFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "trust_policy"
-}
 
 func (f *trustPolicyFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{

@@ -1,11 +1,13 @@
 // Copyright (c) The terraform-provider-idaas authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package importid parses composite import IDs: parts joined by a
-// separator, each the value of an attribute. A resource declares each of
-// its formats once, as a Format with an example, and its import errors
-// and docs are built from that declaration. A bad ID gets an error that
-// names every wrong part, then every format with its example.
+// Package importid parses import IDs, so that every resource declares its
+// import ID here: composite IDs (Format), parts joined by a separator, each
+// the value of an attribute; and NameOrARN, an object's name or its ARN. A
+// resource declares each of its formats once, with an example, and its
+// import errors and docs are built from that declaration. A bad composite
+// ID gets an error that names every wrong part, then every format with its
+// example.
 package importid
 
 import (

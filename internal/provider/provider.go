@@ -202,7 +202,7 @@ func (p *idaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				MarkdownDescription: "The Alibaba Cloud account ID (16 digits)." + envSentence("account_id") +
 					" Without either, the provider reads it once with STS `GetCallerIdentity` when it is configured.",
 				Optional:   true,
-				Validators: []validator.String{accountIDValidator{}},
+				Validators: []validator.String{accountIDValidator},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a failed call is retried: throttled calls, server errors and "+
@@ -233,7 +233,7 @@ func endpointAttribute(service, public, key string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("The endpoint of %s. Defaults to `%s`.", service, public) + envSentence("endpoints."+key),
 		Optional:            true,
-		Validators:          []validator.String{endpointValidator{}},
+		Validators:          []validator.String{endpointValidator},
 	}
 }
 

@@ -4,56 +4,25 @@
 package provider
 
 import (
-	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-var (
-	_ validator.String = accountIDValidator{}
-	_ validator.String = endpointValidator{}
-)
-
 // accountIDValidator checks an Alibaba Cloud account ID with the rule of
-// internal/rolesso. Null and unknown values are not checked.
-type accountIDValidator struct{}
-
-func (v accountIDValidator) Description(_ context.Context) string { return rolesso.AccountIDRule }
-
-func (v accountIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v accountIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := rolesso.ValidateAccountID(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid account ID", errorText(err))
-	}
+// internal/rolesso.
+var accountIDValidator = validators.RuleValidator{
+	Rule: rolesso.AccountIDRule, Check: rolesso.ValidateAccountID, Summary: "Invalid account ID", Detail: errorText,
 }
 
 // endpointValidator checks an endpoint override with client.ParseEndpoint.
-// Null and unknown values are not checked.
-type endpointValidator struct{}
-
-func (v endpointValidator) Description(_ context.Context) string {
-	return "must be an https URL, an http URL of a loopback host, or a bare host"
-}
-
-func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := client.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid endpoint", errorText(err))
-	}
+var endpointValidator = validators.RuleValidator{
+	Rule:    "must be an https URL, an http URL of a loopback host, or a bare host",
+	Check:   validators.Parses(client.ParseEndpoint),
+	Summary: "Invalid endpoint",
+	Detail:  errorText,
 }
 
 // errorText turns an error into a sentence for a diagnostic: capitalized,

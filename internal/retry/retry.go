@@ -39,7 +39,7 @@ func When(ctx context.Context, p Policy, fn func(context.Context) error, isRetry
 func Value[T any](ctx context.Context, p Policy, fn func(context.Context) (T, error), isRetryable func(error) bool) (T, error) {
 	sleep := p.Sleep
 	if sleep == nil {
-		sleep = sleepContext
+		sleep = Sleep
 	}
 	delay := p.First
 	for {
@@ -54,8 +54,12 @@ func Value[T any](ctx context.Context, p Policy, fn func(context.Context) (T, er
 	}
 }
 
-// sleepContext waits for d, or until ctx ends, when it returns ctx.Err().
-func sleepContext(ctx context.Context, d time.Duration) error {
+// Sleep waits for d, or until ctx ends, when it returns ctx.Err(). The
+// client's backoff sleeps with it too.
+func Sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

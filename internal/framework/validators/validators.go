@@ -3,7 +3,8 @@
 
 // Package validators holds the schema validators of the rules of
 // internal/rolesso: one per rule, each stating its rule for the docs and
-// reporting a broken rule with framework.RuleErrorDetail.
+// reporting a broken rule with framework.RuleErrorDetail. Other checks of
+// a string value are RuleValidators too, with their own summary and detail.
 package validators
 
 import (
@@ -31,10 +32,24 @@ type RuleValidator struct {
 	// NameRule marks a naming rule, which framework.NameChecksOn turns
 	// off.
 	NameRule bool
+	// Summary, when set, is the summary of a broken rule instead of
+	// "Invalid <subject>" of a rolesso.NameError, or "Invalid value".
+	Summary string
 	// Detail, when set, writes the detail of a broken rule instead of
 	// framework.RuleErrorDetail, to explain more.
 	Detail func(error) string
 }
+
+// Parses is a Check that a value is valid when parse accepts it.
+func Parses[T any](parse func(string) (T, error)) func(string) error {
+	return func(s string) error {
+		_, err := parse(s)
+		return err
+	}
+}
+
+// ErrorText is a Detail that is the error's text.
+func ErrorText(err error) string { return err.Error() }
 
 // The validators of the rules that several resources check.
 
@@ -115,9 +130,12 @@ func (v RuleValidator) ValidateString(ctx context.Context, req validator.StringR
 	if err == nil {
 		return
 	}
-	summary := "Invalid value"
-	if ne, ok := errors.AsType[*rolesso.NameError](err); ok {
-		summary = "Invalid " + ne.Subject
+	summary := v.Summary
+	if summary == "" {
+		summary = "Invalid value"
+		if ne, ok := errors.AsType[*rolesso.NameError](err); ok {
+			summary = "Invalid " + ne.Subject
+		}
 	}
 	detail := framework.RuleErrorDetail
 	if v.Detail != nil {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -31,7 +32,7 @@ var (
 
 // NewRoleSSOCheckDataSource returns the idaas_role_sso_check data source.
 func NewRoleSSOCheckDataSource() datasource.DataSource {
-	return &roleSSOCheckDataSource{}
+	return &roleSSOCheckDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("role_sso_check")}
 }
 
 type roleSSOCheckDataSource struct {
@@ -43,10 +44,6 @@ const (
 	defaultCertExpiryWarningDays = 30
 	maxCertExpiryWarningDays     = 3650
 )
-
-func (d *roleSSOCheckDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role_sso_check"
-}
 
 func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -62,18 +59,14 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"of them is an `" + SeverityError + "`, so a `check` block can assert `ok` and show the findings as its message.\n\n" +
 			rolesso.IdPNameMatchRule,
 		Attributes: map[string]schema.Attribute{
-			"instance_id": framework.InstanceIDAttribute(),
-			"application_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the role-based SSO application, e.g. the `id` of an `idaas_role_sso_application`.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"instance_id":    framework.InstanceIDAttribute(),
+			"application_id": framework.RequiredString("The ID of the role-based SSO application, e.g. the `id` of an `idaas_role_sso_application`."),
 			"idp_name": schema.StringAttribute{
 				MarkdownDescription: "The application's IdP name, e.g. the `idp_name` of its `idaas_role_sso_application`. It is " +
 					"required because IDaaS has no API that reads it back, and the check needs it to find the SAML provider. " +
 					rolesso.SAMLProviderNameRule,
 				Required:   true,
-				Validators: []validator.String{ruleValidator{check: rolesso.ValidateIdPName, rule: rolesso.SAMLProviderNameRule}},
+				Validators: []validator.String{ruleValidator(rolesso.ValidateIdPName, rolesso.SAMLProviderNameRule)},
 			},
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The Alibaba Cloud account the application signs users in to (its `account_id`), which owns " +
@@ -81,7 +74,7 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					"the only one the check can read RAM in: another account is an error. " + rolesso.AccountIDRule,
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{ruleValidator{check: rolesso.ValidateAccountID, rule: rolesso.AccountIDRule}},
+				Validators: []validator.String{ruleValidator(rolesso.ValidateAccountID, rolesso.AccountIDRule)},
 			},
 			"site": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The Alibaba Cloud site users sign in to: %s. Defaults to the provider's `site`.",
@@ -98,34 +91,13 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Computed:   true,
 				Validators: []validator.Int64{int64validator.Between(0, maxCertExpiryWarningDays)},
 			},
-			"ok": schema.BoolAttribute{
-				MarkdownDescription: "Whether no finding is an `" + SeverityError + "`: `true` means users can sign in to every role of the application.",
-				Computed:            true,
-			},
-			"findings": schema.ListNestedAttribute{
-				MarkdownDescription: "What the check found, errors first, then by object and problem; empty when all is well.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"severity": schema.StringAttribute{
-							MarkdownDescription: "`" + SeverityError + "` when sign-in fails because of it, `" + SeverityWarning + "` when it does not yet.",
-							Computed:            true,
-						},
-						"object": schema.StringAttribute{
-							MarkdownDescription: "The object the finding is about, e.g. `RAM role sso-admin` or `RAM SAML provider idaas`.",
-							Computed:            true,
-						},
-						"problem": schema.StringAttribute{
-							MarkdownDescription: "What is wrong.",
-							Computed:            true,
-						},
-						"fix": schema.StringAttribute{
-							MarkdownDescription: "How to fix it.",
-							Computed:            true,
-						},
-					},
-				},
-			},
+			"ok": framework.ComputedBool("Whether no finding is an `" + SeverityError + "`: `true` means users can sign in to every role of the application."),
+			"findings": framework.ComputedList("What the check found, errors first, then by object and problem; empty when all is well.", map[string]schema.Attribute{
+				"severity": framework.ComputedString("`" + SeverityError + "` when sign-in fails because of it, `" + SeverityWarning + "` when it does not yet."),
+				"object":   framework.ComputedString("The object the finding is about, e.g. `RAM role sso-admin` or `RAM SAML provider idaas`."),
+				"problem":  framework.ComputedString("What is wrong."),
+				"fix":      framework.ComputedString("How to fix it."),
+			}),
 		},
 	}
 }
@@ -267,29 +239,10 @@ func (m *roleSSOCheckDataSourceModel) flatten(fs []finding) {
 	}
 }
 
-// ruleValidator checks a string with a rolesso rule. Null and unknown
-// values pass.
-type ruleValidator struct {
-	check func(string) error
-	rule  string
-}
-
-func (v ruleValidator) Description(_ context.Context) string {
-	return "value must follow the rule: " + v.rule
-}
-func (v ruleValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v ruleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		subject := "value"
-		if ne, ok := errors.AsType[*rolesso.NameError](err); ok {
-			subject = ne.Subject
-		}
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+subject, err.Error())
-	}
+// ruleValidator checks a string with a rolesso rule, and reports a broken
+// rule with the error's text.
+func ruleValidator(check func(string) error, rule string) validators.RuleValidator {
+	return validators.RuleValidator{Rule: "value must follow the rule: " + rule, Check: check, Detail: validators.ErrorText}
 }
 
 type roleSSOCheckDataSourceModel struct {

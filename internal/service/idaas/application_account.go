@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
@@ -39,7 +38,7 @@ var (
 // NewApplicationAccountResource returns the idaas_application_account
 // resource.
 func NewApplicationAccountResource() resource.Resource {
-	return &applicationAccountResource{}
+	return &applicationAccountResource{ResourceWithClient: framework.NewResourceWithClient("application_account")}
 }
 
 type applicationAccountResource struct {
@@ -57,10 +56,6 @@ const (
 	applicationAccountDeleteTimeout = 5 * time.Minute
 )
 
-func (r *applicationAccountResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_application_account"
-}
-
 func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An application account of an IDaaS user in a role-based SSO application (EIAM " +
@@ -77,11 +72,7 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 			"outcome is unknown the provider adopts the account its call added instead of adding another. IDaaS cannot " +
 			"rename an account: any change of instance, application, user or name replaces it.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The application account ID, e.g. `aac_m6z7awz5kresi2ezgajsbkxxxx`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The application account ID, e.g. `aac_m6z7awz5kresi2ezgajsbkxxxx`."),
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS instance, e.g. `idaas_ue2jvisn35ea5lmthk267xxxxx`. Defaults to " +
 					"`application.instance_id`; set this or `application`. Changing it replaces the account.",
@@ -113,24 +104,17 @@ func (r *applicationAccountResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"application": accountApplicationAttribute,
 			"role":        accountRoleAttribute,
-			"create_time": schema.StringAttribute{
-				MarkdownDescription: "When the account was added, " + eiamTimeDescription + ".",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Delete: true}),
+			"create_time": framework.StableComputedString("When the account was added, " + eiamTimeDescription + "."),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Delete: true}),
 		},
 	}
 }
 
 func (r *applicationAccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, applicationAccountCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, applicationAccountCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -183,25 +167,16 @@ func isAccountNotYetListed(err error) bool { return client.IsNotFound(err) }
 
 func (r *applicationAccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, applicationAccountReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, applicationAccountReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	found, err := findApplicationAccount(ctx, r.Client().EIAM(), state.ref())
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "IDaaS application account not found; removing it from state", map[string]any{
-			"id": state.ID.ValueString(), "application_id": state.ApplicationID.ValueString(), "user_id": state.UserID.ValueString(),
-		})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", applicationAccountObject, state.ID.ValueString(), err)
+	if !framework.Found(ctx, err, resp, applicationAccountObject, state.ID.ValueString(), map[string]any{
+		"id": state.ID.ValueString(), "application_id": state.ApplicationID.ValueString(), "user_id": state.UserID.ValueString(),
+	}) {
 		return
 	}
 	state.flatten(found)
@@ -218,12 +193,9 @@ func (r *applicationAccountResource) Update(ctx context.Context, req resource.Up
 
 func (r *applicationAccountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, applicationAccountDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, applicationAccountDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -329,15 +301,21 @@ func findApplicationAccountByName(ctx context.Context, conn client.EIAMDirectory
 }
 
 type applicationAccountResourceModel struct {
-	ID            types.String   `tfsdk:"id"`
+	applicationAccountFacts
 	InstanceID    types.String   `tfsdk:"instance_id"`
 	ApplicationID types.String   `tfsdk:"application_id"`
-	UserID        types.String   `tfsdk:"user_id"`
-	AccountName   types.String   `tfsdk:"account_name"`
 	Application   types.Object   `tfsdk:"application"`
 	Role          types.Object   `tfsdk:"role"`
-	CreateTime    types.String   `tfsdk:"create_time"`
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+}
+
+// applicationAccountFacts are what IDaaS lists of an application account:
+// the model the resource and idaas_application_accounts share.
+type applicationAccountFacts struct {
+	ID          types.String `tfsdk:"id"`
+	UserID      types.String `tfsdk:"user_id"`
+	AccountName types.String `tfsdk:"account_name"`
+	CreateTime  types.String `tfsdk:"create_time"`
 }
 
 // ref names the account for the client.
@@ -351,9 +329,10 @@ func (m applicationAccountResourceModel) ref() client.ApplicationAccount {
 	}
 }
 
-func (m *applicationAccountResourceModel) flatten(acc *client.ApplicationAccount) {
-	m.ID = types.StringValue(acc.ApplicationAccountID)
-	m.UserID = types.StringValue(acc.UserID)
-	m.AccountName = types.StringValue(acc.ApplicationUsername)
-	m.CreateTime = eiamTime(acc.CreateTime)
+// flatten sets what IDaaS lists of acc.
+func (f *applicationAccountFacts) flatten(acc *client.ApplicationAccount) {
+	f.ID = types.StringValue(acc.ApplicationAccountID)
+	f.UserID = types.StringValue(acc.UserID)
+	f.AccountName = types.StringValue(acc.ApplicationUsername)
+	f.CreateTime = eiamTime(acc.CreateTime)
 }

@@ -287,11 +287,7 @@ func checkAccountRoleExists(ctx context.Context, c *client.Client, plan applicat
 // instance_id, application_id and account_name is given or linked, and the
 // linked application and role agree (validateApplicationAccountLinks).
 func (r *applicationAccountResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config applicationAccountResourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateApplicationAccountLinks(ctx, config)...)
+	framework.ValidateConfig(ctx, req, resp, validateApplicationAccountLinks)
 }
 
 // ModifyPlan takes the defaults of the links, decides what replaces the
@@ -300,15 +296,8 @@ func (r *applicationAccountResource) ModifyPlan(ctx context.Context, req resourc
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, config applicationAccountResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	var state *applicationAccountResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &applicationAccountResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
+	plan, config, state, ok := framework.PlanModels[applicationAccountResourceModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	replace, diags := planApplicationAccountDefaults(ctx, &plan, &config, state)

@@ -6,10 +6,8 @@ package idaas
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
@@ -24,15 +22,11 @@ var (
 // NewApplicationAccountsDataSource returns the idaas_application_accounts
 // data source.
 func NewApplicationAccountsDataSource() datasource.DataSource {
-	return &applicationAccountsDataSource{}
+	return &applicationAccountsDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("application_accounts")}
 }
 
 type applicationAccountsDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *applicationAccountsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_application_accounts"
 }
 
 func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -40,27 +34,15 @@ func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.S
 		MarkdownDescription: "The application accounts of an IDaaS application (EIAM `ListApplicationAccounts`, every " +
 			"page), or of one user in it (`ListApplicationAccountsForUser`): who may sign in as which RAM role.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": framework.InstanceIDAttribute(),
-			"application_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the application.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"user_id": schema.StringAttribute{
-				MarkdownDescription: "Only the accounts of this user.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"accounts": schema.ListNestedAttribute{
-				MarkdownDescription: "The accounts, oldest first as IDaaS lists them.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":           framework.ComputedString("The application account ID."),
-					"user_id":      framework.ComputedString("The ID of the user."),
-					"account_name": framework.ComputedString("The account name: the RAM role name the user signs in as."),
-					"create_time":  framework.ComputedString("When the account was added, " + eiamTimeDescription + "."),
-				}},
-			},
+			"instance_id":    framework.InstanceIDAttribute(),
+			"application_id": framework.RequiredString("The ID of the application."),
+			"user_id":        framework.OptionalString("Only the accounts of this user."),
+			"accounts": framework.ComputedList("The accounts, oldest first as IDaaS lists them.", map[string]schema.Attribute{
+				"id":           framework.ComputedString("The application account ID."),
+				"user_id":      framework.ComputedString("The ID of the user."),
+				"account_name": framework.ComputedString("The account name: the RAM role name the user signs in as."),
+				"create_time":  framework.ComputedString("When the account was added, " + eiamTimeDescription + "."),
+			}),
 		},
 	}
 }
@@ -83,14 +65,9 @@ func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource
 		framework.AddAPIError(&resp.Diagnostics, "listing", "IDaaS application accounts", applicationID, err)
 		return
 	}
-	config.Accounts = make([]applicationAccountModel, 0, len(accounts))
-	for _, acc := range accounts {
-		config.Accounts = append(config.Accounts, applicationAccountModel{
-			ID:          types.StringValue(acc.ApplicationAccountID),
-			UserID:      types.StringValue(acc.UserID),
-			AccountName: types.StringValue(acc.ApplicationUsername),
-			CreateTime:  eiamTime(acc.CreateTime),
-		})
+	config.Accounts = make([]applicationAccountFacts, len(accounts))
+	for i := range accounts {
+		config.Accounts[i].flatten(&accounts[i])
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
 }
@@ -99,12 +76,5 @@ type applicationAccountsDataSourceModel struct {
 	InstanceID    types.String              `tfsdk:"instance_id"`
 	ApplicationID types.String              `tfsdk:"application_id"`
 	UserID        types.String              `tfsdk:"user_id"`
-	Accounts      []applicationAccountModel `tfsdk:"accounts"`
-}
-
-type applicationAccountModel struct {
-	ID          types.String `tfsdk:"id"`
-	UserID      types.String `tfsdk:"user_id"`
-	AccountName types.String `tfsdk:"account_name"`
-	CreateTime  types.String `tfsdk:"create_time"`
+	Accounts      []applicationAccountFacts `tfsdk:"accounts"`
 }

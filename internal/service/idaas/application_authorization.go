@@ -39,7 +39,7 @@ var (
 // NewApplicationAuthorizationResource returns the
 // idaas_application_authorization resource.
 func NewApplicationAuthorizationResource() resource.Resource {
-	return &applicationAuthorizationResource{}
+	return &applicationAuthorizationResource{ResourceWithClient: framework.NewResourceWithClient("application_authorization")}
 }
 
 type applicationAuthorizationResource struct {
@@ -58,10 +58,6 @@ const (
 	applicationAuthorizationDeleteTimeout = 10 * time.Minute
 )
 
-func (r *applicationAuthorizationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_application_authorization"
-}
-
 func (r *applicationAuthorizationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	ids := []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))}
@@ -78,11 +74,7 @@ func (r *applicationAuthorizationResource) Schema(ctx context.Context, _ resourc
 			"import the resource and let the plan show what it would revoke.\n\n" +
 			"Only direct grants count: a user authorized through a group is not listed in `user_ids`.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("`%s`, e.g. `%s`.", applicationAuthorizationID, applicationAuthorizationID.Example),
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString(fmt.Sprintf("`%s`, e.g. `%s`.", applicationAuthorizationID, applicationAuthorizationID.Example)),
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS instance. Changing it replaces the resource.",
 				Required:            true,
@@ -116,12 +108,9 @@ func (r *applicationAuthorizationResource) Schema(ctx context.Context, _ resourc
 
 func (r *applicationAuthorizationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationAuthorizationResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, applicationAuthorizationCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, applicationAuthorizationCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -161,12 +150,9 @@ func (r *applicationAuthorizationResource) Create(ctx context.Context, req resou
 
 func (r *applicationAuthorizationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationAuthorizationResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, applicationAuthorizationReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, applicationAuthorizationReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -186,12 +172,9 @@ func (r *applicationAuthorizationResource) Read(ctx context.Context, req resourc
 
 func (r *applicationAuthorizationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan applicationAuthorizationResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, applicationAuthorizationUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, applicationAuthorizationUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -210,12 +193,9 @@ func (r *applicationAuthorizationResource) Update(ctx context.Context, req resou
 
 func (r *applicationAuthorizationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationAuthorizationResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, applicationAuthorizationDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, applicationAuthorizationDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

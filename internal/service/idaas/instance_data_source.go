@@ -10,10 +10,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
@@ -27,7 +25,7 @@ var (
 
 // NewInstanceDataSource returns the idaas_instance data source.
 func NewInstanceDataSource() datasource.DataSource {
-	return &instanceDataSource{}
+	return &instanceDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("instance")}
 }
 
 type instanceDataSource struct {
@@ -37,37 +35,16 @@ type instanceDataSource struct {
 // instanceObject names the object in diagnostics.
 const instanceObject = "IDaaS instance"
 
-func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_instance"
-}
-
 func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An IDaaS (EIAM) instance of the provider's region: the one named by `id`, or, without " +
 			"`id`, the only instance there is. With several instances, `id` is required, and the error lists them.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The instance ID, e.g. `idaas_ue2jvisn35ea5lmthk267xxxxx`. Leave it out to use the only instance.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "The instance's status, e.g. `running`.",
-				Computed:            true,
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "The description, or null when there is none.",
-				Computed:            true,
-			},
-			"default_endpoint": schema.StringAttribute{
-				MarkdownDescription: "The instance's default domain, where users reach its portal, e.g. `xxxx.aliyunidaas.com`.",
-				Computed:            true,
-			},
-			"create_time": schema.StringAttribute{
-				MarkdownDescription: "When the instance was created, " + eiamTimeDescription + ".",
-				Computed:            true,
-			},
+			"id":               framework.LookupString("The instance ID, e.g. `idaas_ue2jvisn35ea5lmthk267xxxxx`. Leave it out to use the only instance."),
+			"status":           framework.ComputedString("The instance's status, e.g. `running`."),
+			"description":      framework.ComputedString("The description, or null when there is none."),
+			"default_endpoint": framework.ComputedString("The instance's default domain, where users reach its portal, e.g. `xxxx.aliyunidaas.com`."),
+			"create_time":      framework.ComputedString("When the instance was created, " + eiamTimeDescription + "."),
 		},
 	}
 }

@@ -44,7 +44,7 @@ var (
 // NewRoleSSOApplicationResource returns the idaas_role_sso_application
 // resource.
 func NewRoleSSOApplicationResource() resource.Resource {
-	return &roleSSOApplicationResource{}
+	return &roleSSOApplicationResource{ResourceWithClient: framework.NewResourceWithClient("role_sso_application")}
 }
 
 type roleSSOApplicationResource struct {
@@ -73,12 +73,7 @@ const writeOnlyNote = "IDaaS has no API that reads the SSO form parameters (`acc
 	"is not detected, but is overwritten by the next apply that changes the application. After an import they are " +
 	"unknown: the first plan shows them being set from the configuration, and applying it sets them."
 
-func (r *roleSSOApplicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role_sso_application"
-}
-
 func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An IDaaS application that signs IDaaS users in to Alibaba Cloud RAM roles, in one of two " +
 			"forms (`sso_form`): made from the marketplace template \"Alibaba Cloud Role-based SSO\" (steps 1 and 2 of the " +
@@ -90,11 +85,7 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 			"`idaas_ram_saml_provider` and `idaas_application_account` so that plans check the naming rules of sign-in " +
 			"before anything is written.\n\n" + writeOnlyNote,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The application ID, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`.",
-				Computed:            true,
-				PlanModifiers:       stable,
-			},
+			"id": framework.StableComputedString("The application ID, e.g. `app_mkv7rgt4d7i4u7zqtzev2mxxxx`."),
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the IDaaS instance, e.g. from the `idaas_instance` data source. Changing it replaces the application.",
 				Required:            true,
@@ -263,14 +254,14 @@ func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.Sche
 				Default:             stringdefault.StaticString(rolesso.DefaultSignatureAlgorithm),
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"client_id":                     schema.StringAttribute{MarkdownDescription: clientIDDescription, Computed: true, PlanModifiers: stable},
-			"idp_entity_id":                 schema.StringAttribute{MarkdownDescription: idpEntityIDDescription, Computed: true, PlanModifiers: stable},
-			"idp_metadata":                  schema.StringAttribute{MarkdownDescription: idpMetadataDescription, Computed: true, PlanModifiers: stable},
-			"idp_metadata_url":              schema.StringAttribute{MarkdownDescription: idpMetadataURLDescription, Computed: true, PlanModifiers: stable},
-			"idp_sso_url":                   schema.StringAttribute{MarkdownDescription: idpSSOURLDescription, Computed: true, PlanModifiers: stable},
-			"signing_certificate_sha256":    schema.StringAttribute{MarkdownDescription: certificateSHA256Description, Computed: true, PlanModifiers: stable},
-			"signing_certificate_not_after": schema.StringAttribute{MarkdownDescription: certificateNotAfterDescription, Computed: true, PlanModifiers: stable},
-			"create_time":                   schema.StringAttribute{MarkdownDescription: createTimeDescription, Computed: true, PlanModifiers: stable},
+			"client_id":                     framework.StableComputedString(clientIDDescription),
+			"idp_entity_id":                 framework.StableComputedString(idpEntityIDDescription),
+			"idp_metadata":                  framework.StableComputedString(idpMetadataDescription),
+			"idp_metadata_url":              framework.StableComputedString(idpMetadataURLDescription),
+			"idp_sso_url":                   framework.StableComputedString(idpSSOURLDescription),
+			"signing_certificate_sha256":    framework.StableComputedString(certificateSHA256Description),
+			"signing_certificate_not_after": framework.StableComputedString(certificateNotAfterDescription),
+			"create_time":                   framework.StableComputedString(createTimeDescription),
 			"saml_provider_arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN of the RAM SAML provider the application's assertions name, " +
 					"`acs:ram::<account_id>:saml-provider/<idp_name>`. Known at plan.",
@@ -308,12 +299,9 @@ const (
 
 func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, roleSSOApplicationCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, roleSSOApplicationCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -363,24 +351,15 @@ func (r *roleSSOApplicationResource) Create(ctx context.Context, req resource.Cr
 
 func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, roleSSOApplicationReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, roleSSOApplicationReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	id := state.ID.ValueString()
 	found, err := findRoleSSOApplicationByID(ctx, r.Client().EIAM(), state.InstanceID.ValueString(), id)
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "IDaaS application not found; removing it from state", map[string]any{"instance_id": state.InstanceID.ValueString(), "id": id})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", roleSSOApplicationObject, id, err)
+	if !framework.Found(ctx, err, resp, roleSSOApplicationObject, id, map[string]any{"instance_id": state.InstanceID.ValueString(), "id": id}) {
 		return
 	}
 	resp.Diagnostics.Append(state.flatten(found)...)
@@ -395,13 +374,10 @@ func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.Read
 
 func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, roleSSOApplicationUpdateTimeout, &resp.Diagnostics)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, roleSSOApplicationUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -439,12 +415,9 @@ func (r *roleSSOApplicationResource) Update(ctx context.Context, req resource.Up
 
 func (r *roleSSOApplicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, roleSSOApplicationDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, roleSSOApplicationDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -7,11 +7,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
@@ -27,15 +25,11 @@ var (
 // NewRoleSSOApplicationDataSource returns the idaas_role_sso_application
 // data source.
 func NewRoleSSOApplicationDataSource() datasource.DataSource {
-	return &roleSSOApplicationDataSource{}
+	return &roleSSOApplicationDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("role_sso_application")}
 }
 
 type roleSSOApplicationDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *roleSSOApplicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role_sso_application"
 }
 
 func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -45,30 +39,17 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 			"parameters (account ID and IdP name) are not available: IDaaS has no API that reads them back.",
 		Attributes: map[string]schema.Attribute{
 			"instance_id": framework.InstanceIDAttribute(),
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The application ID. Exactly one of `id` and `name` must be set.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The application's exact name. It must name one application of the instance; if several have it, use `id`.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":          framework.LookupString("The application ID. Exactly one of `id` and `name` must be set."),
+			"name":        framework.LookupString("The application's exact name. It must name one application of the instance; if several have it, use `id`."),
 			"description": framework.ComputedString("The description, or null when there is none."),
 			"site": framework.ComputedString("The site of the application's role-based SSO template (" + framework.OrList(rolesso.SiteNames(), "`") +
 				"), or null when the template is not one this provider knows."),
-			"template_id":               framework.ComputedString("The marketplace template the application was made from; null for a standard SAML application."),
+			"template_id":                   framework.ComputedString("The marketplace template the application was made from; null for a standard SAML application."),
 			"role_attribute_expression": framework.ComputedString("The expression of the `Role` SAML attribute of a standard SAML application; null for one made from the template."),
-			"client_id":                 framework.ComputedString(clientIDDescription),
-			"authorize_all_users":       schema.BoolAttribute{MarkdownDescription: "Whether every user of the instance may use the application.", Computed: true},
-			"enabled":                   schema.BoolAttribute{MarkdownDescription: "Whether the application and its SSO are both enabled.", Computed: true},
-			"session_duration": schema.Int64Attribute{
-				MarkdownDescription: "The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant.",
-				Computed:            true,
-			},
+			"client_id":                     framework.ComputedString(clientIDDescription),
+			"authorize_all_users":           framework.ComputedBool("Whether every user of the instance may use the application."),
+			"enabled":                       framework.ComputedBool("Whether the application and its SSO are both enabled."),
+			"session_duration":              framework.ComputedInt64("The `SessionDuration` SAML attribute in seconds, or null when it is not sent as a constant."),
 			"name_id_format":                framework.ComputedString("The SAML NameID format."),
 			"name_id_expression":            framework.ComputedString("The IDaaS expression of the NameID value."),
 			"role_session_name_expression":  framework.ComputedString("The IDaaS expression of the `RoleSessionName` SAML attribute, or null when it is not sent."),

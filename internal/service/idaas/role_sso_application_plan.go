@@ -26,16 +26,18 @@ import (
 // template facts no source confirms come from the user, not from a guess,
 // and that the configuration sets only attributes of its form.
 func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config roleSSOApplicationResourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateFormAttributes(config)...)
+	framework.ValidateConfig(ctx, req, resp, validateApplicationConfig)
+}
+
+// validateApplicationConfig is ValidateConfig on the model.
+func validateApplicationConfig(_ context.Context, config roleSSOApplicationResourceModel) (diags diag.Diagnostics) {
+	diags.Append(validateFormAttributes(config)...)
 	if config.SSOForm.ValueString() != rolesso.SSOFormStandardSAML && !config.TemplateID.IsNull() && config.TemplateIdPNameParam.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("template_idp_name_param"), "Missing template_idp_name_param",
+		diags.AddAttributeError(path.Root("template_idp_name_param"), "Missing template_idp_name_param",
 			"An application made from a marketplace template (template_id) is given its IdP name through a form parameter "+
 				"whose name no public source gives, so the provider cannot guess it. "+rolesso.IdPNameParamUnknown)
 	}
+	return diags
 }
 
 // formOnlyAttributes are the attributes that belong to one form, by form.
@@ -84,15 +86,8 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, config roleSSOApplicationResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	var state *roleSSOApplicationResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &roleSSOApplicationResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
+	plan, config, state, ok := framework.PlanModels[roleSSOApplicationResourceModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var defaults *providerDefaults

@@ -11,11 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
@@ -30,7 +28,7 @@ var (
 
 // NewUserDataSource returns the idaas_user data source.
 func NewUserDataSource() datasource.DataSource {
-	return &userDataSource{}
+	return &userDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("user")}
 }
 
 type userDataSource struct {
@@ -43,25 +41,11 @@ const userObject = "IDaaS user"
 // maxCloseUsernames bounds the usernames a not-found error suggests.
 const maxCloseUsernames = 5
 
-func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user"
-}
-
 func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userAttributes()
 	attrs["instance_id"] = framework.InstanceIDAttribute()
-	attrs["user_id"] = schema.StringAttribute{
-		MarkdownDescription: "The ID of the user to read, e.g. `user_d6sbsuumeta4h66ec3il7yxxxx`. Set it or `username`.",
-		Optional:            true,
-		Computed:            true,
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-	attrs["username"] = schema.StringAttribute{
-		MarkdownDescription: "The exact username of the user to read, with its case, e.g. `alice`. Set it or `user_id`.",
-		Optional:            true,
-		Computed:            true,
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["user_id"] = framework.LookupString("The ID of the user to read, e.g. `user_d6sbsuumeta4h66ec3il7yxxxx`. Set it or `username`.")
+	attrs["username"] = framework.LookupString("The exact username of the user to read, with its case, e.g. `alice`. Set it or `user_id`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An IDaaS user (an EIAM account), found by its exact username or by its ID: users usually " +
 			"arrive by directory sync, and application accounts and authorizations name them by ID. A username that " +

@@ -6,10 +6,8 @@ package idaas
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
@@ -23,15 +21,11 @@ var (
 
 // NewUsersDataSource returns the idaas_users data source.
 func NewUsersDataSource() datasource.DataSource {
-	return &usersDataSource{}
+	return &usersDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("users")}
 }
 
 type usersDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_users"
 }
 
 func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -39,22 +33,10 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		MarkdownDescription: "The users of an IDaaS instance, optionally those whose username starts with a prefix " +
 			"(EIAM `ListUsers`, every page), in the order IDaaS lists them.",
 		Attributes: map[string]schema.Attribute{
-			"instance_id": framework.InstanceIDAttribute(),
-			"username_prefix": schema.StringAttribute{
-				MarkdownDescription: "Only users whose username starts with this prefix, e.g. `ops-`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "The IDs of the users, in the order of `users`, e.g. for `idaas_application_authorization`.",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"users": schema.ListNestedAttribute{
-				MarkdownDescription: "The users.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: userAttributes()},
-			},
+			"instance_id":     framework.InstanceIDAttribute(),
+			"username_prefix": framework.OptionalString("Only users whose username starts with this prefix, e.g. `ops-`."),
+			"ids":             framework.ComputedStringList("The IDs of the users, in the order of `users`, e.g. for `idaas_application_authorization`."),
+			"users":           framework.ComputedList("The users.", userAttributes()),
 		},
 	}
 }

@@ -19,12 +19,12 @@ import (
 // Exports of the role resources and data sources for the external tests.
 var (
 	FindRoleByName    = findRoleByName
-	ParseRoleImportID = roleImportID.parseIn
+	ParseRoleImportID = roleImportID.ParseIn
 
 	RoleNameValidator                = validators.RoleNameValidator
 	TrustedSAMLProviderNameValidator = validators.SAMLProviderNameValidator
 	RoleSiteValidator                = validators.SiteValidator
-	TrustPolicyValidator             = func() validator.String { return trustPolicyValidator{} }
+	TrustPolicyValidator             = func() validator.String { return trustPolicyValidator }
 )
 
 // TrustPolicyValue returns a value of the trust policy type.
@@ -68,7 +68,7 @@ func FindRoles(ctx context.Context, conn client.RAM, nameRegex, trustsSAMLProvid
 // ram_test package.
 var (
 	FindSAMLProviderByName    = findSAMLProviderByName
-	ParseSAMLProviderImportID = samlProviderImportID.parse
+	ParseSAMLProviderImportID = samlProviderImportID.Parse
 	SAMLMetadataDiagnostics   = samlMetadataDiagnostics
 	SAMLMetadataWarnings      = samlMetadataWarnings
 	SAMLMetadataFactsOf       = samlMetadataFactsOf

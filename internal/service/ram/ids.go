@@ -4,70 +4,25 @@
 package ram
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-// nameOrARN declares the import ID of a RAM object once: its name, or its
-// ARN in the provider's account. Its parser, its errors and their examples
-// come from this one declaration.
-type nameOrARN struct {
-	// object names the object, e.g. "RAM role".
-	object string
-	// exampleARN is an example ARN; its last segment is the example name.
-	exampleARN   string
-	parseARN     func(string) (rolesso.ARN, error)
-	validateName func(string) error
-}
-
-// The import IDs of roles and SAML providers.
+// The import IDs of roles and SAML providers: a name, or an ARN in the
+// provider's account.
 var (
-	roleImportID         = nameOrARN{object: "RAM role", exampleARN: rolesso.ExampleRoleARN, parseARN: rolesso.ParseRoleARN, validateName: rolesso.ValidateRoleName}
-	samlProviderImportID = nameOrARN{object: "SAML provider", exampleARN: rolesso.ExampleSAMLProviderARN, parseARN: rolesso.ParseSAMLProviderARN, validateName: rolesso.ValidateSAMLProviderName}
+	roleImportID = importid.NameOrARN{
+		Object: "RAM role", ExampleARN: rolesso.ExampleRoleARN,
+		ParseARN: rolesso.ParseRoleARN, ValidateName: rolesso.ValidateRoleName,
+	}
+	samlProviderImportID = importid.NameOrARN{
+		Object: "SAML provider", ExampleARN: rolesso.ExampleSAMLProviderARN,
+		ParseARN: rolesso.ParseSAMLProviderARN, ValidateName: rolesso.ValidateSAMLProviderName,
+	}
 )
-
-// formats gives both formats with their examples, as a sentence.
-func (f nameOrARN) formats() string {
-	exampleName := f.exampleARN[strings.LastIndex(f.exampleARN, "/")+1:]
-	return fmt.Sprintf("Import a %s by its name, for example %q, or by its ARN, for example %q.", f.object, exampleName, f.exampleARN)
-}
-
-// parse returns the name in id, and the account ID when id is an ARN.
-func (f nameOrARN) parse(id string) (name, accountID string, err error) {
-	if strings.HasPrefix(strings.ToLower(id), "acs:") {
-		arn, err := f.parseARN(id)
-		if err != nil {
-			if arnErr, ok := errors.AsType[*rolesso.ARNError](err); ok {
-				return "", "", fmt.Errorf("%q is not a %s ARN: %s. %s", id, f.object, arnErr.Problem, f.formats())
-			}
-			return "", "", fmt.Errorf("%q is not a %s ARN: %w. %s", id, f.object, err, f.formats())
-		}
-		return arn.Name, arn.AccountID, nil
-	}
-	if err := f.validateName(id); err != nil {
-		if nameErr, ok := errors.AsType[*rolesso.NameError](err); ok {
-			return "", "", fmt.Errorf("%q is not a %s name: %s. %s %s", id, f.object, nameErr.Problem, nameErr.Rule, f.formats())
-		}
-		return "", "", fmt.Errorf("%q is not a %s name: %w. %s", id, f.object, err, f.formats())
-	}
-	return id, "", nil
-}
-
-// parseIn is parse for a provider that works in account own: an ARN of
-// another account is refused.
-func (f nameOrARN) parseIn(id, own string) (string, error) {
-	name, accountID, err := f.parse(id)
-	if err == nil && accountID != "" && accountID != own {
-		return "", fmt.Errorf("the ARN %q is of account %s, but the provider works in account %s. Import it with the provider "+
-			"of account %s, or import it by name (%q) into this account.", id, accountID, own, accountID, name)
-	}
-	return name, err
-}
 
 // rolePolicyAttachmentIDFormat declares the ID once. The policy name takes
 // the rest of the ID, so that it round-trips whatever the name holds.

@@ -44,7 +44,7 @@ var (
 
 // NewRoleResource returns the idaas_ram_role resource.
 func NewRoleResource() resource.Resource {
-	return &roleResource{}
+	return &roleResource{ResourceWithClient: framework.NewResourceWithClient("ram_role")}
 }
 
 type roleResource struct {
@@ -71,10 +71,6 @@ const (
 // roleObject names a role in diagnostics.
 const roleObject = "RAM role"
 
-func (r *roleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_role"
-}
-
 func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A RAM role that users of a SAML identity provider assume through role-based SSO " +
@@ -90,11 +86,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"List the IDaaS applications whose users sign in to the role in `applications` and plans check, before anything " +
 			"is written, that the role trusts each application's SAML provider and is in its account and site.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The role name.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The role name."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The role name. " + markdownRule(rolesso.RoleNameRule) + " RAM compares role names " +
 					"without regard to case. Changing it replaces the role. IDaaS application accounts that sign in to " +
@@ -150,7 +142,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"and your formatting is kept. With `saml_provider_names`, this is computed: the policy the provider builds.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{trustPolicyValidator{}},
+				Validators: []validator.String{trustPolicyValidator},
 			},
 			"applications": roleApplicationsAttribute,
 			"effective_assume_role_policy": schema.StringAttribute{
@@ -164,26 +156,10 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"role_id": schema.StringAttribute{
-				MarkdownDescription: "The role ID, a numeric string.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The Alibaba Cloud account of the role: the provider's account, known at plan time.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the role was created, in ISO 8601 UTC, e.g. `2026-01-02T03:04:05Z`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"arn":         framework.StableComputedString("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
+			"role_id":     framework.StableComputedString("The role ID, a numeric string."),
+			"account_id":  framework.StableComputedString("The Alibaba Cloud account of the role: the provider's account, known at plan time."),
+			"create_date": framework.StableComputedString("When the role was created, in ISO 8601 UTC, e.g. `2026-01-02T03:04:05Z`."),
 			"update_date": schema.StringAttribute{
 				MarkdownDescription: "When the role was last changed, in ISO 8601 UTC.",
 				Computed:            true,
@@ -195,12 +171,9 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 
 func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roleResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, roleCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, roleCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -242,24 +215,15 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roleResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, roleReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, roleReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	name := state.Name.ValueString()
 	role, err := findRoleByName(ctx, r.Client().RAM(), name)
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM role not found; removing it from state", map[string]any{"name": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
+	if !framework.Found(ctx, err, resp, roleObject, name, map[string]any{"name": name}) {
 		return
 	}
 	flattenRole(ctx, role, &state, &resp.Diagnostics)
@@ -268,13 +232,10 @@ func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roleResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, roleUpdateTimeout, &resp.Diagnostics)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, roleUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -305,12 +266,9 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roleResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, roleDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, roleDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -354,7 +312,7 @@ func (r *roleResource) deleteWithPolicies(ctx context.Context, conn client.RAM, 
 }
 
 func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, err := roleImportID.parseIn(req.ID, r.Client().AccountID())
+	name, err := roleImportID.ParseIn(req.ID, r.Client().AccountID())
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for a RAM role", err.Error())
 		return
@@ -504,33 +462,47 @@ func roleNotYetVisible(err error) bool { return client.IsNotFound(err) }
 // flattenRole writes what RAM holds into m. Names keep the spelling of m
 // where RAM's differs only in case.
 func flattenRole(ctx context.Context, role *client.Role, m *roleResourceModel, diags *diag.Diagnostics) {
-	if m.Name.IsNull() || m.Name.IsUnknown() || !rolesso.SameRoleName(m.Name.ValueString(), role.RoleName) {
-		m.Name = types.StringValue(role.RoleName)
-	}
-	m.ID = m.Name
-	m.ARN = types.StringValue(role.ARN)
-	m.RoleID = types.StringValue(role.RoleID)
-	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
-		m.AccountID = types.StringValue(arn.AccountID)
-	}
-	m.Description = framework.StringOrNull(role.Description)
-	m.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
-	m.AssumeRolePolicy = newTrustPolicyValue(role.AssumeRolePolicyDocument)
-	m.EffectiveAssumeRolePolicy = types.StringValue(role.AssumeRolePolicyDocument)
-	facts, err := trustFactsOf(role.AssumeRolePolicyDocument, m.AccountID.ValueString())
+	facts, err := flattenRoleFacts(ctx, role, m.roleFacts, diags)
 	if err != nil {
 		tflog.Warn(ctx, "RAM role has a trust policy this provider cannot parse", map[string]any{"name": role.RoleName, "error": err.Error()})
 	}
-	m.SAMLProviderNames = setOfStringsOrNull(ctx, preferSpelling(facts.names, stringsOfSet(ctx, m.SAMLProviderNames)), diags)
-	m.Site = siteNameOrNull(facts.site)
-	m.CreateDate = types.StringValue(role.CreateDate)
-	m.UpdateDate = types.StringValue(role.UpdateDate)
+	m.roleFacts = facts
+	m.ID = m.Name
+	m.AssumeRolePolicy = newTrustPolicyValue(role.AssumeRolePolicyDocument)
+	m.EffectiveAssumeRolePolicy = types.StringValue(role.AssumeRolePolicyDocument)
 	if role.UpdateDate == "" { // CreateRole answers without one.
 		m.UpdateDate = m.CreateDate
 	}
 	if m.ForceDetachPolicies.IsNull() || m.ForceDetachPolicies.IsUnknown() {
 		m.ForceDetachPolicies = types.BoolValue(false)
 	}
+}
+
+// flattenRoleFacts reads what RAM holds of role, for the resource and both
+// data sources. The role name and SAML provider names keep their spelling
+// in prior where RAM's differs only in case, so that no name changes under
+// the user; prior is empty for a role read afresh. The error is that of a
+// trust policy that does not parse: it trusts no one.
+func flattenRoleFacts(ctx context.Context, role *client.Role, prior roleFacts, diags *diag.Diagnostics) (roleFacts, error) {
+	f := roleFacts{Name: prior.Name}
+	if !framework.IsKnown(f.Name) || !rolesso.SameRoleName(f.Name.ValueString(), role.RoleName) {
+		f.Name = types.StringValue(role.RoleName)
+	}
+	account := prior.AccountID.ValueString()
+	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
+		account = arn.AccountID
+	}
+	trust, err := trustFactsOf(role.AssumeRolePolicyDocument, account)
+	f.ARN = types.StringValue(role.ARN)
+	f.RoleID = types.StringValue(role.RoleID)
+	f.AccountID = types.StringValue(account)
+	f.Description = framework.StringOrNull(role.Description)
+	f.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
+	f.SAMLProviderNames = setOfStringsOrNull(ctx, preferSpelling(trust.names, stringsOfSet(ctx, prior.SAMLProviderNames)), diags)
+	f.Site = siteNameOrNull(trust.site)
+	f.CreateDate = types.StringValue(role.CreateDate)
+	f.UpdateDate = types.StringValue(role.UpdateDate)
+	return f, err
 }
 
 // describePolicies lists attached policies, sorted, as `Custom "ecs-read",
@@ -545,20 +517,26 @@ func describePolicies(policies []client.AttachedPolicy) string {
 }
 
 type roleResourceModel struct {
+	roleFacts
 	ID                        types.String     `tfsdk:"id"`
-	Name                      types.String     `tfsdk:"name"`
-	Description               types.String     `tfsdk:"description"`
-	MaxSessionDuration        types.Int64      `tfsdk:"max_session_duration"`
-	SAMLProviderNames         types.Set        `tfsdk:"saml_provider_names"`
-	Site                      types.String     `tfsdk:"site"`
 	AssumeRolePolicy          trustPolicyValue `tfsdk:"assume_role_policy"`
 	Applications              types.List       `tfsdk:"applications"`
 	EffectiveAssumeRolePolicy types.String     `tfsdk:"effective_assume_role_policy"`
 	ForceDetachPolicies       types.Bool       `tfsdk:"force_detach_policies"`
-	ARN                       types.String     `tfsdk:"arn"`
-	RoleID                    types.String     `tfsdk:"role_id"`
-	AccountID                 types.String     `tfsdk:"account_id"`
-	CreateDate                types.String     `tfsdk:"create_date"`
-	UpdateDate                types.String     `tfsdk:"update_date"`
 	Timeouts                  timeouts.Value   `tfsdk:"timeouts"`
+}
+
+// roleFacts are what RAM holds of a role: the model the resource and both
+// data sources share.
+type roleFacts struct {
+	Name               types.String `tfsdk:"name"`
+	ARN                types.String `tfsdk:"arn"`
+	RoleID             types.String `tfsdk:"role_id"`
+	AccountID          types.String `tfsdk:"account_id"`
+	Description        types.String `tfsdk:"description"`
+	MaxSessionDuration types.Int64  `tfsdk:"max_session_duration"`
+	SAMLProviderNames  types.Set    `tfsdk:"saml_provider_names"`
+	Site               types.String `tfsdk:"site"`
+	CreateDate         types.String `tfsdk:"create_date"`
+	UpdateDate         types.String `tfsdk:"update_date"`
 }

@@ -29,7 +29,7 @@ var (
 
 // NewRoleDataSource returns the idaas_ram_role data source.
 func NewRoleDataSource() datasource.DataSource {
-	return &roleDataSource{}
+	return &roleDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_role")}
 }
 
 type roleDataSource struct {
@@ -38,10 +38,6 @@ type roleDataSource struct {
 
 const roleDataSourceReadTimeout = 2 * time.Minute
 
-func (d *roleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_role"
-}
-
 func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := roleFactsDataSourceAttributes()
 	attrs["name"] = schema.StringAttribute{
@@ -49,16 +45,12 @@ func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		Required:            true,
 		Validators:          []validator.String{validators.RoleNameValidator()},
 	}
-	attrs["attached_policies"] = schema.ListNestedAttribute{
-		MarkdownDescription: "The permission policies attached to the role.",
-		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"policy_name": schema.StringAttribute{MarkdownDescription: "The name of the policy.", Computed: true},
-			"policy_type": schema.StringAttribute{MarkdownDescription: "`System` or `Custom`.", Computed: true},
-			"description": schema.StringAttribute{MarkdownDescription: "The policy's description.", Computed: true},
-			"attach_date": schema.StringAttribute{MarkdownDescription: "When it was attached, in ISO 8601 UTC.", Computed: true},
-		}},
-	}
+	attrs["attached_policies"] = framework.ComputedList("The permission policies attached to the role.", map[string]schema.Attribute{
+		"policy_name": framework.ComputedString("The name of the policy."),
+		"policy_type": framework.ComputedString("`System` or `Custom`."),
+		"description": framework.ComputedString("The policy's description."),
+		"attach_date": framework.ComputedString("When it was attached, in ISO 8601 UTC."),
+	})
 	attrs["timeouts"] = timeouts.Attributes(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A RAM role (RAM `GetRole`): its trust policy, the SAML providers it trusts for role-based " +
@@ -71,18 +63,15 @@ func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 // both data sources; name is added by each.
 func roleFactsDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"arn":                framework.ComputedString("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
-		"role_id":            framework.ComputedString("The role ID, a numeric string."),
-		"account_id":         framework.ComputedString("The Alibaba Cloud account of the role."),
-		"description":        framework.ComputedString("The description; null when there is none."),
-		"create_date":        framework.ComputedString("When the role was created, in ISO 8601 UTC."),
-		"update_date":        framework.ComputedString("When the role was last changed, in ISO 8601 UTC."),
-		"site":               framework.ComputedString("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + framework.OrList(rolesso.SiteNames(), "`") + "."),
-		"assume_role_policy": framework.ComputedString("The trust policy as RAM holds it."),
-		"max_session_duration": schema.Int64Attribute{
-			MarkdownDescription: "The longest session, in seconds, that assuming the role gives.",
-			Computed:            true,
-		},
+		"arn":                  framework.ComputedString("The role ARN, e.g. `" + rolesso.ExampleRoleARN + "`."),
+		"role_id":              framework.ComputedString("The role ID, a numeric string."),
+		"account_id":           framework.ComputedString("The Alibaba Cloud account of the role."),
+		"description":          framework.ComputedString("The description; null when there is none."),
+		"create_date":          framework.ComputedString("When the role was created, in ISO 8601 UTC."),
+		"update_date":          framework.ComputedString("When the role was last changed, in ISO 8601 UTC."),
+		"site":                 framework.ComputedString("The site whose `saml:recipient` the trust policy names, when it names exactly one: " + framework.OrList(rolesso.SiteNames(), "`") + "."),
+		"assume_role_policy":   framework.ComputedString("The trust policy as RAM holds it."),
+		"max_session_duration": framework.ComputedInt64("The longest session, in seconds, that assuming the role gives."),
 		"saml_provider_names": schema.SetAttribute{
 			MarkdownDescription: "The SAML providers of the role's account that the trust policy names in its `Allow` statements.",
 			ElementType:         types.StringType,
@@ -93,12 +82,9 @@ func roleFactsDataSourceAttributes() map[string]schema.Attribute {
 
 func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data roleDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, roleDataSourceReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, roleDataSourceReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -119,47 +105,23 @@ func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		framework.AddAPIError(&resp.Diagnostics, "reading the policies of", roleObject, name, err)
 		return
 	}
-	data.roleFacts = flattenRoleFacts(ctx, role, &resp.Diagnostics)
+	data.roleDataSourceFacts = flattenRoleDataSourceFacts(ctx, role, &resp.Diagnostics)
 	data.Name = types.StringValue(name) // As configured: RAM may spell it in another case.
 	data.AttachedPolicies = flattenAttachedPolicies(policies)
 	resp.Diagnostics.Append(resp.State.Set(ctx, data)...)
 }
 
-// roleFacts are a role's facts as both data sources report them.
-type roleFacts struct {
-	Name               types.String `tfsdk:"name"`
-	ARN                types.String `tfsdk:"arn"`
-	RoleID             types.String `tfsdk:"role_id"`
-	AccountID          types.String `tfsdk:"account_id"`
-	Description        types.String `tfsdk:"description"`
-	MaxSessionDuration types.Int64  `tfsdk:"max_session_duration"`
-	CreateDate         types.String `tfsdk:"create_date"`
-	UpdateDate         types.String `tfsdk:"update_date"`
-	AssumeRolePolicy   types.String `tfsdk:"assume_role_policy"`
-	SAMLProviderNames  types.Set    `tfsdk:"saml_provider_names"`
-	Site               types.String `tfsdk:"site"`
+// roleDataSourceFacts are a role as both data sources report it: the
+// resource's facts and the trust policy as RAM holds it.
+type roleDataSourceFacts struct {
+	roleFacts
+	AssumeRolePolicy types.String `tfsdk:"assume_role_policy"`
 }
 
-// flattenRoleFacts reads a role as GetRole returns it.
-func flattenRoleFacts(ctx context.Context, role *client.Role, diags *diag.Diagnostics) roleFacts {
-	account := ""
-	if arn, err := rolesso.ParseRoleARN(role.ARN); err == nil {
-		account = arn.AccountID
-	}
-	facts, _ := trustFactsOf(role.AssumeRolePolicyDocument, account) // A policy that does not parse trusts no one.
-	return roleFacts{
-		Name:               types.StringValue(role.RoleName),
-		ARN:                types.StringValue(role.ARN),
-		RoleID:             types.StringValue(role.RoleID),
-		AccountID:          types.StringValue(account),
-		Description:        framework.StringOrNull(role.Description),
-		MaxSessionDuration: types.Int64Value(role.MaxSessionDuration),
-		CreateDate:         types.StringValue(role.CreateDate),
-		UpdateDate:         types.StringValue(role.UpdateDate),
-		AssumeRolePolicy:   types.StringValue(role.AssumeRolePolicyDocument),
-		SAMLProviderNames:  setOfStringsOrNull(ctx, facts.names, diags),
-		Site:               siteNameOrNull(facts.site),
-	}
+// flattenRoleDataSourceFacts reads a role as GetRole returns it.
+func flattenRoleDataSourceFacts(ctx context.Context, role *client.Role, diags *diag.Diagnostics) roleDataSourceFacts {
+	facts, _ := flattenRoleFacts(ctx, role, roleFacts{}, diags) // A policy that does not parse trusts no one.
+	return roleDataSourceFacts{roleFacts: facts, AssumeRolePolicy: types.StringValue(role.AssumeRolePolicyDocument)}
 }
 
 var attachedPolicyAttrTypes = map[string]attr.Type{
@@ -183,7 +145,7 @@ func flattenAttachedPolicies(policies []client.AttachedPolicy) types.List {
 }
 
 type roleDataSourceModel struct {
-	roleFacts
+	roleDataSourceFacts
 	AttachedPolicies types.List     `tfsdk:"attached_policies"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }

@@ -161,15 +161,8 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if c == nil {
 		return // The provider is not configured yet: values stay unknown.
 	}
-	var plan, config roleResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	var state *roleResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &roleResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
+	plan, config, state, ok := framework.PlanModels[roleResourceModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	account := c.AccountID()

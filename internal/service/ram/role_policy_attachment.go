@@ -38,7 +38,7 @@ var (
 // NewRolePolicyAttachmentResource returns the
 // idaas_ram_role_policy_attachment resource.
 func NewRolePolicyAttachmentResource() resource.Resource {
-	return &rolePolicyAttachmentResource{}
+	return &rolePolicyAttachmentResource{ResourceWithClient: framework.NewResourceWithClient("ram_role_policy_attachment")}
 }
 
 type rolePolicyAttachmentResource struct {
@@ -59,21 +59,13 @@ const policyNameMaxLength = 128
 // rolePolicyAttachmentObject names an attachment in diagnostics.
 const rolePolicyAttachmentObject = "RAM role policy attachment"
 
-func (r *rolePolicyAttachmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_role_policy_attachment"
-}
-
 func (r *rolePolicyAttachmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Attaches one permission policy to a RAM role. Other attachments of the role are left alone; " +
 			"to own the role's whole set of policies, use `idaas_ram_role_policy_attachments_exclusive` instead (not both " +
 			"for one role).",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("`%s`, e.g. `%s`.", rolePolicyAttachmentIDFormat, rolePolicyAttachmentIDFormat.Example),
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString(fmt.Sprintf("`%s`, e.g. `%s`.", rolePolicyAttachmentIDFormat, rolePolicyAttachmentIDFormat.Example)),
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the attachment.",
 				Required:            true,
@@ -103,12 +95,9 @@ var policyTypeDescription = fmt.Sprintf("The policy type: `%s` (a policy of Alib
 
 func (r *rolePolicyAttachmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan rolePolicyAttachmentResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, rolePolicyAttachmentCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, rolePolicyAttachmentCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -131,24 +120,15 @@ func (r *rolePolicyAttachmentResource) Create(ctx context.Context, req resource.
 
 func (r *rolePolicyAttachmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state rolePolicyAttachmentResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, rolePolicyAttachmentReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, rolePolicyAttachmentReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	id := state.attachmentID()
 	found, err := findRolePolicyAttachment(ctx, r.Client().RAM(), id)
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM role policy attachment not found; removing it from state", map[string]any{"id": id.String()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", rolePolicyAttachmentObject, id.String(), err)
+	if !framework.Found(ctx, err, resp, rolePolicyAttachmentObject, id.String(), map[string]any{"id": id.String()}) {
 		return
 	}
 	state.ID = types.StringValue(id.String())
@@ -171,12 +151,9 @@ func (r *rolePolicyAttachmentResource) Update(ctx context.Context, req resource.
 
 func (r *rolePolicyAttachmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state rolePolicyAttachmentResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, rolePolicyAttachmentDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, rolePolicyAttachmentDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

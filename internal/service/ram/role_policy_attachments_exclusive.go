@@ -39,7 +39,7 @@ var (
 // NewRolePolicyAttachmentsExclusiveResource returns the
 // idaas_ram_role_policy_attachments_exclusive resource.
 func NewRolePolicyAttachmentsExclusiveResource() resource.Resource {
-	return &rolePolicyAttachmentsExclusiveResource{}
+	return &rolePolicyAttachmentsExclusiveResource{ResourceWithClient: framework.NewResourceWithClient("ram_role_policy_attachments_exclusive")}
 }
 
 type rolePolicyAttachmentsExclusiveResource struct {
@@ -57,10 +57,6 @@ const (
 // rolePoliciesObject names the resource in diagnostics.
 const rolePoliciesObject = "RAM role policies"
 
-func (r *rolePolicyAttachmentsExclusiveResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_role_policy_attachments_exclusive"
-}
-
 func (r *rolePolicyAttachmentsExclusiveResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Owns the whole set of permission policies attached to a RAM role: applying attaches the " +
@@ -68,11 +64,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Schema(ctx context.Context, _ r
 			"shows as removed. Destroying it detaches the policies it lists. Do not combine it with " +
 			"`idaas_ram_role_policy_attachment` for the same role: they would undo each other.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The role name.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The role name."),
 			"role_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the role. Changing it replaces the resource.",
 				Required:            true,
@@ -104,12 +96,9 @@ func (r *rolePolicyAttachmentsExclusiveResource) Schema(ctx context.Context, _ r
 
 func (r *rolePolicyAttachmentsExclusiveResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan rolePoliciesResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, rolePoliciesCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, rolePoliciesCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	r.apply(ctx, &plan, "creating", &resp.State, &resp.Diagnostics)
@@ -117,12 +106,9 @@ func (r *rolePolicyAttachmentsExclusiveResource) Create(ctx context.Context, req
 
 func (r *rolePolicyAttachmentsExclusiveResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state rolePoliciesResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, rolePoliciesReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, rolePoliciesReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -148,12 +134,9 @@ func (r *rolePolicyAttachmentsExclusiveResource) Read(ctx context.Context, req r
 
 func (r *rolePolicyAttachmentsExclusiveResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan rolePoliciesResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, rolePoliciesUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, rolePoliciesUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	r.apply(ctx, &plan, "updating", &resp.State, &resp.Diagnostics)
@@ -161,12 +144,9 @@ func (r *rolePolicyAttachmentsExclusiveResource) Update(ctx context.Context, req
 
 func (r *rolePolicyAttachmentsExclusiveResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state rolePoliciesResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, rolePoliciesDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, rolePoliciesDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

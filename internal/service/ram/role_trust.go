@@ -4,15 +4,13 @@
 package ram
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/semantic"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -50,24 +48,12 @@ func equivalentTrustPolicies(a, b string) bool {
 }
 
 // trustPolicyValidator checks a trust policy as rolesso.ValidateTrustPolicy
-// does. Null and unknown values are not checked.
-type trustPolicyValidator struct{}
-
-func (v trustPolicyValidator) Description(ctx context.Context) string {
-	return v.MarkdownDescription(ctx)
-}
-
-func (v trustPolicyValidator) MarkdownDescription(context.Context) string {
-	return "value must be a RAM trust policy that lets SAML providers assume the role through a site's sign-in"
-}
-
-func (v trustPolicyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := rolesso.ValidateTrustPolicy(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid trust policy", trustPolicyErrorDetail(err))
-	}
+// does.
+var trustPolicyValidator = validators.RuleValidator{
+	Rule:    "value must be a RAM trust policy that lets SAML providers assume the role through a site's sign-in",
+	Check:   rolesso.ValidateTrustPolicy,
+	Summary: "Invalid trust policy",
+	Detail:  trustPolicyErrorDetail,
 }
 
 // roleExampleTrustPolicy is the policy the docs and error hints show.

@@ -33,7 +33,7 @@ var (
 
 // NewRolesDataSource returns the idaas_ram_roles data source.
 func NewRolesDataSource() datasource.DataSource {
-	return &rolesDataSource{}
+	return &rolesDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_roles")}
 }
 
 type rolesDataSource struct {
@@ -46,13 +46,9 @@ const rolesDataSourceReadTimeout = 5 * time.Minute
 // waits for the provider's rate limiter (max_qps).
 const rolesReadConcurrency = 4
 
-func (d *rolesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_roles"
-}
-
 func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	roleAttrs := roleFactsDataSourceAttributes()
-	roleAttrs["name"] = schema.StringAttribute{MarkdownDescription: "The role name.", Computed: true}
+	roleAttrs["name"] = framework.ComputedString("The role name.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The RAM roles of the account, optionally filtered by name and by the SAML provider they " +
 			"trust. It lists the roles (RAM `ListRoles`) and reads each match (`GetRole`), since lists leave out trust policies.",
@@ -60,7 +56,7 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 			"name_regex": schema.StringAttribute{
 				MarkdownDescription: "Only roles whose name matches this regular expression (RE2 syntax, as Go's `regexp`), e.g. `^sso-`.",
 				Optional:            true,
-				Validators:          []validator.String{roleNameRegexValidator{}},
+				Validators:          []validator.String{roleNameRegexValidator},
 			},
 			"trusts_saml_provider": schema.StringAttribute{
 				MarkdownDescription: "Only roles whose trust policy lets users of this SAML provider of the account assume " +
@@ -68,16 +64,8 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				Optional:   true,
 				Validators: []validator.String{validators.SAMLProviderNameValidator()},
 			},
-			"names": schema.ListAttribute{
-				MarkdownDescription: "The names of the matching roles, sorted.",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"roles": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching roles, sorted by name.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: roleAttrs},
-			},
+			"names":    framework.ComputedStringList("The names of the matching roles, sorted."),
+			"roles":    framework.ComputedList("The matching roles, sorted by name.", roleAttrs),
 			"timeouts": timeouts.Attributes(ctx),
 		},
 	}
@@ -85,12 +73,9 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 
 func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data rolesDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, rolesDataSourceReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, rolesDataSourceReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -104,10 +89,10 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	names := make([]string, len(roles))
-	facts := make([]roleFacts, len(roles))
+	facts := make([]roleDataSourceFacts, len(roles))
 	for i, role := range roles {
 		names[i] = role.RoleName
-		facts[i] = flattenRoleFacts(ctx, role, &resp.Diagnostics)
+		facts[i] = flattenRoleDataSourceFacts(ctx, role, &resp.Diagnostics)
 	}
 	var diags diag.Diagnostics
 	data.Names, diags = types.ListValueFrom(ctx, types.StringType, names)
@@ -194,26 +179,15 @@ var roleFactsAttrTypes = map[string]attr.Type{
 	"site":                 types.StringType,
 }
 
-// roleNameRegexValidator checks that a value is a regular expression Go's regexp
-// accepts. Null and unknown values are not checked.
-type roleNameRegexValidator struct{}
-
-func (v roleNameRegexValidator) Description(ctx context.Context) string {
-	return v.MarkdownDescription(ctx)
-}
-
-func (v roleNameRegexValidator) MarkdownDescription(context.Context) string {
-	return "value must be a regular expression in RE2 syntax"
-}
-
-func (v roleNameRegexValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s. The syntax is RE2, as Go's regexp package reads it: no look-ahead, look-behind or back-references.", err))
-	}
+// roleNameRegexValidator checks that a value is a regular expression Go's
+// regexp accepts.
+var roleNameRegexValidator = validators.RuleValidator{
+	Rule:    "value must be a regular expression in RE2 syntax",
+	Check:   validators.Parses(regexp.Compile),
+	Summary: "Invalid regular expression",
+	Detail: func(err error) string {
+		return fmt.Sprintf("%s. The syntax is RE2, as Go's regexp package reads it: no look-ahead, look-behind or back-references.", err)
+	},
 }
 
 type rolesDataSourceModel struct {

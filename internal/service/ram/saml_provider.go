@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
@@ -39,7 +38,7 @@ var (
 
 // NewSAMLProviderResource returns the idaas_ram_saml_provider resource.
 func NewSAMLProviderResource() resource.Resource {
-	return &samlProviderResource{}
+	return &samlProviderResource{ResourceWithClient: framework.NewResourceWithClient("ram_saml_provider")}
 }
 
 type samlProviderResource struct {
@@ -61,10 +60,6 @@ const (
 // certificate expires, plans start to warn.
 const defaultCertExpiryWarningDays = 30
 
-func (r *samlProviderResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_saml_provider"
-}
-
 func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A RAM SAML identity provider (IMS `CreateSAMLProvider`): the IdP that RAM roles trust for " +
@@ -77,11 +72,7 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"idaas_role_sso_application.<name>`): the name and the metadata then come from the application, and plans check " +
 			"a name or metadata typed beside it, and the application's account, before anything is written.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The name of the SAML provider, as `name`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": framework.StableComputedString("The name of the SAML provider, as `name`."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: samlProviderNameDescription + " Defaults to `application.idp_name`; set this or " +
 					"`application`. Changing it replaces the SAML provider; a change of case alone is no change, as RAM " +
@@ -120,20 +111,12 @@ func (r *samlProviderResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Default:    int64default.StaticInt64(defaultCertExpiryWarningDays),
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"arn":          framework.StableComputedString("The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it."),
 			"entity_id":    schema.StringAttribute{MarkdownDescription: entityIDDescription, Computed: true},
 			"sso_urls":     schema.ListAttribute{MarkdownDescription: ssoURLsDescription, ElementType: types.StringType, Computed: true},
 			"certificates": schema.ListNestedAttribute{MarkdownDescription: certificatesDescription, Computed: true, NestedObject: certificateResourceSchema},
 			"valid_until":  schema.StringAttribute{MarkdownDescription: validUntilDescription, Computed: true},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the SAML provider was created, in RFC 3339 UTC.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"create_date":  framework.StableComputedString("When the SAML provider was created, in RFC 3339 UTC."),
 			"update_date": schema.StringAttribute{
 				MarkdownDescription: "When the SAML provider was last changed, in RFC 3339 UTC.",
 				Computed:            true,
@@ -169,12 +152,9 @@ var certificateResourceSchema = func() schema.NestedAttributeObject {
 
 func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan samlProviderResourceModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, samlProviderCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, samlProviderCreateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -214,23 +194,14 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 
 func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state samlProviderResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, samlProviderReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Read, samlProviderReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	found, err := findSAMLProviderByName(ctx, r.Client().IMS(), state.ID.ValueString())
-	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM SAML provider not found; removing it from state", map[string]any{"name": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, state.ID.ValueString(), err)
+	if !framework.Found(ctx, err, resp, samlProviderObject, state.ID.ValueString(), map[string]any{"name": state.ID.ValueString()}) {
 		return
 	}
 	metadata, diags := readMetadata(found, state.Metadata)
@@ -245,13 +216,10 @@ func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadReques
 
 func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state samlProviderResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, samlProviderUpdateTimeout, &resp.Diagnostics)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, samlProviderUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -291,12 +259,9 @@ func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state samlProviderResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, samlProviderDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.State, &state, timeouts.Value.Delete, samlProviderDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -308,7 +273,7 @@ func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *samlProviderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, err := samlProviderImportID.parseIn(req.ID, r.Client().AccountID())
+	name, err := samlProviderImportID.ParseIn(req.ID, r.Client().AccountID())
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return

@@ -29,7 +29,7 @@ var (
 // NewSAMLProviderDataSource returns the idaas_ram_saml_provider data
 // source.
 func NewSAMLProviderDataSource() datasource.DataSource {
-	return &samlProviderDataSource{}
+	return &samlProviderDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_saml_provider")}
 }
 
 type samlProviderDataSource struct {
@@ -38,14 +38,10 @@ type samlProviderDataSource struct {
 
 const samlProviderDataSourceReadTimeout = 5 * time.Minute
 
-func (d *samlProviderDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_saml_provider"
-}
-
 func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	certificateAttrs := map[string]schema.Attribute{}
 	for name, description := range certificateAttributes {
-		certificateAttrs[name] = schema.StringAttribute{MarkdownDescription: description, Computed: true}
+		certificateAttrs[name] = framework.ComputedString(description)
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A RAM SAML identity provider (IMS `GetSAMLProvider`) and the facts of its IdP metadata, " +
@@ -56,21 +52,15 @@ func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.Schema
 				Required:            true,
 				Validators:          []validator.String{validators.SAMLProviderNameValidator()},
 			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it.",
-				Computed:            true,
-			},
-			"description": schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
-			"metadata": schema.StringAttribute{
-				MarkdownDescription: "The SAML IdP metadata XML that RAM holds (RAM stores it as Base64; this is the decoded XML).",
-				Computed:            true,
-			},
-			"entity_id":    schema.StringAttribute{MarkdownDescription: entityIDDescription, Computed: true},
-			"sso_urls":     schema.ListAttribute{MarkdownDescription: ssoURLsDescription, ElementType: types.StringType, Computed: true},
-			"certificates": schema.ListNestedAttribute{MarkdownDescription: certificatesDescription, Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: certificateAttrs}},
-			"valid_until":  schema.StringAttribute{MarkdownDescription: validUntilDescription, Computed: true},
-			"create_date":  schema.StringAttribute{MarkdownDescription: "When the SAML provider was created, in RFC 3339 UTC.", Computed: true},
-			"update_date":  schema.StringAttribute{MarkdownDescription: "When the SAML provider was last changed, in RFC 3339 UTC.", Computed: true},
+			"arn":          framework.ComputedString("The ARN, `acs:ram::<account ID>:saml-provider/<name>`, as role trust policies name it."),
+			"description":  framework.ComputedString("The description."),
+			"metadata":     framework.ComputedString("The SAML IdP metadata XML that RAM holds (RAM stores it as Base64; this is the decoded XML)."),
+			"entity_id":    framework.ComputedString(entityIDDescription),
+			"sso_urls":     framework.ComputedStringList(ssoURLsDescription),
+			"certificates": framework.ComputedList(certificatesDescription, certificateAttrs),
+			"valid_until":  framework.ComputedString(validUntilDescription),
+			"create_date":  framework.ComputedString("When the SAML provider was created, in RFC 3339 UTC."),
+			"update_date":  framework.ComputedString("When the SAML provider was last changed, in RFC 3339 UTC."),
 			"timeouts":     timeouts.Attributes(ctx),
 		},
 	}
@@ -78,12 +68,9 @@ func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.Schema
 
 func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var data samlProviderDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := framework.WithTimeout(ctx, data.Timeouts.Read, samlProviderDataSourceReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, samlProviderDataSourceReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -164,11 +164,7 @@ func checkSAMLProviderMetadataLive(ctx context.Context, conn client.EIAM, plan s
 // ValidateConfig checks that name and metadata are given or linked, and
 // agree with the linked application (validateSAMLProviderLinks).
 func (r *samlProviderResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config samlProviderResourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateSAMLProviderLinks(ctx, config)...)
+	framework.ValidateConfig(ctx, req, resp, validateSAMLProviderLinks)
 }
 
 // ModifyPlan takes the name and metadata of a linked application and
@@ -182,17 +178,9 @@ func (r *samlProviderResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, config samlProviderResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+	plan, config, state, ok := framework.PlanModels[samlProviderResourceModel](ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
-	}
-	var state *samlProviderResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &samlProviderResourceModel{}
-		if resp.Diagnostics.Append(req.State.Get(ctx, state)...); resp.Diagnostics.HasError() {
-			return
-		}
 	}
 	c := r.Client()
 	account := ""

@@ -13,28 +13,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 var (
 	_ datasource.DataSource              = (*serviceProviderDataSource)(nil)
 	_ datasource.DataSourceWithConfigure = (*serviceProviderDataSource)(nil)
-	_ validator.String                   = serviceProviderSiteValidator{}
 )
 
 // NewServiceProviderDataSource returns the idaas_ram_service_provider data
 // source: the SAML service provider facts of a site, from rolesso. It
 // makes no API call.
 func NewServiceProviderDataSource() datasource.DataSource {
-	return &serviceProviderDataSource{}
+	return &serviceProviderDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_service_provider")}
 }
 
 type serviceProviderDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *serviceProviderDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ram_service_provider"
 }
 
 func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -47,26 +43,14 @@ func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.Schem
 				MarkdownDescription: "The site: " + rolesso.SiteNameRule + ". Defaults to the provider's `site`.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{serviceProviderSiteValidator{}},
+				Validators:          []validator.String{serviceProviderSiteValidator},
 			},
-			"sp_entity_id": schema.StringAttribute{
-				MarkdownDescription: "The entity ID of the service provider, which every assertion's `Audience` must include, e.g. `" +
-					rolesso.International.SPEntityID + "`.",
-				Computed: true,
-			},
-			"acs_url": schema.StringAttribute{
-				MarkdownDescription: "The assertion consumer service URL: the assertion's `Recipient` and the `saml:recipient` " +
-					"condition of a role's trust policy, e.g. `" + rolesso.International.ACSURL + "`.",
-				Computed: true,
-			},
-			"sp_metadata_url": schema.StringAttribute{
-				MarkdownDescription: "The URL of the service provider's SAML metadata, e.g. `" + rolesso.International.SPMetadataURL + "`.",
-				Computed:            true,
-			},
-			"sign_in_url": schema.StringAttribute{
-				MarkdownDescription: "The sign-in page of the site, e.g. `" + rolesso.International.SignInURL + "`.",
-				Computed:            true,
-			},
+			"sp_entity_id": framework.ComputedString("The entity ID of the service provider, which every assertion's `Audience` must include, e.g. `" +
+				rolesso.International.SPEntityID + "`."),
+			"acs_url": framework.ComputedString("The assertion consumer service URL: the assertion's `Recipient` and the `saml:recipient` " +
+				"condition of a role's trust policy, e.g. `" + rolesso.International.ACSURL + "`."),
+			"sp_metadata_url": framework.ComputedString("The URL of the service provider's SAML metadata, e.g. `" + rolesso.International.SPMetadataURL + "`."),
+			"sign_in_url":     framework.ComputedString("The sign-in page of the site, e.g. `" + rolesso.International.SignInURL + "`."),
 		},
 	}
 }
@@ -98,25 +82,10 @@ func flattenServiceProvider(site rolesso.Site) serviceProviderDataSourceModel {
 	}
 }
 
-// serviceProviderSiteValidator checks a site name with rolesso.ValidateSiteName.
-// Null and unknown values are not checked.
-type serviceProviderSiteValidator struct{}
-
-func (v serviceProviderSiteValidator) Description(ctx context.Context) string {
-	return v.MarkdownDescription(ctx)
-}
-
-func (v serviceProviderSiteValidator) MarkdownDescription(context.Context) string {
-	return "must be " + rolesso.SiteNameRule
-}
-
-func (v serviceProviderSiteValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := rolesso.ValidateSiteName(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid site", err.Error())
-	}
+// serviceProviderSiteValidator checks a site name with
+// rolesso.ValidateSiteName.
+var serviceProviderSiteValidator = validators.RuleValidator{
+	Rule: "must be " + rolesso.SiteNameRule, Check: rolesso.ValidateSiteName, Summary: "Invalid site", Detail: validators.ErrorText,
 }
 
 type serviceProviderDataSourceModel struct {

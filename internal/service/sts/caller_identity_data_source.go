@@ -22,15 +22,11 @@ var (
 
 // NewCallerIdentityDataSource returns the idaas_caller_identity data source.
 func NewCallerIdentityDataSource() datasource.DataSource {
-	return &callerIdentityDataSource{}
+	return &callerIdentityDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("caller_identity")}
 }
 
 type callerIdentityDataSource struct {
 	framework.DataSourceWithClient
-}
-
-func (d *callerIdentityDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_caller_identity"
 }
 
 func (d *callerIdentityDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -38,26 +34,11 @@ func (d *callerIdentityDataSource) Schema(_ context.Context, _ datasource.Schema
 		MarkdownDescription: "The identity the provider calls Alibaba Cloud as (STS `GetCallerIdentity`). " +
 			"Use it to check which account and which RAM user or role the credentials belong to.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "The Alibaba Cloud account ID, 16 digits.",
-				Computed:            true,
-			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The ARN of the identity, e.g. `acs:ram::1234567890123456:user/terraform`.",
-				Computed:            true,
-			},
-			"identity_type": schema.StringAttribute{
-				MarkdownDescription: "The kind of identity: `Account`, `RAMUser` or `AssumedRoleUser`.",
-				Computed:            true,
-			},
-			"principal_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the principal: the user ID, or for an assumed role `<role ID>:<session name>`.",
-				Computed:            true,
-			},
-			"user_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the RAM user or the account; empty for an assumed role.",
-				Computed:            true,
-			},
+			"account_id":    framework.ComputedString("The Alibaba Cloud account ID, 16 digits."),
+			"arn":           framework.ComputedString("The ARN of the identity, e.g. `acs:ram::1234567890123456:user/terraform`."),
+			"identity_type": framework.ComputedString("The kind of identity: `Account`, `RAMUser` or `AssumedRoleUser`."),
+			"principal_id":  framework.ComputedString("The ID of the principal: the user ID, or for an assumed role `<role ID>:<session name>`."),
+			"user_id":       framework.ComputedString("The ID of the RAM user or the account; empty for an assumed role."),
 		},
 	}
 }
