@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
@@ -43,6 +44,30 @@ func PreCheck(t *testing.T) {
 	}
 	if info, err := os.Stat(cli); err != nil || info.IsDir() {
 		t.Fatalf("TF_ACC_TERRAFORM_PATH is %q, which is not a file; run `make tools` to build the CLIs.", cli)
+	}
+}
+
+// ParallelTest runs steps as an acceptance test of the in-process provider,
+// in parallel with the other tests, after PreCheck. checkDestroy, unless
+// nil, runs once the last step's resources have been destroyed.
+func ParallelTest(t *testing.T, checkDestroy resource.TestCheckFunc, steps []resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, testCase(t, checkDestroy, steps))
+}
+
+// Test is ParallelTest for a test that must not run in parallel with the
+// others.
+func Test(t *testing.T, checkDestroy resource.TestCheckFunc, steps []resource.TestStep) {
+	t.Helper()
+	resource.Test(t, testCase(t, checkDestroy, steps))
+}
+
+func testCase(t *testing.T, checkDestroy resource.TestCheckFunc, steps []resource.TestStep) resource.TestCase {
+	return resource.TestCase{
+		PreCheck:                 func() { PreCheck(t) },
+		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
+		CheckDestroy:             checkDestroy,
+		Steps:                    steps,
 	}
 }
 

@@ -84,11 +84,7 @@ resource "idaas_application_account" "test" {
 	for i := range steps {
 		steps[i].PlanOnly = true
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
+	acctest.Test(t, nil, steps)
 	if calls := emulatortest.ControlOf(t, srv).Requests(0); len(calls) != 0 {
 		t.Errorf("the emulator received %d calls, want none; the first: %s %s", len(calls), calls[0].Product, calls[0].Action)
 	}
