@@ -82,6 +82,31 @@ func WithoutCredentials(t *testing.T) {
 	t.Setenv("HOME", t.TempDir())
 }
 
+// OfflineEmulator starts an emulator for a test of the checks that run
+// before the provider is configured: the test is left no credentials
+// anywhere (WithoutCredentials), and provider is a provider block without
+// credentials that points at the emulator.
+func OfflineEmulator(t *testing.T) (srv *emulator.Server, provider string) {
+	t.Helper()
+	WithoutCredentials(t)
+	srv = Emulator(t)
+	return srv, ProviderConfig(srv.URL(), Credentials{})
+}
+
+// PlanOffline runs steps as plans only (each expects its error), not in
+// parallel since the test has changed its environment, and then fails the
+// test if srv received any call at all.
+func PlanOffline(t *testing.T, srv *emulator.Server, steps []resource.TestStep) {
+	t.Helper()
+	for i := range steps {
+		steps[i].PlanOnly = true
+	}
+	Test(t, nil, steps)
+	if calls := emulatortest.ControlOf(t, srv).Requests(0); len(calls) != 0 {
+		t.Errorf("the emulator received %d calls, want none; the first: %s %s", len(calls), calls[0].Product, calls[0].Action)
+	}
+}
+
 // Credentials are the keys a provider configuration carries.
 type Credentials struct {
 	AccessKeyID     string
