@@ -7,6 +7,7 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"regexp"
@@ -20,6 +21,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
@@ -125,6 +127,29 @@ var EmulatorCredentials = Credentials{
 func Emulator(t *testing.T, opts ...emulatortest.Option) *emulator.Server {
 	t.Helper()
 	return emulatortest.Start(t, opts...)
+}
+
+// EmulatorClient is a client of srv with its default keys, for a test to
+// set up, change out of band or look at what the provider made.
+func EmulatorClient(t testing.TB, srv *emulator.Server) *client.Client {
+	t.Helper()
+	return EmulatorClientOfSite(t, srv, "")
+}
+
+// EmulatorClientOfSite is EmulatorClient with the client's site set.
+func EmulatorClientOfSite(t testing.TB, srv *emulator.Server, site string) *client.Client {
+	t.Helper()
+	c, err := client.New(context.Background(), client.Config{
+		AccountID: srv.AccountID(),
+		Site:      site,
+		AccessKey: &client.AccessKey{ID: EmulatorCredentials.AccessKeyID, Secret: EmulatorCredentials.AccessKeySecret},
+		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
+		MaxQPS:    100,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // ProviderConfig returns a provider block that sends every service's calls

@@ -29,16 +29,7 @@ import (
 // emulatorClient is a client of the emulator for setting up a test.
 func emulatorClient(t *testing.T, srv *emulator.Server) *client.Client {
 	t.Helper()
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: emulator.DefaultAccessKeyID, Secret: emulator.DefaultAccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return acctest.EmulatorClient(t, srv)
 }
 
 func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {

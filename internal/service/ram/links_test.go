@@ -27,16 +27,7 @@ import (
 // for setting up and looking at what a test needs.
 func linkTestClient(t testing.TB, srv *emulator.Server) *client.Client {
 	t.Helper()
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: acctest.EmulatorCredentials.AccessKeyID, Secret: acctest.EmulatorCredentials.AccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return acctest.EmulatorClient(t, srv)
 }
 
 // linkWrites returns the calls after sequence number since that change

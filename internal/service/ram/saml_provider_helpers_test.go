@@ -4,7 +4,6 @@
 package ram_test
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -75,14 +74,5 @@ func samlWrappedBase64(s string) string {
 // builds one, for changes out of band and CheckDestroy.
 func samlTestConn(t testing.TB, srv *emulator.Server) client.IMS {
 	t.Helper()
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: acctest.EmulatorCredentials.AccessKeyID, Secret: acctest.EmulatorCredentials.AccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.IMS()
+	return acctest.EmulatorClient(t, srv).IMS()
 }
