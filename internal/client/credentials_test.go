@@ -18,6 +18,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -248,14 +249,8 @@ func TestProfileCredentials(t *testing.T) {
 			cfg.AccessKey = nil
 			cfg.Profile = &client.Profile{Name: tt.profile, File: writeCLIConfig(t, t.TempDir(), profiles)}
 			c, err := client.New(context.Background(), cfg)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
-				}
+			if wanterr.Contains(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 				t.Fatal(err)

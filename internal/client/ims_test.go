@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -296,14 +297,8 @@ func TestCreateSAMLProviderAfterAnAmbiguousFailure(t *testing.T) {
 			if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
 				t.Errorf("actions (-want +got):\n%s", diff)
 			}
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
-				}
+			if wanterr.Contains(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got.SAMLProviderName != "idaas" || got.ARN != "acs:ram::"+testAccountID+":saml-provider/idaas" {
 				t.Errorf("provider = %+v, want idaas", got)

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
@@ -44,14 +45,8 @@ func TestParseRoleSSOApplicationID(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			instanceID, appID, err := idaas.ParseRoleSSOApplicationID(tt.id)
-			if tt.wantErr != "" {
-				if err == nil || err.Error() != tt.wantErr {
-					t.Fatalf("error = %v\nwant    %s", err, tt.wantErr)
-				}
+			if wanterr.Exact(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if instanceID != tt.wantInstance || appID != tt.wantApp {
 				t.Errorf("got %q, %q; want %q, %q", instanceID, appID, tt.wantInstance, tt.wantApp)
