@@ -87,10 +87,7 @@ func TestAssumeRole(t *testing.T) {
 	fake.allowKey(sessionKeyID, sessionSecret)
 	cfg := fake.config()
 	cfg.AssumeRole = &client.AssumeRole{RoleARN: roleARN, ExternalID: "abcd1234", SessionDuration: 3600}
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, clk, "")
 
 	for range 2 {
 		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
@@ -157,10 +154,7 @@ func TestOIDCRole(t *testing.T) {
 		TokenFile:       tokenFile,
 		SessionName:     "ci-run-42",
 	}
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, clk, "")
 	if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 		t.Fatal(err)
 	}
@@ -324,10 +318,7 @@ func TestECSRoleCredentials(t *testing.T) {
 	cfg := fake.config()
 	cfg.AccessKey = nil
 	cfg.ECSRoleName = "EcsDeployer"
-	c, err := client.NewWithClock(context.Background(), cfg, clk, metadata.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, clk, metadata.URL)
 	for range 2 {
 		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 			t.Fatal(err)

@@ -59,12 +59,7 @@ func TestIMSWrites(t *testing.T) {
 		SAMLProviderName: "idaas", ARN: "acs:ram::" + testAccountID + ":saml-provider/idaas", Description: "IDaaS",
 		CreateDate: "2026-01-02T03:04:05Z", UpdateDate: "2026-01-02T03:04:06Z",
 	}
-	tests := map[string]struct {
-		call       func(client.IMS) (any, error)
-		wantAction string
-		wantParams map[string]string
-		want       any
-	}{
+	tests := map[string]callCase[client.IMS]{
 		"CreateSAMLProvider": {
 			call: func(c client.IMS) (any, error) {
 				return c.CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{
@@ -99,22 +94,12 @@ func TestIMSWrites(t *testing.T) {
 			wantParams: map[string]string{"SAMLProviderName": "idaas"},
 		},
 	}
+	// Every write answers with the provider it wrote.
 	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, func(fakeCall) fakeReply { return samlProviderReply(samlProviderJSON("idaas", "IDaaS", "")) })
-			got, err := tt.call(newClient(t, fake.config()).IMS())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tt.want != nil {
-				if diff := cmp.Diff(tt.want, got); diff != "" {
-					t.Errorf("result (-want +got):\n%s", diff)
-				}
-			}
-			fake.checkOneCall(t, "2019-08-15", tt.wantAction, tt.wantParams)
-		})
+		tt.reply = samlProviderReply(samlProviderJSON("idaas", "IDaaS", ""))
+		tests[name] = tt
 	}
+	runCallCases(t, "2019-08-15", (*client.Client).IMS, tests)
 }
 
 func TestUpdateSAMLProviderWithNothingToChange(t *testing.T) {
@@ -289,10 +274,7 @@ func TestCreateSAMLProviderAfterAnAmbiguousFailure(t *testing.T) {
 			fake := newFakeAPI(t, tt.fake.handle)
 			cfg := fake.config()
 			cfg.MaxRetries = 2
-			c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
 			got, err := c.IMS().CreateSAMLProvider(context.Background(), in)
 			if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
 				t.Errorf("actions (-want +got):\n%s", diff)

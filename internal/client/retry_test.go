@@ -83,12 +83,9 @@ func TestRetryPolicy(t *testing.T) {
 			cfg := fake.config()
 			cfg.MaxRetries = tt.maxRetries
 			clk := client.NewFakeClock()
-			c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, cfg, clk, "")
 
-			_, err = c.RAM().GetRole(context.Background(), "r")
+			_, err := c.RAM().GetRole(context.Background(), "r")
 
 			if got := int(hits.Load()); got != tt.wantHits {
 				t.Errorf("server hits = %d, want %d", got, tt.wantHits)
@@ -138,11 +135,8 @@ func TestRetryStopsWhenContextEnds(t *testing.T) {
 		})
 		cfg := fake.config()
 		cfg.MaxRetries = 10
-		c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = c.RAM().GetRole(ctx, "r")
+		c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
+		_, err := c.RAM().GetRole(ctx, "r")
 		if got := hits.Load(); got != 2 {
 			t.Errorf("server hits = %d, want 2: retries must stop once the context is cancelled", got)
 		}
@@ -162,11 +156,8 @@ func TestRetryStopsWhenContextEnds(t *testing.T) {
 		fake := newFakeAPI(t, func(fakeCall) fakeReply { hits.Add(1); return throttled })
 		cfg := fake.config()
 		cfg.MaxRetries = 10
-		c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = c.RAM().GetRole(ctx, "r")
+		c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
+		_, err := c.RAM().GetRole(ctx, "r")
 		if got := hits.Load(); got != 2 {
 			t.Errorf("server hits = %d, want 2", got)
 		}
@@ -233,12 +224,9 @@ func TestAmbiguousFailures(t *testing.T) {
 				MaxRetries: 3,
 				MaxQPS:     1000,
 			}
-			c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
 
-			err = client.InvokeEIAM(context.Background(), c, "CreateApplication", tt.idempotent, map[string]string{"InstanceId": "idaas_x"})
+			err := client.InvokeEIAM(context.Background(), c, "CreateApplication", tt.idempotent, map[string]string{"InstanceId": "idaas_x"})
 
 			if got := int(hits.Load()); got != tt.wantHits {
 				t.Errorf("server hits = %d, want %d", got, tt.wantHits)
@@ -257,12 +245,7 @@ func TestAmbiguousFailures(t *testing.T) {
 // reached the server is retried even when it is not idempotent.
 func TestConnectionFailureBeforeSendIsRetried(t *testing.T) {
 	t.Parallel()
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closedURL := "http://" + listener.Addr().String()
-	listener.Close()
+	closedURL := closedPortURL(t)
 
 	cfg := client.Config{
 		AccountID:  testAccountID,
@@ -272,11 +255,8 @@ func TestConnectionFailureBeforeSendIsRetried(t *testing.T) {
 		MaxQPS:     1000,
 	}
 	clk := client.NewFakeClock()
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = client.InvokeEIAM(context.Background(), c, "CreateApplication", false, nil)
+	c := newClientWithClock(t, cfg, clk, "")
+	err := client.InvokeEIAM(context.Background(), c, "CreateApplication", false, nil)
 
 	var reqErr *client.RequestError
 	if !errors.As(err, &reqErr) {
@@ -301,10 +281,7 @@ func TestRateLimiterPacing(t *testing.T) {
 	cfg := fake.config()
 	cfg.MaxQPS = 2
 	clk := client.NewFakeClock()
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, clk, "")
 	start := clk.Now()
 	for range 6 {
 		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
@@ -328,16 +305,13 @@ func TestRateLimiterStopsWhenContextEnds(t *testing.T) {
 	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
 	cfg := fake.config()
 	cfg.MaxQPS = 1
-	c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
 	if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = c.RAM().GetRole(ctx, "r")
+	_, err := c.RAM().GetRole(ctx, "r")
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error = %v, want context.Canceled from the limiter", err)
 	}
