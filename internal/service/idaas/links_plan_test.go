@@ -73,10 +73,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 		"a role planned earlier in the same run": {
 			config: unlinked,
 			setup: func(t *testing.T, _ *emulator.Server, p *planner.Planner) {
-				resp := p.Plan("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{"idaas"}}, nil)
-				if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-					t.Fatalf("planning the role: %s: %s", errs[0].Summary, errs[0].Detail)
-				}
+				p.PlanWithoutError("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{"idaas"}}, nil)
 			},
 		},
 		"a linked role, planned or managed":                                 {config: linked},
@@ -100,10 +97,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 			}
 			ctl := emulatortest.ControlOf(t, srv)
 			ctl.ClearRequests()
-			resp := p.Plan("idaas_application_account", tt.config, nil)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_application_account", tt.config, nil)
 			planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetRole")) > 0; got != tt.wantGetRole {
 				t.Errorf("GetRole called: %t, want %t", got, tt.wantGetRole)
@@ -182,10 +176,7 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 			p := planner.NewPlanner(t, srv, nil)
 			ctl := emulatortest.ControlOf(t, srv)
 			ctl.ClearRequests()
-			resp := p.Plan("idaas_role_sso_application", tt.config, tt.prior)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_role_sso_application", tt.config, tt.prior)
 			planner.AssertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetSAMLProvider")) > 0; got != tt.wantLookup {
 				t.Errorf("GetSAMLProvider called: %t, want %t", got, tt.wantLookup)
@@ -255,10 +246,7 @@ func TestApplicationAccountPlanOfLinks(t *testing.T) {
 	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			resp := p.Plan("idaas_application_account", tt.config, prior)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_application_account", tt.config, prior)
 			var got []string
 			for _, p := range resp.RequiresReplace {
 				got = append(got, p.String())
@@ -320,12 +308,9 @@ func TestApplicationAccountPlanWarnsOfNamesDifferingOnlyInCase(t *testing.T) {
 	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			resp := p.Plan("idaas_application_account", map[string]any{
+			resp := p.PlanWithoutError("idaas_application_account", map[string]any{
 				"user_id": aliceID, "account_name": tt.accountName, "application": application, "role": role,
 			}, nil)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
 			planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
 		})
 	}

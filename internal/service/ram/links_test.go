@@ -262,10 +262,7 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 		},
 		"a SAML provider planned earlier in the same run": {
 			setup: func(t *testing.T, _ *emulator.Server, p *planner.Planner) {
-				resp := p.Plan("idaas_ram_saml_provider", map[string]any{"name": "OKTA", "metadata": idp.XML}, nil)
-				if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-					t.Fatalf("planning the SAML provider: %s: %s", errs[0].Summary, errs[0].Detail)
-				}
+				p.PlanWithoutError("idaas_ram_saml_provider", map[string]any{"name": "OKTA", "metadata": idp.XML}, nil)
 			},
 		},
 		"a SAML provider that exists": {
@@ -297,10 +294,7 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 				tt.setup(t, srv, p)
 			}
 			since := lastSeq(t, srv)
-			resp := p.Plan("idaas_ram_role", role, nil)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_ram_role", role, nil)
 			planner.AssertWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
 			if writes := linkWrites(t, srv, since); len(writes) > 0 {
 				t.Errorf("the plan wrote: %v", writes)
@@ -345,10 +339,7 @@ func TestSAMLProviderPlanOfApplicationLink(t *testing.T) {
 	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			resp := p.Plan("idaas_ram_saml_provider", map[string]any{"application": tt.application, "description": "d"}, prior)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_ram_saml_provider", map[string]any{"application": tt.application, "description": "d"}, prior)
 			replaced := slices.ContainsFunc(resp.RequiresReplace, func(p *tftypes.AttributePath) bool {
 				return p.Equal(tftypes.NewAttributePath().WithAttributeName("name"))
 			})
