@@ -139,30 +139,28 @@ func TestAccApplicationAuthorization_drift(t *testing.T) {
 	f := newDirectoryFixture(t)
 	config := testAccApplicationAuthorizationConfig(f, []string{aliceID, bobID}, []string{opsGroupID})
 	ctx := context.Background()
+	// repaired is a step that makes a drift, sees the plan update the
+	// resource, and the grants be the configuration's again.
+	repaired := func(drift func()) resource.TestStep {
+		return resource.TestStep{
+			PreConfig: drift,
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
+			}},
+			Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
+		}
+	}
 	acctest.ParallelTest(t, testAccCheckAuthorization(f, nil, nil), []resource.TestStep{
 		{Config: config},
-		{
-			PreConfig: func() {
-				mustDo(t, f.conn.AuthorizeApplicationToUsers(ctx, f.instanceID, testAppID, []string{carolID}))
-				mustDo(t, f.conn.AuthorizeApplicationToGroups(ctx, f.instanceID, testAppID, []string{auditGroup}))
-			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
-			}},
-			Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
-		},
-		{
-			PreConfig: func() {
-				mustDo(t, f.conn.RevokeApplicationFromUsers(ctx, f.instanceID, testAppID, []string{bobID}))
-				mustDo(t, f.conn.RevokeApplicationFromGroups(ctx, f.instanceID, testAppID, []string{opsGroupID}))
-			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
-			}},
-			Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
-		},
+		repaired(func() {
+			mustDo(t, f.conn.AuthorizeApplicationToUsers(ctx, f.instanceID, testAppID, []string{carolID}))
+			mustDo(t, f.conn.AuthorizeApplicationToGroups(ctx, f.instanceID, testAppID, []string{auditGroup}))
+		}),
+		repaired(func() {
+			mustDo(t, f.conn.RevokeApplicationFromUsers(ctx, f.instanceID, testAppID, []string{bobID}))
+			mustDo(t, f.conn.RevokeApplicationFromGroups(ctx, f.instanceID, testAppID, []string{opsGroupID}))
+		}),
 		{
 			Config:           config,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},

@@ -213,35 +213,29 @@ func TestAccRAMRole_changedOutOfBand(t *testing.T) {
 		statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(trust)),
 		statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.StringExact("SSO administrators")),
 	}
+	// changedBack is a step that makes the change in out of band, sees the
+	// plan update the role back (with planChecks too), and the state be
+	// the configuration's again.
+	changedBack := func(in client.UpdateRoleInput, planChecks ...plancheck.PlanCheck) resource.TestStep {
+		return resource.TestStep{
+			PreConfig: update(in),
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
+			}, planChecks...)},
+			ConfigStateChecks: backToConfig,
+		}
+	}
 	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
 		{Config: config},
-		{
-			PreConfig: update(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &withOkta}),
-			Config:    config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)})),
-				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
-			}},
-			ConfigStateChecks: backToConfig,
-		},
-		{
-			PreConfig: update(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &unexpressible}),
-			Config:    config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
-			}},
-			ConfigStateChecks: backToConfig,
-		},
-		{
-			PreConfig: update(client.UpdateRoleInput{NewDescription: &description}),
-			Config:    config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-			}},
-			ConfigStateChecks: backToConfig,
-		},
+		changedBack(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &withOkta},
+			plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)})),
+			plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
+		),
+		changedBack(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &unexpressible},
+			plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
+		),
+		changedBack(client.UpdateRoleInput{NewDescription: &description}),
 	})
 }
 
