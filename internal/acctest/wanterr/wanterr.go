@@ -35,6 +35,27 @@ func Exact(t testing.TB, err error, want string) bool {
 	return check(t, err, want, func(msg, want string) bool { return msg == want }, "exactly")
 }
 
+// ContainsAll wants an error whose message contains each of phrases, or
+// none when there are no phrases. It reports every phrase that is missing.
+func ContainsAll(t testing.TB, err error, phrases ...string) bool {
+	t.Helper()
+	if len(phrases) == 0 {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return false
+	}
+	if err == nil {
+		t.Fatalf("error = nil, want one containing %q", phrases)
+	}
+	for _, phrase := range phrases {
+		if !strings.Contains(err.Error(), phrase) {
+			t.Errorf("error %q lacks %q", err, phrase)
+		}
+	}
+	return true
+}
+
 func check(t testing.TB, err error, want string, matches func(msg, want string) bool, how string) bool {
 	t.Helper()
 	if want == "" {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 )
@@ -134,19 +135,11 @@ func TestParseRolePolicyAttachmentID(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := ram.ParseRolePolicyAttachmentID(tt.id)
-			if len(tt.wantErr) == 0 {
-				if err != nil || got != tt.id {
-					t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q, %v", tt.id, got, err)
-				}
+			if wanterr.ContainsAll(t, err, tt.wantErr...) {
 				return
 			}
-			if err == nil {
-				t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q, want an error", tt.id, got)
-			}
-			for _, phrase := range tt.wantErr {
-				if !strings.Contains(err.Error(), phrase) {
-					t.Errorf("error %q lacks %q", err, phrase)
-				}
+			if got != tt.id {
+				t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q", tt.id, got)
 			}
 		})
 	}
