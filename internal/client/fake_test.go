@@ -111,6 +111,19 @@ func checkParams(t *testing.T, c fakeCall, params map[string]string) {
 	}
 }
 
+// checkListed checks that a list call returned the items named want, in
+// order; name names an item.
+func checkListed[T any](t *testing.T, want []string, items []T, name func(T) string) {
+	t.Helper()
+	var got []string
+	for _, item := range items {
+		got = append(got, name(item))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("listed (-want +got):\n%s", diff)
+	}
+}
+
 // callCase is one call of a client API S against the fake: the fake's
 // reply, the call, the one request it must send and the result it must
 // return.

@@ -15,7 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
@@ -23,15 +23,8 @@ import (
 // testMetadata returns the Base64 of IdP metadata with a new signing key.
 func testMetadata(t testing.TB, entityID string) string {
 	t.Helper()
-	key, err := samlsso.NewSigningKey("idaas-test", time.Now().Add(-time.Hour), 24*time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
-	xml, err := samlsso.IdPMetadata(entityID, "https://idaas.example.com/login/app/sso", key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return base64.StdEncoding.EncodeToString(xml)
+	xml, _ := samltest.IdPMetadata(t, "idaas-test", time.Now().Add(-time.Hour), 24*time.Hour, entityID, "https://idaas.example.com/login/app/sso")
+	return base64.StdEncoding.EncodeToString([]byte(xml))
 }
 
 // samlProviderReply is an IMS answer holding provider p.
@@ -139,13 +132,7 @@ func TestListSAMLProvidersPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, p := range got {
-		names = append(names, p.SAMLProviderName)
-	}
-	if diff := cmp.Diff([]string{"idp-0", "idp-1", "idp-2", "idp-3", "idp-4"}, names); diff != "" {
-		t.Errorf("names (-want +got):\n%s", diff)
-	}
+	checkListed(t, []string{"idp-0", "idp-1", "idp-2", "idp-3", "idp-4"}, got, func(p client.SAMLProvider) string { return p.SAMLProviderName })
 	calls := fake.Calls()
 	var markers []string
 	for _, c := range calls {

@@ -154,13 +154,7 @@ func TestListRolesPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, r := range roles {
-		names = append(names, r.RoleName)
-	}
-	if diff := cmp.Diff([]string{"role-0", "role-1", "role-2"}, names); diff != "" {
-		t.Errorf("roles (-want +got):\n%s", diff)
-	}
+	checkListed(t, []string{"role-0", "role-1", "role-2"}, roles, func(r client.Role) string { return r.RoleName })
 	calls := fake.Calls()
 	if len(calls) != 3 || calls[0].Params.Has("Marker") || calls[2].Params.Get("Marker") != "2" || calls[0].Params.Get("MaxItems") != "1000" {
 		t.Errorf("calls = %+v, want 3 pages of MaxItems 1000, the first without a Marker", calls)

@@ -277,11 +277,7 @@ func TestConnectionFailureBeforeSendIsRetried(t *testing.T) {
 // of max_qps calls goes at once, then one call every 1/max_qps seconds.
 func TestRateLimiterPacing(t *testing.T) {
 	t.Parallel()
-	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
-	cfg := fake.config()
-	cfg.MaxQPS = 2
-	clk := client.NewFakeClock()
-	c := newClientWithClock(t, cfg, clk, "")
+	fake, c, clk := rateLimitedClient(t, 2)
 	start := clk.Now()
 	for range 6 {
 		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
@@ -302,10 +298,7 @@ func TestRateLimiterPacing(t *testing.T) {
 
 func TestRateLimiterStopsWhenContextEnds(t *testing.T) {
 	t.Parallel()
-	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
-	cfg := fake.config()
-	cfg.MaxQPS = 1
-	c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
+	fake, c, _ := rateLimitedClient(t, 1)
 	if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 		t.Fatal(err)
 	}
@@ -318,4 +311,15 @@ func TestRateLimiterStopsWhenContextEnds(t *testing.T) {
 	if got := len(fake.Calls()); got != 1 {
 		t.Errorf("server hits = %d, want 1", got)
 	}
+}
+
+// rateLimitedClient is a client of a fake that finds every role, limited
+// to maxQPS calls a second on a fake clock.
+func rateLimitedClient(t *testing.T, maxQPS int) (*fakeAPI, *client.Client, *client.FakeClock) {
+	t.Helper()
+	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
+	cfg := fake.config()
+	cfg.MaxQPS = maxQPS
+	clk := client.NewFakeClock()
+	return fake, newClientWithClock(t, cfg, clk, ""), clk
 }

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -95,13 +93,7 @@ func TestListInstancesPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, i := range got {
-		ids = append(ids, i.InstanceID)
-	}
-	if diff := cmp.Diff([]string{"idaas_0", "idaas_1", "idaas_2"}, ids); diff != "" {
-		t.Errorf("instances (-want +got):\n%s", diff)
-	}
+	checkListed(t, []string{"idaas_0", "idaas_1", "idaas_2"}, got, func(i client.Instance) string { return i.InstanceID })
 	calls := fake.Calls()
 	if len(calls) != 2 {
 		t.Fatalf("calls = %d, want 2 pages", len(calls))

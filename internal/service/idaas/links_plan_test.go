@@ -15,9 +15,9 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/planner"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -136,15 +136,9 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 		"an application with its SAML provider": {
 			prior: existing("idaas", emulator.DefaultAccountID), config: config, wantLookup: true,
 			setup: func(t *testing.T, srv *emulator.Server) {
-				key, err := samlsso.NewSigningKey("idaas", time.Now().Add(-time.Hour), 365*24*time.Hour)
-				if err != nil {
-					t.Fatal(err)
-				}
-				xml, err := samlsso.IdPMetadata("https://idp.example.com/meta", "https://idp.example.com/sso", key)
-				if err != nil {
-					t.Fatal(err)
-				}
-				encoded, err := rolesso.EncodeMetadata(string(xml))
+				xml, _ := samltest.IdPMetadata(t, "idaas", time.Now().Add(-time.Hour), 365*24*time.Hour,
+					"https://idp.example.com/meta", "https://idp.example.com/sso")
+				encoded, err := rolesso.EncodeMetadata(xml)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -14,6 +14,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -36,15 +37,7 @@ const (
 // for validFor.
 func newSAMLTestIdP(t testing.TB, notBefore time.Time, validFor time.Duration) samlTestIdP {
 	t.Helper()
-	key, err := samlsso.NewSigningKey("idaas-test", notBefore, validFor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	xml, err := samlsso.IdPMetadata(samlTestEntityID, samlTestSSOURL, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(xml)
+	s, key := samltest.IdPMetadata(t, "idaas-test", notBefore, validFor, samlTestEntityID, samlTestSSOURL)
 	if !strings.HasSuffix(s, "\n") {
 		s += "\n"
 	}
