@@ -30,6 +30,15 @@ const (
 	roleARN       = "acs:ram::" + testAccountID + ":role/deployer"
 )
 
+// newSessionFake is a fake of stsAndRAM that accepts the session's keys
+// too.
+func newSessionFake(t *testing.T, clk *client.FakeClock) *fakeAPI {
+	t.Helper()
+	fake := newFakeAPI(t, stsAndRAM(clk))
+	fake.allowKey(sessionKeyID, sessionSecret)
+	return fake
+}
+
 // stsAndRAM answers STS role assumption with the session above, valid for
 // an hour from clk's time, and RAM GetRole with a role.
 func stsAndRAM(clk *client.FakeClock) func(fakeCall) fakeReply {
@@ -66,8 +75,7 @@ func TestStaticCredentials(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			fake := newFakeAPI(t, stsAndRAM(client.NewFakeClock()))
-			fake.allowKey(sessionKeyID, sessionSecret)
+			fake := newSessionFake(t, client.NewFakeClock())
 			cfg := fake.config()
 			cfg.AccessKey = &tt.key
 			if _, err := newClient(t, cfg).RAM().GetRole(context.Background(), "r"); err != nil {
@@ -83,8 +91,7 @@ func TestStaticCredentials(t *testing.T) {
 func TestAssumeRole(t *testing.T) {
 	t.Parallel()
 	clk := client.NewFakeClock()
-	fake := newFakeAPI(t, stsAndRAM(clk))
-	fake.allowKey(sessionKeyID, sessionSecret)
+	fake := newSessionFake(t, clk)
 	cfg := fake.config()
 	cfg.AssumeRole = &client.AssumeRole{RoleARN: roleARN, ExternalID: "abcd1234", SessionDuration: 3600}
 	c := newClientWithClock(t, cfg, clk, "")
@@ -144,8 +151,7 @@ func TestOIDCRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk := client.NewFakeClock()
-	fake := newFakeAPI(t, stsAndRAM(clk))
-	fake.allowKey(sessionKeyID, sessionSecret)
+	fake := newSessionFake(t, clk)
 	cfg := fake.config()
 	cfg.AccessKey = nil
 	cfg.OIDCRole = &client.OIDCRole{
@@ -237,8 +243,7 @@ func TestProfileCredentials(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			fake := newFakeAPI(t, stsAndRAM(client.NewFakeClock()))
-			fake.allowKey(sessionKeyID, sessionSecret)
+			fake := newSessionFake(t, client.NewFakeClock())
 			cfg := fake.config()
 			cfg.AccessKey = nil
 			cfg.Profile = &client.Profile{Name: tt.profile, File: writeCLIConfig(t, t.TempDir(), profiles)}
@@ -313,8 +318,7 @@ func TestECSRoleCredentials(t *testing.T) {
 		}
 	}))
 	t.Cleanup(metadata.Close)
-	fake := newFakeAPI(t, stsAndRAM(clk))
-	fake.allowKey(sessionKeyID, sessionSecret)
+	fake := newSessionFake(t, clk)
 	cfg := fake.config()
 	cfg.AccessKey = nil
 	cfg.ECSRoleName = "EcsDeployer"
