@@ -105,9 +105,7 @@ func TestStringValidators(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var resp validator.StringResponse
-			tt.validator.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: tt.value}, &resp)
-			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
+			if diff := cmp.Diff(tt.want, validateString(tt.validator, p, tt.value)); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
@@ -131,9 +129,7 @@ func TestSessionDurationValidator(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var resp validator.Int64Response
-			idaas.SessionDurationValidator.ValidateInt64(context.Background(), validator.Int64Request{Path: p, ConfigValue: tt.value}, &resp)
-			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
+			if diff := cmp.Diff(tt.want, validateInt64(idaas.SessionDurationValidator, p, tt.value)); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
@@ -245,4 +241,18 @@ func errString(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// validateString returns the diagnostics of v for value at p.
+func validateString(v validator.String, p path.Path, value types.String) diag.Diagnostics {
+	var resp validator.StringResponse
+	v.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: value}, &resp)
+	return resp.Diagnostics
+}
+
+// validateInt64 returns the diagnostics of v for value at p.
+func validateInt64(v validator.Int64, p path.Path, value types.Int64) diag.Diagnostics {
+	var resp validator.Int64Response
+	v.ValidateInt64(context.Background(), validator.Int64Request{Path: p, ConfigValue: value}, &resp)
+	return resp.Diagnostics
 }
