@@ -121,22 +121,28 @@ func TestBackoffIsCappedExponential(t *testing.T) {
 func TestRetryStopsWhenContextEnds(t *testing.T) {
 	t.Parallel()
 	throttled := fakeReply{Status: http.StatusBadRequest, Body: apiError("Throttling", "slow down")}
+	// getRole calls GetRole under ctx, with up to 10 retries, against a
+	// fake that answers as handler does.
+	getRole := func(t *testing.T, ctx context.Context, handler func(fakeCall) fakeReply) error {
+		t.Helper()
+		fake := newFakeAPI(t, handler)
+		cfg := fake.config()
+		cfg.MaxRetries = 10
+		_, err := newClientWithClock(t, cfg, client.NewFakeClock(), "").RAM().GetRole(ctx, "r")
+		return err
+	}
 
 	t.Run("cancelled", func(t *testing.T) {
 		t.Parallel()
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		var hits atomic.Int32
-		fake := newFakeAPI(t, func(fakeCall) fakeReply {
+		err := getRole(t, ctx, func(fakeCall) fakeReply {
 			if hits.Add(1) == 2 {
 				cancel()
 			}
 			return throttled
 		})
-		cfg := fake.config()
-		cfg.MaxRetries = 10
-		c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
-		_, err := c.RAM().GetRole(ctx, "r")
 		if got := hits.Load(); got != 2 {
 			t.Errorf("server hits = %d, want 2: retries must stop once the context is cancelled", got)
 		}
@@ -153,11 +159,7 @@ func TestRetryStopsWhenContextEnds(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
 		defer cancel()
 		var hits atomic.Int32
-		fake := newFakeAPI(t, func(fakeCall) fakeReply { hits.Add(1); return throttled })
-		cfg := fake.config()
-		cfg.MaxRetries = 10
-		c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
-		_, err := c.RAM().GetRole(ctx, "r")
+		err := getRole(t, ctx, func(fakeCall) fakeReply { hits.Add(1); return throttled })
 		if got := hits.Load(); got != 2 {
 			t.Errorf("server hits = %d, want 2", got)
 		}
