@@ -94,12 +94,7 @@ func TestParseRoleAttribute(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := rolesso.ParseRoleAttribute(tc.in)
-			if diff := cmp.Diff(tc.wantErr, errText(err)); diff != "" {
-				t.Fatalf("error (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("value (-want +got):\n%s", diff)
-			}
+			checkParsed(t, got, err, tc.want, tc.wantErr)
 		})
 	}
 }
