@@ -7,6 +7,7 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"regexp"
@@ -15,10 +16,12 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/facts"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
@@ -46,6 +49,30 @@ func PreCheck(t *testing.T) {
 	}
 }
 
+// ParallelTest runs steps as an acceptance test of the in-process provider,
+// in parallel with the other tests, after PreCheck. checkDestroy, unless
+// nil, runs once the last step's resources have been destroyed.
+func ParallelTest(t *testing.T, checkDestroy resource.TestCheckFunc, steps []resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, testCase(t, checkDestroy, steps))
+}
+
+// Test is ParallelTest for a test that must not run in parallel with the
+// others.
+func Test(t *testing.T, checkDestroy resource.TestCheckFunc, steps []resource.TestStep) {
+	t.Helper()
+	resource.Test(t, testCase(t, checkDestroy, steps))
+}
+
+func testCase(t *testing.T, checkDestroy resource.TestCheckFunc, steps []resource.TestStep) resource.TestCase {
+	return resource.TestCase{
+		PreCheck:                 func() { PreCheck(t) },
+		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
+		CheckDestroy:             checkDestroy,
+		Steps:                    steps,
+	}
+}
+
 // WithoutCredentials leaves the provider of a test no credentials: none of
 // the environment variables it reads is set, and the home directory holds
 // no CLI profile.
@@ -55,6 +82,31 @@ func WithoutCredentials(t *testing.T) {
 		t.Setenv(name, "")
 	}
 	t.Setenv("HOME", t.TempDir())
+}
+
+// OfflineEmulator starts an emulator for a test of the checks that run
+// before the provider is configured: the test is left no credentials
+// anywhere (WithoutCredentials), and provider is a provider block without
+// credentials that points at the emulator.
+func OfflineEmulator(t *testing.T) (srv *emulator.Server, provider string) {
+	t.Helper()
+	WithoutCredentials(t)
+	srv = Emulator(t)
+	return srv, ProviderConfig(srv.URL(), Credentials{})
+}
+
+// PlanOffline runs steps as plans only (each expects its error), not in
+// parallel since the test has changed its environment, and then fails the
+// test if srv received any call at all.
+func PlanOffline(t *testing.T, srv *emulator.Server, steps []resource.TestStep) {
+	t.Helper()
+	for i := range steps {
+		steps[i].PlanOnly = true
+	}
+	Test(t, nil, steps)
+	if calls := emulatortest.ControlOf(t, srv).Requests(0); len(calls) != 0 {
+		t.Errorf("the emulator received %d calls, want none; the first: %s %s", len(calls), calls[0].Product, calls[0].Action)
+	}
 }
 
 // Credentials are the keys a provider configuration carries.
@@ -75,6 +127,29 @@ var EmulatorCredentials = Credentials{
 func Emulator(t *testing.T, opts ...emulatortest.Option) *emulator.Server {
 	t.Helper()
 	return emulatortest.Start(t, opts...)
+}
+
+// EmulatorClient is a client of srv with its default keys, for a test to
+// set up, change out of band or look at what the provider made.
+func EmulatorClient(t testing.TB, srv *emulator.Server) *client.Client {
+	t.Helper()
+	return EmulatorClientOfSite(t, srv, "")
+}
+
+// EmulatorClientOfSite is EmulatorClient with the client's site set.
+func EmulatorClientOfSite(t testing.TB, srv *emulator.Server, site string) *client.Client {
+	t.Helper()
+	c, err := client.New(context.Background(), client.Config{
+		AccountID: srv.AccountID(),
+		Site:      site,
+		AccessKey: &client.AccessKey{ID: EmulatorCredentials.AccessKeyID, Secret: EmulatorCredentials.AccessKeySecret},
+		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
+		MaxQPS:    100,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // ProviderConfig returns a provider block that sends every service's calls

@@ -18,6 +18,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -28,6 +29,15 @@ const (
 	sessionToken  = "CAISSessionTokenFromSTS0123456789"
 	roleARN       = "acs:ram::" + testAccountID + ":role/deployer"
 )
+
+// newSessionFake is a fake of stsAndRAM that accepts the session's keys
+// too.
+func newSessionFake(t *testing.T, clk *client.FakeClock) *fakeAPI {
+	t.Helper()
+	fake := newFakeAPI(t, stsAndRAM(clk))
+	fake.allowKey(sessionKeyID, sessionSecret)
+	return fake
+}
 
 // stsAndRAM answers STS role assumption with the session above, valid for
 // an hour from clk's time, and RAM GetRole with a role.
@@ -65,8 +75,7 @@ func TestStaticCredentials(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			fake := newFakeAPI(t, stsAndRAM(client.NewFakeClock()))
-			fake.allowKey(sessionKeyID, sessionSecret)
+			fake := newSessionFake(t, client.NewFakeClock())
 			cfg := fake.config()
 			cfg.AccessKey = &tt.key
 			if _, err := newClient(t, cfg).RAM().GetRole(context.Background(), "r"); err != nil {
@@ -82,14 +91,10 @@ func TestStaticCredentials(t *testing.T) {
 func TestAssumeRole(t *testing.T) {
 	t.Parallel()
 	clk := client.NewFakeClock()
-	fake := newFakeAPI(t, stsAndRAM(clk))
-	fake.allowKey(sessionKeyID, sessionSecret)
+	fake := newSessionFake(t, clk)
 	cfg := fake.config()
 	cfg.AssumeRole = &client.AssumeRole{RoleARN: roleARN, ExternalID: "abcd1234", SessionDuration: 3600}
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, clk, "")
 
 	for range 2 {
 		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
@@ -146,8 +151,7 @@ func TestOIDCRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk := client.NewFakeClock()
-	fake := newFakeAPI(t, stsAndRAM(clk))
-	fake.allowKey(sessionKeyID, sessionSecret)
+	fake := newSessionFake(t, clk)
 	cfg := fake.config()
 	cfg.AccessKey = nil
 	cfg.OIDCRole = &client.OIDCRole{
@@ -156,10 +160,7 @@ func TestOIDCRole(t *testing.T) {
 		TokenFile:       tokenFile,
 		SessionName:     "ci-run-42",
 	}
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, clk, "")
 	if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 		t.Fatal(err)
 	}
@@ -242,20 +243,13 @@ func TestProfileCredentials(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			fake := newFakeAPI(t, stsAndRAM(client.NewFakeClock()))
-			fake.allowKey(sessionKeyID, sessionSecret)
+			fake := newSessionFake(t, client.NewFakeClock())
 			cfg := fake.config()
 			cfg.AccessKey = nil
 			cfg.Profile = &client.Profile{Name: tt.profile, File: writeCLIConfig(t, t.TempDir(), profiles)}
 			c, err := client.New(context.Background(), cfg)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
-				}
+			if wanterr.Contains(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 				t.Fatal(err)
@@ -324,15 +318,11 @@ func TestECSRoleCredentials(t *testing.T) {
 		}
 	}))
 	t.Cleanup(metadata.Close)
-	fake := newFakeAPI(t, stsAndRAM(clk))
-	fake.allowKey(sessionKeyID, sessionSecret)
+	fake := newSessionFake(t, clk)
 	cfg := fake.config()
 	cfg.AccessKey = nil
 	cfg.ECSRoleName = "EcsDeployer"
-	c, err := client.NewWithClock(context.Background(), cfg, clk, metadata.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newClientWithClock(t, cfg, clk, metadata.URL)
 	for range 2 {
 		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 			t.Fatal(err)

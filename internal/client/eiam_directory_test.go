@@ -63,13 +63,7 @@ func TestEIAMDirectoryCalls(t *testing.T) {
 		}
 		return p
 	}
-	tests := map[string]struct {
-		reply      fakeReply
-		call       func(client.EIAMDirectory) (any, error)
-		wantAction string
-		wantParams map[string]string
-		want       any
-	}{
+	tests := map[string]callCase[client.EIAMDirectory]{
 		"GetUser": {
 			reply: ok(map[string]any{"User": userBody}),
 			call: func(d client.EIAMDirectory) (any, error) {
@@ -167,20 +161,7 @@ func TestEIAMDirectoryCalls(t *testing.T) {
 			want:       []client.ApplicationAccount{wantAccount},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, func(fakeCall) fakeReply { return tt.reply })
-			got, err := tt.call(newClient(t, fake.config()).EIAM())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got); tt.want != nil && diff != "" {
-				t.Errorf("result (-want +got):\n%s", diff)
-			}
-			fake.checkOneCall(t, "2021-12-01", tt.wantAction, tt.wantParams)
-		})
-	}
+	runCallCases(t, "2021-12-01", func(c *client.Client) client.EIAMDirectory { return c.EIAM() }, tests)
 }
 
 // TestEIAMDirectoryNotFound: a missing user or application is an error
@@ -370,10 +351,7 @@ func TestAddApplicationAccountToUser(t *testing.T) {
 			state := &accountsFake{accounts: tt.existing, outcomes: tt.outcomes, hiddenFor: tt.hiddenFor, listErr: tt.listErr}
 			fake := newFakeAPI(t, state.handle)
 			clk := client.NewFakeClock()
-			c, err := client.NewWithClock(context.Background(), fake.config(), clk, "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, fake.config(), clk, "")
 			start := clk.Now()
 			got, err := c.EIAM().AddApplicationAccountToUser(context.Background(), in)
 

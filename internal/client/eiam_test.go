@@ -31,13 +31,7 @@ func TestApplicationCalls(t *testing.T) {
 	eiam := func(c *client.Client) client.EIAM { return c.EIAM() }
 	ctx := context.Background()
 	done := ok(map[string]any{})
-	tests := map[string]struct {
-		reply      fakeReply
-		call       func(*client.Client) (any, error)
-		wantAction string
-		wantParams map[string]string
-		want       any
-	}{
+	tests := map[string]callCase[*client.Client]{
 		"GetApplication": {
 			reply: ok(map[string]any{"Application": map[string]any{
 				"InstanceId": testInstanceID, "ApplicationId": testAppID, "ClientId": "app_client", "ApplicationName": "console",
@@ -196,22 +190,7 @@ func TestApplicationCalls(t *testing.T) {
 			wantParams: map[string]string{"InstanceId": testInstanceID, "ApplicationId": testAppID},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, func(fakeCall) fakeReply { return tt.reply })
-			got, err := tt.call(newClient(t, fake.config()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tt.want != nil {
-				if diff := cmp.Diff(tt.want, got); diff != "" {
-					t.Errorf("result (-want +got):\n%s", diff)
-				}
-			}
-			fake.checkOneCall(t, "2021-12-01", tt.wantAction, tt.wantParams)
-		})
-	}
+	runCallCases(t, "2021-12-01", wholeClient, tests)
 }
 
 // TestUpdateApplicationDescriptionClears sends an empty description, which
@@ -371,10 +350,7 @@ func TestCreateApplicationAfterAmbiguousFailure(t *testing.T) {
 			cfg := fake.config()
 			cfg.MaxRetries = tt.maxRetries
 			clk := client.NewFakeClock()
-			c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, cfg, clk, "")
 			id, err := c.EIAM().CreateApplication(context.Background(), client.CreateApplicationInput{InstanceID: testInstanceID, Name: appName, TemplateID: testTemplateID})
 			switch {
 			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):

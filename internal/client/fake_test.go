@@ -9,6 +9,7 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"encoding/json"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -16,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
@@ -107,6 +110,66 @@ func checkParams(t *testing.T, c fakeCall, params map[string]string) {
 		}
 	}
 }
+
+// checkListed checks that a list call returned the items named want, in
+// order; name names an item.
+func checkListed[T any](t *testing.T, want []string, items []T, name func(T) string) {
+	t.Helper()
+	var got []string
+	for _, item := range items {
+		got = append(got, name(item))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("listed (-want +got):\n%s", diff)
+	}
+}
+
+// callCase is one call of a client API S against the fake: the fake's
+// reply, the call, the one request it must send and the result it must
+// return.
+type callCase[S any] struct {
+	reply       fakeReply
+	call        func(S) (any, error)
+	wantVersion string // the API version, when the table has several
+	wantAction  string
+	wantParams  map[string]string
+	// absent are parameters that must not be sent.
+	absent []string
+	want   any
+}
+
+// runCallCases runs each case in parallel against a fake of its own. api
+// picks the API of the client that the calls go through, and version is
+// the API version of the calls of cases that name none.
+func runCallCases[S any](t *testing.T, version string, api func(*client.Client) S, tests map[string]callCase[S]) {
+	t.Helper()
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			fake := newFakeAPI(t, func(fakeCall) fakeReply { return tt.reply })
+			got, err := tt.call(api(newClient(t, fake.config())))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("result (-want +got):\n%s", diff)
+			}
+			wantVersion := tt.wantVersion
+			if wantVersion == "" {
+				wantVersion = version
+			}
+			fake.checkOneCall(t, wantVersion, tt.wantAction, tt.wantParams)
+			for _, name := range tt.absent {
+				if fake.Calls()[0].Params.Has(name) {
+					t.Errorf("parameter %s was sent; want it left out", name)
+				}
+			}
+		})
+	}
+}
+
+// wholeClient is the API of runCallCases for calls that pick theirs.
+func wholeClient(c *client.Client) *client.Client { return c }
 
 func (f *fakeAPI) endpoints() client.Endpoints {
 	return client.Endpoints{RAM: f.srv.URL, IMS: f.srv.URL, STS: f.srv.URL, EIAM: f.srv.URL}
@@ -244,6 +307,29 @@ func stsCredentials(id, secret, token, expiration string) fakeReply {
 			"AssumedRoleId": "344584339364951186:terraform",
 		},
 	})
+}
+
+// newClientWithClock is newClient with a fake clock and an ECS metadata
+// service URL ("" for none).
+func newClientWithClock(t testing.TB, cfg client.Config, clk *client.FakeClock, ecsMetadataURL string) *client.Client {
+	t.Helper()
+	c, err := client.NewWithClock(context.Background(), cfg, clk, ecsMetadataURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// closedPortURL is the URL of a local port nothing listens on, so that a call
+// to it fails before anything is sent.
+func closedPortURL(t testing.TB) string {
+	t.Helper()
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer listener.Close()
+	return "http://" + listener.Addr().String()
 }
 
 func newClient(t testing.TB, cfg client.Config) *client.Client {

@@ -15,22 +15,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
 // testMetadata returns the Base64 of IdP metadata with a new signing key.
 func testMetadata(t testing.TB, entityID string) string {
 	t.Helper()
-	key, err := samlsso.NewSigningKey("idaas-test", time.Now().Add(-time.Hour), 24*time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
-	xml, err := samlsso.IdPMetadata(entityID, "https://idaas.example.com/login/app/sso", key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return base64.StdEncoding.EncodeToString(xml)
+	xml, _ := samltest.IdPMetadata(t, "idaas-test", time.Now().Add(-time.Hour), 24*time.Hour, entityID, "https://idaas.example.com/login/app/sso")
+	return base64.StdEncoding.EncodeToString([]byte(xml))
 }
 
 // samlProviderReply is an IMS answer holding provider p.
@@ -58,12 +52,7 @@ func TestIMSWrites(t *testing.T) {
 		SAMLProviderName: "idaas", ARN: "acs:ram::" + testAccountID + ":saml-provider/idaas", Description: "IDaaS",
 		CreateDate: "2026-01-02T03:04:05Z", UpdateDate: "2026-01-02T03:04:06Z",
 	}
-	tests := map[string]struct {
-		call       func(client.IMS) (any, error)
-		wantAction string
-		wantParams map[string]string
-		want       any
-	}{
+	tests := map[string]callCase[client.IMS]{
 		"CreateSAMLProvider": {
 			call: func(c client.IMS) (any, error) {
 				return c.CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{
@@ -98,22 +87,12 @@ func TestIMSWrites(t *testing.T) {
 			wantParams: map[string]string{"SAMLProviderName": "idaas"},
 		},
 	}
+	// Every write answers with the provider it wrote.
 	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, func(fakeCall) fakeReply { return samlProviderReply(samlProviderJSON("idaas", "IDaaS", "")) })
-			got, err := tt.call(newClient(t, fake.config()).IMS())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tt.want != nil {
-				if diff := cmp.Diff(tt.want, got); diff != "" {
-					t.Errorf("result (-want +got):\n%s", diff)
-				}
-			}
-			fake.checkOneCall(t, "2019-08-15", tt.wantAction, tt.wantParams)
-		})
+		tt.reply = samlProviderReply(samlProviderJSON("idaas", "IDaaS", ""))
+		tests[name] = tt
 	}
+	runCallCases(t, "2019-08-15", (*client.Client).IMS, tests)
 }
 
 func TestUpdateSAMLProviderWithNothingToChange(t *testing.T) {
@@ -153,13 +132,7 @@ func TestListSAMLProvidersPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, p := range got {
-		names = append(names, p.SAMLProviderName)
-	}
-	if diff := cmp.Diff([]string{"idp-0", "idp-1", "idp-2", "idp-3", "idp-4"}, names); diff != "" {
-		t.Errorf("names (-want +got):\n%s", diff)
-	}
+	checkListed(t, []string{"idp-0", "idp-1", "idp-2", "idp-3", "idp-4"}, got, func(p client.SAMLProvider) string { return p.SAMLProviderName })
 	calls := fake.Calls()
 	var markers []string
 	for _, c := range calls {
@@ -288,22 +261,13 @@ func TestCreateSAMLProviderAfterAnAmbiguousFailure(t *testing.T) {
 			fake := newFakeAPI(t, tt.fake.handle)
 			cfg := fake.config()
 			cfg.MaxRetries = 2
-			c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
 			got, err := c.IMS().CreateSAMLProvider(context.Background(), in)
 			if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
 				t.Errorf("actions (-want +got):\n%s", diff)
 			}
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
-				}
+			if wanterr.Contains(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got.SAMLProviderName != "idaas" || got.ARN != "acs:ram::"+testAccountID+":saml-provider/idaas" {
 				t.Errorf("provider = %+v, want idaas", got)

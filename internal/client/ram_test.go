@@ -49,15 +49,7 @@ func TestRAMCalls(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	desc, maxSession := "new", int64(7200)
-	tests := map[string]struct {
-		reply      fakeReply
-		call       func(client.RAM) (any, error)
-		wantAction string
-		wantParams map[string]string
-		// absent are parameters that must not be sent.
-		absent []string
-		want   any
-	}{
+	tests := map[string]callCase[client.RAM]{
 		"CreateRole": {
 			reply: ok(map[string]any{"Role": roleBody("sso-admin", testTrust, "admins", 7200)}),
 			call: func(r client.RAM) (any, error) {
@@ -143,25 +135,7 @@ func TestRAMCalls(t *testing.T) {
 			},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, func(fakeCall) fakeReply { return tt.reply })
-			got, err := tt.call(newClient(t, fake.config()).RAM())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("result (-want +got):\n%s", diff)
-			}
-			fake.checkOneCall(t, "2015-05-01", tt.wantAction, tt.wantParams)
-			for _, name := range tt.absent {
-				if fake.Calls()[0].Params.Has(name) {
-					t.Errorf("parameter %s was sent; want it left out", name)
-				}
-			}
-		})
-	}
+	runCallCases(t, "2015-05-01", (*client.Client).RAM, tests)
 }
 
 // TestListRolesPages follows Marker until IsTruncated is false.
@@ -180,13 +154,7 @@ func TestListRolesPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, r := range roles {
-		names = append(names, r.RoleName)
-	}
-	if diff := cmp.Diff([]string{"role-0", "role-1", "role-2"}, names); diff != "" {
-		t.Errorf("roles (-want +got):\n%s", diff)
-	}
+	checkListed(t, []string{"role-0", "role-1", "role-2"}, roles, func(r client.Role) string { return r.RoleName })
 	calls := fake.Calls()
 	if len(calls) != 3 || calls[0].Params.Has("Marker") || calls[2].Params.Get("Marker") != "2" || calls[0].Params.Get("MaxItems") != "1000" {
 		t.Errorf("calls = %+v, want 3 pages of MaxItems 1000, the first without a Marker", calls)
@@ -236,10 +204,7 @@ func TestCreateRoleAfterAnAmbiguousFailure(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			fake := newFakeAPI(t, sequence(t, tt.replies))
-			c, err := client.NewWithClock(context.Background(), fake.config(), client.NewFakeClock(), "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, fake.config(), client.NewFakeClock(), "")
 			role, err := c.RAM().CreateRole(context.Background(), in)
 			if got := client.ErrorCode(err); got != tt.wantErr {
 				t.Fatalf("error = %v, want code %q", err, tt.wantErr)

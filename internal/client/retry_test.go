@@ -83,12 +83,9 @@ func TestRetryPolicy(t *testing.T) {
 			cfg := fake.config()
 			cfg.MaxRetries = tt.maxRetries
 			clk := client.NewFakeClock()
-			c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, cfg, clk, "")
 
-			_, err = c.RAM().GetRole(context.Background(), "r")
+			_, err := c.RAM().GetRole(context.Background(), "r")
 
 			if got := int(hits.Load()); got != tt.wantHits {
 				t.Errorf("server hits = %d, want %d", got, tt.wantHits)
@@ -124,25 +121,28 @@ func TestBackoffIsCappedExponential(t *testing.T) {
 func TestRetryStopsWhenContextEnds(t *testing.T) {
 	t.Parallel()
 	throttled := fakeReply{Status: http.StatusBadRequest, Body: apiError("Throttling", "slow down")}
+	// getRole calls GetRole under ctx, with up to 10 retries, against a
+	// fake that answers as handler does.
+	getRole := func(t *testing.T, ctx context.Context, handler func(fakeCall) fakeReply) error {
+		t.Helper()
+		fake := newFakeAPI(t, handler)
+		cfg := fake.config()
+		cfg.MaxRetries = 10
+		_, err := newClientWithClock(t, cfg, client.NewFakeClock(), "").RAM().GetRole(ctx, "r")
+		return err
+	}
 
 	t.Run("cancelled", func(t *testing.T) {
 		t.Parallel()
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		var hits atomic.Int32
-		fake := newFakeAPI(t, func(fakeCall) fakeReply {
+		err := getRole(t, ctx, func(fakeCall) fakeReply {
 			if hits.Add(1) == 2 {
 				cancel()
 			}
 			return throttled
 		})
-		cfg := fake.config()
-		cfg.MaxRetries = 10
-		c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = c.RAM().GetRole(ctx, "r")
 		if got := hits.Load(); got != 2 {
 			t.Errorf("server hits = %d, want 2: retries must stop once the context is cancelled", got)
 		}
@@ -159,14 +159,7 @@ func TestRetryStopsWhenContextEnds(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
 		defer cancel()
 		var hits atomic.Int32
-		fake := newFakeAPI(t, func(fakeCall) fakeReply { hits.Add(1); return throttled })
-		cfg := fake.config()
-		cfg.MaxRetries = 10
-		c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = c.RAM().GetRole(ctx, "r")
+		err := getRole(t, ctx, func(fakeCall) fakeReply { hits.Add(1); return throttled })
 		if got := hits.Load(); got != 2 {
 			t.Errorf("server hits = %d, want 2", got)
 		}
@@ -233,12 +226,9 @@ func TestAmbiguousFailures(t *testing.T) {
 				MaxRetries: 3,
 				MaxQPS:     1000,
 			}
-			c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
 
-			err = client.InvokeEIAM(context.Background(), c, "CreateApplication", tt.idempotent, map[string]string{"InstanceId": "idaas_x"})
+			err := client.InvokeEIAM(context.Background(), c, "CreateApplication", tt.idempotent, map[string]string{"InstanceId": "idaas_x"})
 
 			if got := int(hits.Load()); got != tt.wantHits {
 				t.Errorf("server hits = %d, want %d", got, tt.wantHits)
@@ -257,12 +247,7 @@ func TestAmbiguousFailures(t *testing.T) {
 // reached the server is retried even when it is not idempotent.
 func TestConnectionFailureBeforeSendIsRetried(t *testing.T) {
 	t.Parallel()
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closedURL := "http://" + listener.Addr().String()
-	listener.Close()
+	closedURL := closedPortURL(t)
 
 	cfg := client.Config{
 		AccountID:  testAccountID,
@@ -272,11 +257,8 @@ func TestConnectionFailureBeforeSendIsRetried(t *testing.T) {
 		MaxQPS:     1000,
 	}
 	clk := client.NewFakeClock()
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = client.InvokeEIAM(context.Background(), c, "CreateApplication", false, nil)
+	c := newClientWithClock(t, cfg, clk, "")
+	err := client.InvokeEIAM(context.Background(), c, "CreateApplication", false, nil)
 
 	var reqErr *client.RequestError
 	if !errors.As(err, &reqErr) {
@@ -297,14 +279,7 @@ func TestConnectionFailureBeforeSendIsRetried(t *testing.T) {
 // of max_qps calls goes at once, then one call every 1/max_qps seconds.
 func TestRateLimiterPacing(t *testing.T) {
 	t.Parallel()
-	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
-	cfg := fake.config()
-	cfg.MaxQPS = 2
-	clk := client.NewFakeClock()
-	c, err := client.NewWithClock(context.Background(), cfg, clk, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	fake, c, clk := rateLimitedClient(t, 2)
 	start := clk.Now()
 	for range 6 {
 		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
@@ -325,23 +300,28 @@ func TestRateLimiterPacing(t *testing.T) {
 
 func TestRateLimiterStopsWhenContextEnds(t *testing.T) {
 	t.Parallel()
-	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
-	cfg := fake.config()
-	cfg.MaxQPS = 1
-	c, err := client.NewWithClock(context.Background(), cfg, client.NewFakeClock(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	fake, c, _ := rateLimitedClient(t, 1)
 	if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = c.RAM().GetRole(ctx, "r")
+	_, err := c.RAM().GetRole(ctx, "r")
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error = %v, want context.Canceled from the limiter", err)
 	}
 	if got := len(fake.Calls()); got != 1 {
 		t.Errorf("server hits = %d, want 1", got)
 	}
+}
+
+// rateLimitedClient is a client of a fake that finds every role, limited
+// to maxQPS calls a second on a fake clock.
+func rateLimitedClient(t *testing.T, maxQPS int) (*fakeAPI, *client.Client, *client.FakeClock) {
+	t.Helper()
+	fake := newFakeAPI(t, func(fakeCall) fakeReply { return role() })
+	cfg := fake.config()
+	cfg.MaxQPS = maxQPS
+	clk := client.NewFakeClock()
+	return fake, newClientWithClock(t, cfg, clk, ""), clk
 }

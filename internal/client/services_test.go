@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -19,14 +17,7 @@ import (
 // and parameters, and maps the answer (shapes of FACTS.md).
 func TestServiceCalls(t *testing.T) {
 	t.Parallel()
-	tests := map[string]struct {
-		reply       fakeReply
-		call        func(*client.Client) (any, error)
-		wantAction  string
-		wantVersion string
-		wantParams  map[string]string
-		want        any
-	}{
+	tests := map[string]callCase[*client.Client]{
 		"Ram GetRole": {
 			reply:       role(),
 			call:        func(c *client.Client) (any, error) { return c.RAM().GetRole(context.Background(), "r") },
@@ -80,20 +71,8 @@ func TestServiceCalls(t *testing.T) {
 			},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, func(fakeCall) fakeReply { return tt.reply })
-			got, err := tt.call(newClient(t, fake.config()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("result (-want +got):\n%s", diff)
-			}
-			fake.checkOneCall(t, tt.wantVersion, tt.wantAction, tt.wantParams)
-		})
-	}
+	// Each case names its version.
+	runCallCases(t, "", wholeClient, tests)
 }
 
 // TestListInstancesPages reads every page and flattens the ID list.
@@ -114,13 +93,7 @@ func TestListInstancesPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, i := range got {
-		ids = append(ids, i.InstanceID)
-	}
-	if diff := cmp.Diff([]string{"idaas_0", "idaas_1", "idaas_2"}, ids); diff != "" {
-		t.Errorf("instances (-want +got):\n%s", diff)
-	}
+	checkListed(t, []string{"idaas_0", "idaas_1", "idaas_2"}, got, func(i client.Instance) string { return i.InstanceID })
 	calls := fake.Calls()
 	if len(calls) != 2 {
 		t.Fatalf("calls = %d, want 2 pages", len(calls))

@@ -40,20 +40,27 @@ variable "template_idp_name_param" {
 }
 `, emulator.RoleSSOTemplateIDInternational, emulator.RoleSSOIdPNameParam)
 
-var recommendedChain = `
+// chainDataSources read the instance and the user alice that every chain
+// of this package grants.
+const chainDataSources = `
 data "idaas_instance" "this" {}
 
 data "idaas_user" "alice" {
   instance_id = data.idaas_instance.this.id
   username    = "alice"
 }
+`
 
+// consoleApplication is the application of the two fixed chains.
+const consoleApplication = `
 resource "idaas_role_sso_application" "console" {
   instance_id = data.idaas_instance.this.id
   name        = "Alibaba Cloud"
   idp_name    = "idaas"
 ` + templateArgs + `}
+`
 
+var recommendedChain = chainDataSources + consoleApplication + `
 resource "idaas_ram_saml_provider" "idaas" {
   application = idaas_role_sso_application.console
 }
@@ -73,20 +80,7 @@ resource "idaas_application_account" "alice" {
 
 // literalChain is the same chain with no link attributes: every name is
 // typed where it is needed, and depends_on orders what references would.
-var literalChain = `
-data "idaas_instance" "this" {}
-
-data "idaas_user" "alice" {
-  instance_id = data.idaas_instance.this.id
-  username    = "alice"
-}
-
-resource "idaas_role_sso_application" "console" {
-  instance_id = data.idaas_instance.this.id
-  name        = "Alibaba Cloud"
-  idp_name    = "idaas"
-` + templateArgs + `}
-
+var literalChain = chainDataSources + consoleApplication + `
 resource "idaas_ram_saml_provider" "idaas" {
   name     = "idaas"
   metadata = idaas_role_sso_application.console.idp_metadata

@@ -30,26 +30,11 @@ var alice = grant{user: "alice", accountName: "sso-admin", role: "sso-admin"}
 func TestAccCrossCheck_passesWiredByReference(t *testing.T) {
 	requireAcceptance(t)
 	w := newWorld(t)
-	config := w.withCredentials() + recommendedChain
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() { expectQuietPlan(t, config) },
-				Config:    config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					// The names that come from the links.
-					statecheck.ExpectKnownValue(samlProviderAddress, tfjsonpath.New("name"), knownvalue.StringExact("idaas")),
-					statecheck.ExpectKnownValue(accountAddress, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
-				},
-				Check: w.signsIn(t, "Alibaba Cloud", alice),
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-		},
-	})
+	applyQuietly(t, w.withCredentials()+recommendedChain, w.signsIn(t, "Alibaba Cloud", alice),
+		// The names that come from the links.
+		statecheck.ExpectKnownValue(samlProviderAddress, tfjsonpath.New("name"), knownvalue.StringExact("idaas")),
+		statecheck.ExpectKnownValue(accountAddress, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
+	)
 }
 
 // TestAccCrossCheck_passesWithLiterals applies the chain with every name
@@ -58,21 +43,7 @@ func TestAccCrossCheck_passesWiredByReference(t *testing.T) {
 func TestAccCrossCheck_passesWithLiterals(t *testing.T) {
 	requireAcceptance(t)
 	w := newWorld(t)
-	config := w.withCredentials() + literalChain
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() { expectQuietPlan(t, config) },
-				Config:    config,
-				Check:     w.signsIn(t, "Alibaba Cloud", alice),
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-		},
-	})
+	applyQuietly(t, w.withCredentials()+literalChain, w.signsIn(t, "Alibaba Cloud", alice))
 }
 
 // TestAccCrossCheck_passesSplitInTwo applies the chain as two teams do,
@@ -101,19 +72,27 @@ func TestAccCrossCheck_passesSplitInTwo(t *testing.T) {
 	if errs := ram.apply().errors(); len(errs) > 0 {
 		t.Fatalf("the apply of the RAM side failed:\n%s", errs.full())
 	}
+	applyQuietly(t, idaasSide, w.signsIn(t, "Alibaba Cloud", alice),
+		statecheck.ExpectKnownValue(accountAddress, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
+	)
+}
+
+// applyQuietly is the life of a passing configuration: its plan, made
+// first on its own, is quiet; terraform-plugin-testing applies it, checks
+// the state and runs check (a sign-in); and a second plan is empty.
+func applyQuietly(t *testing.T, config string, check resource.TestCheckFunc, stateChecks ...statecheck.StateCheck) {
+	t.Helper()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { expectQuietPlan(t, idaasSide) },
-				Config:    idaasSide,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(accountAddress, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
-				},
-				Check: w.signsIn(t, "Alibaba Cloud", alice),
+				PreConfig:         func() { expectQuietPlan(t, config) },
+				Config:            config,
+				ConfigStateChecks: stateChecks,
+				Check:             check,
 			},
 			{
-				Config:           idaasSide,
+				Config:           config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},

@@ -246,14 +246,7 @@ func (c propertyCase) config(w world) string {
 			fmt.Fprintf(&b, "  provider = %s\n", ramProvider)
 		}
 	}
-	b.WriteString(`
-data "idaas_instance" "this" {}
-
-data "idaas_user" "alice" {
-  instance_id = data.idaas_instance.this.id
-  username    = "alice"
-}
-
+	b.WriteString(chainDataSources + `
 resource "idaas_role_sso_application" "console" {
   instance_id = data.idaas_instance.this.id
 `)

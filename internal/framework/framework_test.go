@@ -41,31 +41,35 @@ func TestConfigure(t *testing.T) {
 			"Expected *client.Client, got string. This is a bug in the provider; please report it.",
 		)}},
 	}
-	for name, tt := range tests {
-		t.Run(name+"/resource", func(t *testing.T) {
-			t.Parallel()
+	// Each configures itself from the provider data and returns its
+	// diagnostics and its client.
+	configurers := map[string]func(data any) (diag.Diagnostics, *client.Client){
+		"resource": func(data any) (diag.Diagnostics, *client.Client) {
 			var r framework.ResourceWithClient
 			var resp resource.ConfigureResponse
-			r.Configure(context.Background(), resource.ConfigureRequest{ProviderData: tt.data}, &resp)
-			if diff := cmp.Diff(tt.wantDiags, resp.Diagnostics); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-			if r.Client() != tt.wantClient {
-				t.Errorf("Client() = %p, want %p", r.Client(), tt.wantClient)
-			}
-		})
-		t.Run(name+"/data source", func(t *testing.T) {
-			t.Parallel()
+			r.Configure(context.Background(), resource.ConfigureRequest{ProviderData: data}, &resp)
+			return resp.Diagnostics, r.Client()
+		},
+		"data source": func(data any) (diag.Diagnostics, *client.Client) {
 			var d framework.DataSourceWithClient
 			var resp datasource.ConfigureResponse
-			d.Configure(context.Background(), datasource.ConfigureRequest{ProviderData: tt.data}, &resp)
-			if diff := cmp.Diff(tt.wantDiags, resp.Diagnostics); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-			if d.Client() != tt.wantClient {
-				t.Errorf("Client() = %p, want %p", d.Client(), tt.wantClient)
-			}
-		})
+			d.Configure(context.Background(), datasource.ConfigureRequest{ProviderData: data}, &resp)
+			return resp.Diagnostics, d.Client()
+		},
+	}
+	for name, tt := range tests {
+		for kind, configure := range configurers {
+			t.Run(name+"/"+kind, func(t *testing.T) {
+				t.Parallel()
+				diags, got := configure(tt.data)
+				if diff := cmp.Diff(tt.wantDiags, diags); diff != "" {
+					t.Errorf("diagnostics (-want +got):\n%s", diff)
+				}
+				if got != tt.wantClient {
+					t.Errorf("Client() = %p, want %p", got, tt.wantClient)
+				}
+			})
+		}
 	}
 }
 

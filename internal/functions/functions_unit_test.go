@@ -17,6 +17,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -173,15 +174,7 @@ func ptr[T any](v T) *T { return &v }
 // valid from notBefore for validFor.
 func idpMetadata(t *testing.T, notBefore time.Time, validFor time.Duration) (string, *samlsso.Key) {
 	t.Helper()
-	key, err := samlsso.NewSigningKey("IDaaS app_test", notBefore, validFor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := samlsso.IdPMetadata(entityID, ssoURL, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(doc), key
+	return samltest.IdPMetadata(t, "IDaaS app_test", notBefore, validFor, entityID, ssoURL)
 }
 
 func TestParseSAMLMetadata(t *testing.T) {

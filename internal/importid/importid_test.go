@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 )
 
@@ -82,14 +83,8 @@ func TestParse(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			format, parts, err := importid.Parse(tt.id, tt.formats...)
-			if tt.wantErr != "" {
-				if err == nil || err.Error() != tt.wantErr {
-					t.Fatalf("error:\n got %v\nwant %s", err, tt.wantErr)
-				}
+			if wanterr.Exact(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if format != tt.wantFormat {
 				t.Errorf("format = %d, want %d", format, tt.wantFormat)

@@ -96,12 +96,7 @@ func TestParseARN(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := tc.parse(tc.in)
-			if diff := cmp.Diff(tc.wantErr, errText(err)); diff != "" {
-				t.Fatalf("error (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("ARN (-want +got):\n%s", diff)
-			}
+			checkParsed(t, got, err, tc.want, tc.wantErr)
 			if err == nil && got.String() != tc.in {
 				t.Errorf("String() = %q, want %q", got.String(), tc.in)
 			}

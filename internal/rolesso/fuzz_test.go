@@ -5,6 +5,7 @@ package rolesso_test
 
 import (
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -24,10 +25,7 @@ func FuzzParseMetadata(f *testing.F) {
 	f.Add("")
 	f.Fuzz(func(t *testing.T, input string) {
 		m, err := rolesso.ParseMetadata(input)
-		if err != nil {
-			if m != nil {
-				t.Fatal("ParseMetadata returned metadata with an error")
-			}
+		if !accepted(t, m, err) {
 			return
 		}
 		_ = m.Validate(t0)
@@ -56,10 +54,7 @@ func FuzzParseTrustPolicy(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		p, err := rolesso.ParseTrustPolicy(doc)
-		if err != nil {
-			if p != nil {
-				t.Fatal("ParseTrustPolicy returned a policy with an error")
-			}
+		if !accepted(t, p, err) {
 			return
 		}
 		_ = p.Validate()
@@ -135,12 +130,9 @@ func FuzzParseRoleAttribute(f *testing.F) {
 	f.Add("acs:ram::1234567890123456:role/a,acs:ram::6543210987654321:saml-provider/b")
 	f.Add(",")
 	f.Fuzz(func(t *testing.T, s string) {
-		attr, err := rolesso.ParseRoleAttribute(s)
-		if err != nil {
+		attr, ok := parsesBack(t, rolesso.ParseRoleAttribute, s)
+		if !ok {
 			return
-		}
-		if attr.String() != s {
-			t.Fatalf("String() = %q, want the input %q", attr.String(), s)
 		}
 		if !attr.Matches(attr.Role, attr.SAMLProvider) {
 			t.Fatal("a Role attribute does not match its own ARNs")
@@ -155,17 +147,15 @@ func FuzzParseARN(f *testing.F) {
 	f.Add("acs:ram::1234567890123456:role/a/b")
 	f.Add("ACS:RAM::1234567890123456:role/a")
 	f.Fuzz(func(t *testing.T, s string) {
-		a, err := rolesso.ParseARN(s)
-		if err != nil {
+		a, ok := parsesBack(t, rolesso.ParseARN, s)
+		if !ok {
 			return
-		}
-		if a.String() != s {
-			t.Fatalf("String() = %q, want the input %q", a.String(), s)
 		}
 		if !a.Equal(a) {
 			t.Fatal("an ARN is not Equal to itself")
 		}
 		var typed rolesso.ARN
+		var err error
 		if a.ResourceType == rolesso.ResourceTypeRole {
 			typed, err = rolesso.ParseRoleARN(s)
 		} else {
@@ -175,4 +165,31 @@ func FuzzParseARN(f *testing.F) {
 			t.Fatalf("the typed parser disagrees: %v, %v", typed, err)
 		}
 	})
+}
+
+// parsesBack parses s, and reports whether parse accepted it; what it
+// accepts must print back as s.
+func parsesBack[T fmt.Stringer](t *testing.T, parse func(string) (T, error), s string) (T, bool) {
+	t.Helper()
+	v, err := parse(s)
+	if err != nil {
+		return v, false
+	}
+	if v.String() != s {
+		t.Fatalf("String() = %q, want the input %q", v.String(), s)
+	}
+	return v, true
+}
+
+// accepted reports whether a parser that returns v and err accepted its
+// input; one that did not must return no value.
+func accepted[T any](t *testing.T, v *T, err error) bool {
+	t.Helper()
+	if err != nil {
+		if v != nil {
+			t.Fatalf("the parser returned a %T with an error", v)
+		}
+		return false
+	}
+	return true
 }

@@ -60,10 +60,7 @@ func TestParseMetadata(t *testing.T) {
 	for name, input := range inputs {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			got, err := rolesso.ParseMetadata(input)
-			if err != nil {
-				t.Fatal(err)
-			}
+			got := mustParseMetadata(t, input)
 			if diff := cmp.Diff(want, got, ignoreX509); diff != "" {
 				t.Errorf("metadata (-want +got):\n%s", diff)
 			}
@@ -91,17 +88,11 @@ func TestParseMetadataShapes(t *testing.T) {
 		SigningCertificates: []rolesso.Certificate{{SHA256Fingerprint: fingerprint(cert), NotBefore: t0, NotAfter: t0.AddDate(1, 0, 0), Subject: "CN=idp,O=Example"}},
 		SSOURLs:             []rolesso.SSOEndpoint{{Binding: rolesso.BindingHTTPPost, Location: "https://idp/sso"}},
 	}
-	got, err := rolesso.ParseMetadata(noUse)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := mustParseMetadata(t, noUse)
 	if diff := cmp.Diff(want, got, ignoreX509); diff != "" {
 		t.Errorf("default namespace, no use (-want +got):\n%s", diff)
 	}
-	got, err = rolesso.ParseMetadata(entities)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got = mustParseMetadata(t, entities)
 	want.ValidUntil = time.Date(2030, 1, 1, 0, 0, 0, 5e8, time.UTC)
 	if diff := cmp.Diff(want, got, ignoreX509); diff != "" {
 		t.Errorf("EntitiesDescriptor (-want +got):\n%s", diff)
@@ -229,10 +220,7 @@ func TestMetadataValidate(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m, err := rolesso.ParseMetadata(tc.doc.String())
-			if err != nil {
-				t.Fatal(err)
-			}
+			m := mustParseMetadata(t, tc.doc.String())
 			var got []string
 			var me *rolesso.MetadataError
 			if err := m.Validate(t0); errors.As(err, &me) {
@@ -285,10 +273,7 @@ func TestMetadataWarnings(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m, err := rolesso.ParseMetadata(tc.doc.String())
-			if err != nil {
-				t.Fatal(err)
-			}
+			m := mustParseMetadata(t, tc.doc.String())
 			if diff := cmp.Diff(tc.want, m.Warnings(t0, month)); diff != "" {
 				t.Errorf("warnings (-want +got):\n%s", diff)
 			}
@@ -301,10 +286,7 @@ func TestMetadataAdvice(t *testing.T) {
 	expired := newCertDER(t, "old", t0.AddDate(-2, 0, 0), t0.AddDate(0, 0, -1))
 	soon := newCertDER(t, "soon", t0.AddDate(-1, 0, 0), t0.Add(10*24*time.Hour))
 	doc := metadataXML{EntityID: entityID, ValidUntil: "2026-01-01T00:00:00Z", Certs: [][]byte{expired, soon}, SSO: [][2]string{postSSO}}
-	m, err := rolesso.ParseMetadata(doc.String())
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := mustParseMetadata(t, doc.String())
 	month := 30 * 24 * time.Hour
 	want := []rolesso.MetadataAdvice{
 		{
@@ -401,4 +383,14 @@ func TestMetadataErrorText(t *testing.T) {
 	if diff := cmp.Diff("invalid SAML IdP metadata:\n- a.\n- b.", two.Error()); diff != "" {
 		t.Error(diff)
 	}
+}
+
+// mustParseMetadata parses metadata that must parse.
+func mustParseMetadata(t *testing.T, doc string) *rolesso.Metadata {
+	t.Helper()
+	m, err := rolesso.ParseMetadata(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -22,6 +22,18 @@ func errText(err error) string {
 	return err.Error()
 }
 
+// checkParsed checks one case of a parser: the text of its error ("" for
+// none), then the value it returned.
+func checkParsed[T any](t *testing.T, got T, err error, want T, wantErr string) {
+	t.Helper()
+	if diff := cmp.Diff(wantErr, errText(err)); diff != "" {
+		t.Fatalf("error (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("value (-want +got):\n%s", diff)
+	}
+}
+
 func TestValidateRoleName(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {

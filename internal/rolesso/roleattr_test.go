@@ -4,11 +4,11 @@
 package rolesso_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -31,14 +31,8 @@ func TestNewRoleAttribute(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := rolesso.NewRoleAttribute(tc.account, tc.role, tc.idp)
-			if tc.wantErr != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) {
-					t.Fatalf("error = %v, want prefix %q", err, tc.wantErr)
-				}
+			if wanterr.Prefix(t, err, tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tc.want, got.String()); diff != "" {
 				t.Errorf("String() (-want +got):\n%s", diff)
@@ -100,12 +94,7 @@ func TestParseRoleAttribute(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := rolesso.ParseRoleAttribute(tc.in)
-			if diff := cmp.Diff(tc.wantErr, errText(err)); diff != "" {
-				t.Fatalf("error (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("value (-want +got):\n%s", diff)
-			}
+			checkParsed(t, got, err, tc.want, tc.wantErr)
 		})
 	}
 }

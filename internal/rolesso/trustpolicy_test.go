@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -55,14 +56,8 @@ func TestBuildTrustPolicy(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := rolesso.BuildTrustPolicy(tc.account, tc.idps, tc.site)
-			if tc.wantErr != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) {
-					t.Fatalf("error = %v, want prefix %q", err, tc.wantErr)
-				}
+			if wanterr.Prefix(t, err, tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("policy (-want +got):\n%s", diff)

@@ -115,6 +115,17 @@ func (p *Planner) Plan(typeName string, config, prior map[string]any) *tfprotov6
 	return resp
 }
 
+// PlanWithoutError is Plan for a plan that must not fail: it fails the test
+// on an error diagnostic.
+func (p *Planner) PlanWithoutError(typeName string, config, prior map[string]any) *tfprotov6.PlanResourceChangeResponse {
+	p.t.Helper()
+	resp := p.Plan(typeName, config, prior)
+	if errs := Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
+		p.t.Fatalf("planning %s: %s: %s", typeName, errs[0].Summary, errs[0].Detail)
+	}
+	return resp
+}
+
 // Type returns the type of a resource's values, to read a planned state.
 func (p *Planner) Type(typeName string) tftypes.Type {
 	p.t.Helper()

@@ -36,11 +36,7 @@ func TestAddError(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var diags diag.Diagnostics
-			links.AddError(&diags, at, tt.err, tt.hint)
-			if diff := cmp.Diff(tt.want, diags); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
+			expectDiagnostics(t, tt.want, func(diags *diag.Diagnostics) { links.AddError(diags, at, tt.err, tt.hint) })
 		})
 	}
 }
@@ -62,21 +58,25 @@ func TestAddWarning(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var diags diag.Diagnostics
-			links.AddWarning(&diags, at, tt.warning, tt.hint)
-			if diff := cmp.Diff(tt.want, diags); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
+			expectDiagnostics(t, tt.want, func(diags *diag.Diagnostics) { links.AddWarning(diags, at, tt.warning, tt.hint) })
 		})
 	}
 }
 
 func TestAddLiveCheckWarning(t *testing.T) {
 	t.Parallel()
-	var diags diag.Diagnostics
-	links.AddLiveCheckWarning(&diags, path.Root("name"), `whether RAM role "x" exists`, errors.New("Forbidden.RAM"))
 	want := diag.Diagnostics{diag.NewAttributeWarningDiagnostic(path.Root("name"), "Plan-time check could not run",
 		"The provider could not check whether RAM role \"x\" exists: Forbidden.RAM\n\nThe plan goes on without this check.")}
+	expectDiagnostics(t, want, func(diags *diag.Diagnostics) {
+		links.AddLiveCheckWarning(diags, path.Root("name"), `whether RAM role "x" exists`, errors.New("Forbidden.RAM"))
+	})
+}
+
+// expectDiagnostics checks that add adds want to no diagnostics.
+func expectDiagnostics(t *testing.T, want diag.Diagnostics, add func(*diag.Diagnostics)) {
+	t.Helper()
+	var diags diag.Diagnostics
+	add(&diags)
 	if diff := cmp.Diff(want, diags); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}

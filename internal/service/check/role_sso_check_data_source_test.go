@@ -337,17 +337,13 @@ data "idaas_role_sso_check" "test" {
 func (c *ssoChain) test(config string, wantOK bool, want ...knownvalue.Check) {
 	c.t.Helper()
 	c.control.ClearRequests()
-	resource.Test(c.t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(c.t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("ok"), knownvalue.Bool(wantOK)),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("findings"), knownvalue.ListExact(want)),
-			},
-		}},
-	})
+	acctest.Test(c.t, nil, []resource.TestStep{{
+		Config: config,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("ok"), knownvalue.Bool(wantOK)),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("findings"), knownvalue.ListExact(want)),
+		},
+	}})
 	c.expectOnlyReads()
 }
 
@@ -394,18 +390,14 @@ func TestAccRoleSSOCheckDataSource_healthy(t *testing.T) {
 	c.mustSignIn("sso-admin")
 	c.mustSignIn("sso-readonly")
 	// The defaults are shown.
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: c.config(),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(c.srv.AccountID())),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("cert_expiry_warning_days"), knownvalue.Int64Exact(30)),
-			},
-		}},
-	})
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config: c.config(),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(c.srv.AccountID())),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("cert_expiry_warning_days"), knownvalue.Int64Exact(30)),
+		},
+	}})
 }
 
 func TestAccRoleSSOCheckDataSource_missingSAMLProvider(t *testing.T) {
@@ -515,14 +507,10 @@ func TestAccRoleSSOCheckDataSource_applicationDisabled(t *testing.T) {
 
 func TestAccRoleSSOCheckDataSource_otherAccount(t *testing.T) {
 	c := healthySSOChain(t)
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      c.config(`  account_id = "1111222233334444"`),
-			ExpectError: regexp.MustCompile(`(?s)Account the check cannot read.*account_id is 1111222233334444, but the provider's\s+credentials\s+are\s+for\s+account\s+` + c.srv.AccountID()),
-		}},
-	})
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config:      c.config(`  account_id = "1111222233334444"`),
+		ExpectError: regexp.MustCompile(`(?s)Account the check cannot read.*account_id is 1111222233334444, but the provider's\s+credentials\s+are\s+for\s+account\s+` + c.srv.AccountID()),
+	}})
 }
 
 // TestAccRoleSSOCheckDataSource_apiError shows that a failed call fails the
@@ -530,36 +518,28 @@ func TestAccRoleSSOCheckDataSource_otherAccount(t *testing.T) {
 func TestAccRoleSSOCheckDataSource_apiError(t *testing.T) {
 	c := healthySSOChain(t)
 	c.control.FailNext("GetRole", emulator.FaultInternalError, 1)
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      strings.Replace(c.config(), "provider \"idaas\" {\n", "provider \"idaas\" {\n  max_retries = 0\n", 1),
-			ExpectError: regexp.MustCompile(`(?s)Error reading RAM role.*RAM role: sso-admin.*API: Ram GetRole`),
-		}},
-	})
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config:      strings.Replace(c.config(), "provider \"idaas\" {\n", "provider \"idaas\" {\n  max_retries = 0\n", 1),
+		ExpectError: regexp.MustCompile(`(?s)Error reading RAM role.*RAM role: sso-admin.*API: Ram GetRole`),
+	}})
 }
 
 func TestAccRoleSSOCheckDataSource_invalidArguments(t *testing.T) {
 	c := newSSOChain(t)
 	c.app = "app_x"
 	c.control.ClearRequests()
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      strings.Replace(c.config(), `idp_name       = "idaas"`, `idp_name       = "idaas."`, 1),
-				ExpectError: regexp.MustCompile(`(?s)Invalid IdP name.*invalid IdP name "idaas\."`),
-			},
-			{
-				Config:      c.config(`  account_id = "123"`),
-				ExpectError: regexp.MustCompile(`(?s)Invalid Alibaba Cloud account ID.*16 digits`),
-			},
-			{
-				Config:      c.config(`  site = "International"`),
-				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Value Match.*international`),
-			},
+	acctest.Test(t, nil, []resource.TestStep{
+		{
+			Config:      strings.Replace(c.config(), `idp_name       = "idaas"`, `idp_name       = "idaas."`, 1),
+			ExpectError: regexp.MustCompile(`(?s)Invalid IdP name.*invalid IdP name "idaas\."`),
+		},
+		{
+			Config:      c.config(`  account_id = "123"`),
+			ExpectError: regexp.MustCompile(`(?s)Invalid Alibaba Cloud account ID.*16 digits`),
+		},
+		{
+			Config:      c.config(`  site = "International"`),
+			ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Value Match.*international`),
 		},
 	})
 	for _, r := range c.control.Requests(0) {
@@ -589,19 +569,15 @@ check "role_sso" {
   }
 }
 `, c.instanceID, c.app)
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: config,
-			// Terraform reads the data sources of check blocks again in
-			// every plan, so the plan after apply is never empty.
-			ExpectNonEmptyPlan: true,
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectCheckBlock("role_sso", tfjson.CheckStatusFail, regexp.MustCompile(`^error: RAM role sso-admin: Its trust policy allows SAML provider idaas only with saml:recipient https://signin\.aliyun\.com/saml-role/sso`)),
-			},
-		}},
-	})
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config: config,
+		// Terraform reads the data sources of check blocks again in
+		// every plan, so the plan after apply is never empty.
+		ExpectNonEmptyPlan: true,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectCheckBlock("role_sso", tfjson.CheckStatusFail, regexp.MustCompile(`^error: RAM role sso-admin: Its trust policy allows SAML provider idaas only with saml:recipient https://signin\.aliyun\.com/saml-role/sso`)),
+		},
+	}})
 }
 
 // expectCheckBlock checks the status of a check block and the message of

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/check"
@@ -30,15 +30,9 @@ var t0 = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
 // from a year before t0 for the given time after t0.
 func testMetadata(t *testing.T, entityID string, validAfterT0 time.Duration) string {
 	t.Helper()
-	key, err := samlsso.NewSigningKey("IDaaS "+appID, t0.AddDate(-1, 0, 0), t0.Sub(t0.AddDate(-1, 0, 0))+validAfterT0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := samlsso.IdPMetadata(entityID, "https://idaas.example.com/login/app/app_test/saml2/sso", key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(doc)
+	doc, _ := samltest.IdPMetadata(t, "IDaaS "+appID, t0.AddDate(-1, 0, 0), t0.Sub(t0.AddDate(-1, 0, 0))+validAfterT0,
+		entityID, "https://idaas.example.com/login/app/app_test/saml2/sso")
+	return doc
 }
 
 func trustPolicy(t *testing.T, site rolesso.Site, names ...string) string {
@@ -116,7 +110,7 @@ func TestFindings(t *testing.T) {
 		return m.SigningCertificates[0].SHA256Fingerprint
 	}
 	// twoCerts is current's metadata with rotatedAway's certificate too.
-	twoCerts := strings.Replace(current, "<md:KeyDescriptor", keyDescriptor(t, rotatedAway)+"<md:KeyDescriptor", 1)
+	twoCerts := strings.Replace(current, "<md:KeyDescriptor", samltest.KeyDescriptor(t, rotatedAway)+"<md:KeyDescriptor", 1)
 	appObject, provider, admin, readonly := "IDaaS application app_test", "RAM SAML provider idaas", "RAM role sso-admin", "RAM role sso-readonly"
 	upload := `^Upload the application's current IdP metadata to the SAML provider`
 
@@ -309,17 +303,6 @@ func dump(fs []check.Finding) string {
 		b.WriteString(f.Severity + " | " + f.Object + " | " + f.Problem + " | " + f.Fix + "\n")
 	}
 	return b.String()
-}
-
-// keyDescriptor returns the signing KeyDescriptor element of metadata.
-func keyDescriptor(t *testing.T, metadata string) string {
-	t.Helper()
-	start := strings.Index(metadata, "<md:KeyDescriptor")
-	end := strings.Index(metadata, "</md:KeyDescriptor>")
-	if start < 0 || end < 0 {
-		t.Fatalf("no KeyDescriptor in %s", metadata)
-	}
-	return metadata[start : end+len("</md:KeyDescriptor>")]
 }
 
 // TestFindingsOrder checks that findings come errors first, then by object,

@@ -111,15 +111,7 @@ func newDirectoryFixtureWith(t *testing.T, state string, opts ...emulatortest.Op
 	}
 	f.ctl.State(&st)
 	f.instanceID = st.Eiam.Instance.InstanceID
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: emulator.DefaultAccessKeyID, Secret: emulator.DefaultAccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := acctest.EmulatorClient(t, srv)
 	f.client, f.conn = c, c.EIAM()
 	return f
 }

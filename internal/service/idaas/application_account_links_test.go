@@ -65,31 +65,26 @@ resource "idaas_application_account" "alice_admin" {
 func TestAccApplicationAccount_linkedByReference(t *testing.T) {
 	f := newDirectoryFixture(t)
 	account := "idaas_application_account.alice_admin"
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
-		Steps: []resource.TestStep{
-			{
-				Config: f.config("%s", linkedChainHCL(f, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
-					plancheck.ExpectKnownValue(account, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
-					plancheck.ExpectUnknownValue(account, tfjsonpath.New("application_id")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("role").AtMapKey("name"), knownvalue.StringExact("sso-admin")),
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("application").AtMapKey("idp_name"), knownvalue.StringExact("idaas-linked")),
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("application").AtMapKey("account_id"), knownvalue.StringExact(f.srv.AccountID())),
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("role").AtMapKey("saml_provider_names"),
-						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("idaas-linked")})),
-				},
+	acctest.ParallelTest(t, testAccCheckApplicationAccountDestroyed(f), []resource.TestStep{
+		{
+			Config: f.config("%s", linkedChainHCL(f, "")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
+				plancheck.ExpectKnownValue(account, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
+				plancheck.ExpectUnknownValue(account, tfjsonpath.New("application_id")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("role").AtMapKey("name"), knownvalue.StringExact("sso-admin")),
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("application").AtMapKey("idp_name"), knownvalue.StringExact("idaas-linked")),
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("application").AtMapKey("account_id"), knownvalue.StringExact(f.srv.AccountID())),
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("role").AtMapKey("saml_provider_names"),
+					knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("idaas-linked")})),
 			},
-			{
-				Config:           f.config("%s", linkedChainHCL(f, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+		},
+		{
+			Config:           f.config("%s", linkedChainHCL(f, "")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		},
 	})
 }
@@ -156,11 +151,7 @@ resource "idaas_ram_saml_provider" "okta" {
 	for i := range steps {
 		steps[i].PlanOnly = true
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
+	acctest.ParallelTest(t, nil, steps)
 	expectNoWrites(t, f)
 }
 
@@ -211,25 +202,20 @@ resource "idaas_application_account" "alice" {
   user_id     = %q
 }
 `, f.instanceID, testAppID, aliceID)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-auditor")),
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("application_id"), knownvalue.StringExact(testAppID)),
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
-					statecheck.ExpectKnownValue(account, tfjsonpath.New("application").AtMapKey("idp_name"), knownvalue.Null()),
-				},
-				Check: testAccCheckAccounts(f, aliceID, "sso-auditor"),
+	acctest.ParallelTest(t, testAccCheckApplicationAccountDestroyed(f), []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-auditor")),
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("application_id"), knownvalue.StringExact(testAppID)),
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
+				statecheck.ExpectKnownValue(account, tfjsonpath.New("application").AtMapKey("idp_name"), knownvalue.Null()),
 			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+			Check: testAccCheckAccounts(f, aliceID, "sso-auditor"),
+		},
+		{
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		},
 	})
 }

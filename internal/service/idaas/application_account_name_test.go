@@ -4,14 +4,12 @@
 package idaas_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
@@ -56,9 +54,7 @@ func TestApplicationAccountNameValidator(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var resp validator.StringResponse
-			idaas.ApplicationAccountNameValidator.ValidateString(context.Background(), validator.StringRequest{Path: at, ConfigValue: tt.value}, &resp)
-			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
+			if diff := cmp.Diff(tt.want, validateString(idaas.ApplicationAccountNameValidator, at, tt.value)); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})

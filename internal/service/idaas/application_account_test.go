@@ -104,45 +104,40 @@ func testAccCheckAccounts(f *directoryFixture, userID string, names ...string) r
 func TestAccApplicationAccount_basic(t *testing.T) {
 	f := newDirectoryFixture(t)
 	config := testAccApplicationAccountConfig(f, aliceID, "sso-admin")
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("id"), knownvalue.StringRegexp(accountIDRegexp)),
-					statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
-					statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("application_id"), knownvalue.StringExact(testAppID)),
-					statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("user_id"), knownvalue.StringExact(aliceID)),
-					statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
-					statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("create_time"), knownvalue.StringRegexp(rfc3339UTCRegexp)),
-				},
-				Check: testAccCheckAccounts(f, aliceID, "sso-admin"),
+	acctest.ParallelTest(t, testAccCheckApplicationAccountDestroyed(f), []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("id"), knownvalue.StringRegexp(accountIDRegexp)),
+				statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("instance_id"), knownvalue.StringExact(f.instanceID)),
+				statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("application_id"), knownvalue.StringExact(testAppID)),
+				statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("user_id"), knownvalue.StringExact(aliceID)),
+				statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("account_name"), knownvalue.StringExact("sso-admin")),
+				statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("create_time"), knownvalue.StringRegexp(rfc3339UTCRegexp)),
 			},
-			{
-				ResourceName:      accountResource,
-				ImportState:       true,
-				ImportStateIdFunc: accountImportByID(f),
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:      accountResource,
-				ImportState:       true,
-				ImportStateId:     f.instanceID + "/" + testAppID + "/" + aliceID + "/sso-admin",
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:      accountResource,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: accountImportByID(f),
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+			Check: testAccCheckAccounts(f, aliceID, "sso-admin"),
+		},
+		{
+			ResourceName:      accountResource,
+			ImportState:       true,
+			ImportStateIdFunc: accountImportByID(f),
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:      accountResource,
+			ImportState:       true,
+			ImportStateId:     f.instanceID + "/" + testAppID + "/" + aliceID + "/sso-admin",
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:      accountResource,
+			ImportState:       true,
+			ImportStateKind:   resource.ImportBlockWithID,
+			ImportStateIdFunc: accountImportByID(f),
+		},
+		{
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		},
 	})
 }
@@ -152,34 +147,29 @@ func TestAccApplicationAccount_basic(t *testing.T) {
 func TestAccApplicationAccount_replace(t *testing.T) {
 	f := newDirectoryFixture(t)
 	idChanges := statecheck.CompareValue(compare.ValuesDiffer())
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
-		Steps: []resource.TestStep{
-			{
-				Config:            testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
-				ConfigStateChecks: []statecheck.StateCheck{idChanges.AddStateValue(accountResource, tfjsonpath.New("id"))},
-			},
-			{
-				Config: testAccApplicationAccountConfig(f, aliceID, "sso-readonly"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(accountResource, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{idChanges.AddStateValue(accountResource, tfjsonpath.New("id"))},
-				Check:             testAccCheckAccounts(f, aliceID, "sso-readonly"),
-			},
-			{
-				Config: testAccApplicationAccountConfig(f, bobID, "sso-readonly"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(accountResource, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{idChanges.AddStateValue(accountResource, tfjsonpath.New("id"))},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckAccounts(f, aliceID),
-					testAccCheckAccounts(f, bobID, "sso-readonly"),
-				),
-			},
+	acctest.ParallelTest(t, testAccCheckApplicationAccountDestroyed(f), []resource.TestStep{
+		{
+			Config:            testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
+			ConfigStateChecks: []statecheck.StateCheck{idChanges.AddStateValue(accountResource, tfjsonpath.New("id"))},
+		},
+		{
+			Config: testAccApplicationAccountConfig(f, aliceID, "sso-readonly"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(accountResource, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{idChanges.AddStateValue(accountResource, tfjsonpath.New("id"))},
+			Check:             testAccCheckAccounts(f, aliceID, "sso-readonly"),
+		},
+		{
+			Config: testAccApplicationAccountConfig(f, bobID, "sso-readonly"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(accountResource, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{idChanges.AddStateValue(accountResource, tfjsonpath.New("id"))},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				testAccCheckAccounts(f, aliceID),
+				testAccCheckAccounts(f, bobID, "sso-readonly"),
+			),
 		},
 	})
 }
@@ -189,26 +179,21 @@ func TestAccApplicationAccount_replace(t *testing.T) {
 func TestAccApplicationAccount_disappears(t *testing.T) {
 	f := newDirectoryFixture(t)
 	config := testAccApplicationAccountConfig(f, aliceID, "sso-admin")
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					for _, acc := range f.accounts(aliceID) {
-						if err := f.conn.RemoveApplicationAccountFromUser(context.Background(), acc); err != nil {
-							t.Fatal(err)
-						}
+	acctest.ParallelTest(t, testAccCheckApplicationAccountDestroyed(f), []resource.TestStep{
+		{Config: config},
+		{
+			PreConfig: func() {
+				for _, acc := range f.accounts(aliceID) {
+					if err := f.conn.RemoveApplicationAccountFromUser(context.Background(), acc); err != nil {
+						t.Fatal(err)
 					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(accountResource, plancheck.ResourceActionCreate),
-				}},
-				Check: testAccCheckAccounts(f, aliceID, "sso-admin"),
+				}
 			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(accountResource, plancheck.ResourceActionCreate),
+			}},
+			Check: testAccCheckAccounts(f, aliceID, "sso-admin"),
 		},
 	})
 }
@@ -222,27 +207,22 @@ func TestAccApplicationAccount_ambiguousFailure(t *testing.T) {
 		Faults:      []emulator.Fault{{Action: "AddApplicationAccountToUser", Kind: emulator.FaultAmbiguous, Count: 1}},
 		Consistency: map[string]emulator.Duration{"Eiam.ApplicationAccount": emulator.Duration(2 * time.Second)},
 	}))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
-		Steps: []resource.TestStep{{
-			Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				testAccCheckAccounts(f, aliceID, "sso-admin"),
-				func(s *terraform.State) error {
-					adds := f.eiamCalls("AddApplicationAccountToUser")
-					if len(adds) != 1 || adds[0].Fault != string(emulator.FaultAmbiguous) {
-						return fmt.Errorf("AddApplicationAccountToUser calls = %+v, want the one that failed ambiguously", adds)
-					}
-					if got, want := s.RootModule().Resources[accountResource].Primary.ID, f.accounts(aliceID)[0].ApplicationAccountID; got != want {
-						return fmt.Errorf("state ID %s, want the account added, %s", got, want)
-					}
-					return nil
-				},
-			),
-		}},
-	})
+	acctest.ParallelTest(t, testAccCheckApplicationAccountDestroyed(f), []resource.TestStep{{
+		Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			testAccCheckAccounts(f, aliceID, "sso-admin"),
+			func(s *terraform.State) error {
+				adds := f.eiamCalls("AddApplicationAccountToUser")
+				if len(adds) != 1 || adds[0].Fault != string(emulator.FaultAmbiguous) {
+					return fmt.Errorf("AddApplicationAccountToUser calls = %+v, want the one that failed ambiguously", adds)
+				}
+				if got, want := s.RootModule().Resources[accountResource].Primary.ID, f.accounts(aliceID)[0].ApplicationAccountID; got != want {
+					return fmt.Errorf("state ID %s, want the account added, %s", got, want)
+				}
+				return nil
+			},
+		),
+	}})
 }
 
 // TestAccApplicationAccount_eventualConsistency: a new account that IDaaS
@@ -251,23 +231,18 @@ func TestAccApplicationAccount_eventualConsistency(t *testing.T) {
 	f := newDirectoryFixture(t, emulatortest.WithKnobs(emulator.Knobs{
 		Consistency: map[string]emulator.Duration{"Eiam.ApplicationAccount": emulator.Duration(2 * time.Second)},
 	}))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckApplicationAccountDestroyed(f),
-		Steps: []resource.TestStep{{
-			Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("create_time"), knownvalue.StringRegexp(rfc3339UTCRegexp)),
-			},
-			Check: func(*terraform.State) error {
-				if adds := f.eiamCalls("AddApplicationAccountToUser"); len(adds) != 1 {
-					return fmt.Errorf("AddApplicationAccountToUser calls = %d, want 1", len(adds))
-				}
-				return nil
-			},
-		}},
-	})
+	acctest.ParallelTest(t, testAccCheckApplicationAccountDestroyed(f), []resource.TestStep{{
+		Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(accountResource, tfjsonpath.New("create_time"), knownvalue.StringRegexp(rfc3339UTCRegexp)),
+		},
+		Check: func(*terraform.State) error {
+			if adds := f.eiamCalls("AddApplicationAccountToUser"); len(adds) != 1 {
+				return fmt.Errorf("AddApplicationAccountToUser calls = %d, want 1", len(adds))
+			}
+			return nil
+		},
+	}})
 }
 
 // TestAccApplicationAccount_exists: an account of the name that the user
@@ -276,15 +251,11 @@ func TestAccApplicationAccount_exists(t *testing.T) {
 	f := newDirectoryFixtureWith(t, directoryState(t, map[string]any{
 		"ApplicationAccountId": "aac_existing0000000000000000000", "ApplicationId": testAppID, "UserId": aliceID, "ApplicationUsername": "sso-admin",
 	}))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
-			ExpectError: errorPattern("Application account already exists", `already has an application account named "sso-admin"`,
-				"aac_existing0000000000000000000", "import it", f.instanceID+"/"+testAppID+"/aac_existing0000000000000000000"),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
+		ExpectError: errorPattern("Application account already exists", `already has an application account named "sso-admin"`,
+			"aac_existing0000000000000000000", "import it", f.instanceID+"/"+testAppID+"/aac_existing0000000000000000000"),
+	}})
 	if adds := f.eiamCalls("AddApplicationAccountToUser"); len(adds) != 0 {
 		t.Errorf("AddApplicationAccountToUser was called: %+v", adds)
 	}
@@ -297,15 +268,11 @@ func TestAccApplicationAccount_exists(t *testing.T) {
 // validate, naming both rules, before any IDaaS call.
 func TestAccApplicationAccount_invalidName(t *testing.T) {
 	f := newDirectoryFixture(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testAccApplicationAccountConfig(f, aliceID, "sso_admin"),
-			ExpectError: errorPattern("Invalid application account name", `"sso_admin" is invalid: it contains '_'`,
-				"must equal the name of the RAM role", "A RAM role name has 1 to 64 characters", `For example "sso-admin"`),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: testAccApplicationAccountConfig(f, aliceID, "sso_admin"),
+		ExpectError: errorPattern("Invalid application account name", `"sso_admin" is invalid: it contains '_'`,
+			"must equal the name of the RAM role", "A RAM role name has 1 to 64 characters", `For example "sso-admin"`),
+	}})
 	if calls := f.eiamCalls(); len(calls) != 0 {
 		t.Errorf("Eiam was called: %+v", calls)
 	}
@@ -315,30 +282,26 @@ func TestAccApplicationAccount_invalidName(t *testing.T) {
 // that is not there get errors that say what to give.
 func TestAccApplicationAccount_importErrors(t *testing.T) {
 	f := newDirectoryFixture(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin")},
-			{
-				ResourceName:  accountResource,
-				ImportState:   true,
-				ImportStateId: f.instanceID + "/" + testAppID,
-				ExpectError: errorPattern("invalid import ID", "it has 2 parts",
-					"<instance_id>/<application_id>/<application_account_id>", "<instance_id>/<application_id>/<user_id>/<account_name>"),
-			},
-			{
-				ResourceName:  accountResource,
-				ImportState:   true,
-				ImportStateId: f.instanceID + "/" + testAppID + "/" + aliceID + "/sso-readonly",
-				ExpectError:   errorPattern(`no application account named "sso-readonly"`, `its accounts there are "sso-admin"`),
-			},
-			{
-				ResourceName:  accountResource,
-				ImportState:   true,
-				ImportStateId: f.instanceID + "/" + testAppID + "/aac_missing000000000000000000000",
-				ExpectError:   errorPattern("has no application account aac_missing"),
-			},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin")},
+		{
+			ResourceName:  accountResource,
+			ImportState:   true,
+			ImportStateId: f.instanceID + "/" + testAppID,
+			ExpectError: errorPattern("invalid import ID", "it has 2 parts",
+				"<instance_id>/<application_id>/<application_account_id>", "<instance_id>/<application_id>/<user_id>/<account_name>"),
+		},
+		{
+			ResourceName:  accountResource,
+			ImportState:   true,
+			ImportStateId: f.instanceID + "/" + testAppID + "/" + aliceID + "/sso-readonly",
+			ExpectError:   errorPattern(`no application account named "sso-readonly"`, `its accounts there are "sso-admin"`),
+		},
+		{
+			ResourceName:  accountResource,
+			ImportState:   true,
+			ImportStateId: f.instanceID + "/" + testAppID + "/aac_missing000000000000000000000",
+			ExpectError:   errorPattern("has no application account aac_missing"),
 		},
 	})
 }

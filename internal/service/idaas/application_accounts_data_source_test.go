@@ -30,11 +30,8 @@ func TestAccApplicationAccountsDataSource_basic(t *testing.T) {
 			"account_name": knownvalue.StringExact(name), "create_time": knownvalue.StringRegexp(rfc3339UTCRegexp),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: f.config(`
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: f.config(`
 data "idaas_application_accounts" "all" {
   instance_id    = %[1]q
   application_id = %[2]q
@@ -52,18 +49,17 @@ data "idaas_application_accounts" "carol" {
   user_id        = %[4]q
 }
 `, f.instanceID, testAppID, aliceID, carolID),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.idaas_application_accounts.all", tfjsonpath.New("accounts"), knownvalue.ListExact([]knownvalue.Check{
-					accountCheck("aac_a1000000000000000000000000", aliceID, "sso-admin"),
-					accountCheck("aac_b1000000000000000000000000", bobID, "sso-readonly"),
-					accountCheck("aac_a2000000000000000000000000", aliceID, "sso-billing"),
-				})),
-				statecheck.ExpectKnownValue("data.idaas_application_accounts.alice", tfjsonpath.New("accounts"), knownvalue.ListExact([]knownvalue.Check{
-					accountCheck("aac_a1000000000000000000000000", aliceID, "sso-admin"),
-					accountCheck("aac_a2000000000000000000000000", aliceID, "sso-billing"),
-				})),
-				statecheck.ExpectKnownValue("data.idaas_application_accounts.carol", tfjsonpath.New("accounts"), knownvalue.ListSizeExact(0)),
-			},
-		}},
-	})
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.idaas_application_accounts.all", tfjsonpath.New("accounts"), knownvalue.ListExact([]knownvalue.Check{
+				accountCheck("aac_a1000000000000000000000000", aliceID, "sso-admin"),
+				accountCheck("aac_b1000000000000000000000000", bobID, "sso-readonly"),
+				accountCheck("aac_a2000000000000000000000000", aliceID, "sso-billing"),
+			})),
+			statecheck.ExpectKnownValue("data.idaas_application_accounts.alice", tfjsonpath.New("accounts"), knownvalue.ListExact([]knownvalue.Check{
+				accountCheck("aac_a1000000000000000000000000", aliceID, "sso-admin"),
+				accountCheck("aac_a2000000000000000000000000", aliceID, "sso-billing"),
+			})),
+			statecheck.ExpectKnownValue("data.idaas_application_accounts.carol", tfjsonpath.New("accounts"), knownvalue.ListSizeExact(0)),
+		},
+	}})
 }

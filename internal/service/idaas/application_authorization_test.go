@@ -80,59 +80,54 @@ func testAccCheckAuthorization(f *directoryFixture, userIDs, groupIDs []string) 
 func TestAccApplicationAuthorization_basic(t *testing.T) {
 	f := newDirectoryFixture(t)
 	config := testAccApplicationAuthorizationConfig(f, []string{aliceID, bobID}, []string{opsGroupID})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAuthorization(f, nil, nil),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("id"), knownvalue.StringExact(f.instanceID+"/"+testAppID)),
-					statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("user_ids"), setOf(aliceID, bobID)),
-					statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("group_ids"), setOf(opsGroupID)),
-				},
-				Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
+	acctest.ParallelTest(t, testAccCheckAuthorization(f, nil, nil), []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("id"), knownvalue.StringExact(f.instanceID+"/"+testAppID)),
+				statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("user_ids"), setOf(aliceID, bobID)),
+				statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("group_ids"), setOf(opsGroupID)),
 			},
-			{
-				ResourceName:  authorizationResource,
-				ImportState:   true,
-				ImportStateId: testAppID,
-				ExpectError:   errorPattern(`invalid import ID "`+testAppID+`": it has no "/"`, `Give "<instance_id>/<application_id>"`),
+			Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
+		},
+		{
+			ResourceName:  authorizationResource,
+			ImportState:   true,
+			ImportStateId: testAppID,
+			ExpectError:   errorPattern(`invalid import ID "`+testAppID+`": it has no "/"`, `Give "<instance_id>/<application_id>"`),
+		},
+		{
+			ResourceName:      authorizationResource,
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:    authorizationResource,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+		},
+		{
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+		{
+			// In place: one user more, one less, and the groups no
+			// longer managed.
+			Config: testAccApplicationAuthorizationConfig(f, []string{aliceID, carolID}, nil),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("user_ids"), setOf(aliceID, carolID)),
+				statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("group_ids"), knownvalue.Null()),
 			},
-			{
-				ResourceName:      authorizationResource,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:    authorizationResource,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				// In place: one user more, one less, and the groups no
-				// longer managed.
-				Config: testAccApplicationAuthorizationConfig(f, []string{aliceID, carolID}, nil),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("user_ids"), setOf(aliceID, carolID)),
-					statecheck.ExpectKnownValue(authorizationResource, tfjsonpath.New("group_ids"), knownvalue.Null()),
-				},
-				Check: testAccCheckAuthorization(f, []string{aliceID, carolID}, []string{opsGroupID}),
-			},
-			{
-				// Unmanaged groups are left alone on destroy.
-				Config:  testAccApplicationAuthorizationConfig(f, []string{aliceID, carolID}, nil),
-				Destroy: true,
-				Check:   testAccCheckAuthorization(f, nil, []string{opsGroupID}),
-			},
+			Check: testAccCheckAuthorization(f, []string{aliceID, carolID}, []string{opsGroupID}),
+		},
+		{
+			// Unmanaged groups are left alone on destroy.
+			Config:  testAccApplicationAuthorizationConfig(f, []string{aliceID, carolID}, nil),
+			Destroy: true,
+			Check:   testAccCheckAuthorization(f, nil, []string{opsGroupID}),
 		},
 	})
 }
@@ -144,38 +139,31 @@ func TestAccApplicationAuthorization_drift(t *testing.T) {
 	f := newDirectoryFixture(t)
 	config := testAccApplicationAuthorizationConfig(f, []string{aliceID, bobID}, []string{opsGroupID})
 	ctx := context.Background()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAuthorization(f, nil, nil),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					mustDo(t, f.conn.AuthorizeApplicationToUsers(ctx, f.instanceID, testAppID, []string{carolID}))
-					mustDo(t, f.conn.AuthorizeApplicationToGroups(ctx, f.instanceID, testAppID, []string{auditGroup}))
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
-				}},
-				Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
-			},
-			{
-				PreConfig: func() {
-					mustDo(t, f.conn.RevokeApplicationFromUsers(ctx, f.instanceID, testAppID, []string{bobID}))
-					mustDo(t, f.conn.RevokeApplicationFromGroups(ctx, f.instanceID, testAppID, []string{opsGroupID}))
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
-				}},
-				Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+	// repaired is a step that makes a drift, sees the plan update the
+	// resource, and the grants be the configuration's again.
+	repaired := func(drift func()) resource.TestStep {
+		return resource.TestStep{
+			PreConfig: drift,
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionUpdate),
+			}},
+			Check: testAccCheckAuthorization(f, []string{aliceID, bobID}, []string{opsGroupID}),
+		}
+	}
+	acctest.ParallelTest(t, testAccCheckAuthorization(f, nil, nil), []resource.TestStep{
+		{Config: config},
+		repaired(func() {
+			mustDo(t, f.conn.AuthorizeApplicationToUsers(ctx, f.instanceID, testAppID, []string{carolID}))
+			mustDo(t, f.conn.AuthorizeApplicationToGroups(ctx, f.instanceID, testAppID, []string{auditGroup}))
+		}),
+		repaired(func() {
+			mustDo(t, f.conn.RevokeApplicationFromUsers(ctx, f.instanceID, testAppID, []string{bobID}))
+			mustDo(t, f.conn.RevokeApplicationFromGroups(ctx, f.instanceID, testAppID, []string{opsGroupID}))
+		}),
+		{
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		},
 	})
 }
@@ -185,15 +173,11 @@ func TestAccApplicationAuthorization_drift(t *testing.T) {
 func TestAccApplicationAuthorization_existingGrants(t *testing.T) {
 	f := newDirectoryFixture(t)
 	mustDo(t, f.conn.AuthorizeApplicationToUsers(context.Background(), f.instanceID, testAppID, []string{carolID}))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: testAccApplicationAuthorizationConfig(f, []string{aliceID}, nil),
-			ExpectError: errorPattern("Application already authorizes other users", "already authorizes users not in user_ids: "+carolID,
-				"import the resource", f.instanceID+"/"+testAppID),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: testAccApplicationAuthorizationConfig(f, []string{aliceID}, nil),
+		ExpectError: errorPattern("Application already authorizes other users", "already authorizes users not in user_ids: "+carolID,
+			"import the resource", f.instanceID+"/"+testAppID),
+	}})
 	if writes := f.eiamCalls("AuthorizeApplicationToUsers", "RevokeApplicationFromUsers"); len(writes) != 1 {
 		t.Errorf("authorization calls = %+v, want only the test's own grant", writes)
 	}
@@ -205,23 +189,19 @@ func TestAccApplicationAuthorization_existingGrants(t *testing.T) {
 func TestAccApplicationAuthorization_disappears(t *testing.T) {
 	f := newDirectoryFixture(t)
 	config := testAccApplicationAuthorizationConfig(f, []string{aliceID}, nil)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					ctx := context.Background()
-					mustDo(t, f.client.EIAM().DisableApplication(ctx, f.instanceID, testAppID))
-					mustDo(t, f.client.EIAM().DeleteApplication(ctx, f.instanceID, testAppID))
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionCreate),
-				}},
-				ExpectError: errorPattern("Error creating IDaaS application authorization", "EntityNotExists.Application"),
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{Config: config},
+		{
+			PreConfig: func() {
+				ctx := context.Background()
+				mustDo(t, f.client.EIAM().DisableApplication(ctx, f.instanceID, testAppID))
+				mustDo(t, f.client.EIAM().DeleteApplication(ctx, f.instanceID, testAppID))
 			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(authorizationResource, plancheck.ResourceActionCreate),
+			}},
+			ExpectError: errorPattern("Error creating IDaaS application authorization", "EntityNotExists.Application"),
 		},
 	})
 }
@@ -230,18 +210,14 @@ func TestAccApplicationAuthorization_disappears(t *testing.T) {
 // nothing and an empty ID are errors at validate, before any grant.
 func TestAccApplicationAuthorization_validation(t *testing.T) {
 	f := newDirectoryFixture(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      testAccApplicationAuthorizationConfig(f, nil, nil),
-				ExpectError: errorPattern("Missing Attribute Configuration", "At least one of these attributes must be configured: [user_ids,group_ids]"),
-			},
-			{
-				Config:      testAccApplicationAuthorizationConfig(f, []string{""}, nil),
-				ExpectError: errorPattern("user_ids", "string length must be at least 1"),
-			},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config:      testAccApplicationAuthorizationConfig(f, nil, nil),
+			ExpectError: errorPattern("Missing Attribute Configuration", "At least one of these attributes must be configured: [user_ids,group_ids]"),
+		},
+		{
+			Config:      testAccApplicationAuthorizationConfig(f, []string{""}, nil),
+			ExpectError: errorPattern("user_ids", "string length must be at least 1"),
 		},
 	})
 	if calls := f.eiamCalls("AuthorizeApplicationToUsers", "AuthorizeApplicationToGroups"); len(calls) != 0 {
@@ -260,23 +236,18 @@ func TestAccApplicationAuthorization_manyUsers(t *testing.T) {
 		userIDs = append(userIDs, id)
 	}
 	f := newDirectoryFixtureWith(t, directoryStateWithUsers(t, users))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAuthorization(f, nil, nil),
-		Steps: []resource.TestStep{{
-			Config: testAccApplicationAuthorizationConfig(f, userIDs, nil),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				testAccCheckAuthorization(f, userIDs, nil),
-				func(*terraform.State) error {
-					if calls := f.eiamCalls("AuthorizeApplicationToUsers"); len(calls) != 2 {
-						return fmt.Errorf("AuthorizeApplicationToUsers calls = %d, want 2", len(calls))
-					}
-					return nil
-				},
-			),
-		}},
-	})
+	acctest.ParallelTest(t, testAccCheckAuthorization(f, nil, nil), []resource.TestStep{{
+		Config: testAccApplicationAuthorizationConfig(f, userIDs, nil),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			testAccCheckAuthorization(f, userIDs, nil),
+			func(*terraform.State) error {
+				if calls := f.eiamCalls("AuthorizeApplicationToUsers"); len(calls) != 2 {
+					return fmt.Errorf("AuthorizeApplicationToUsers calls = %d, want 2", len(calls))
+				}
+				return nil
+			},
+		),
+	}})
 }
 
 func mustDo(t *testing.T, err error) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 )
 
@@ -69,14 +70,8 @@ func TestParseApplicationAccountImportID(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := idaas.ParseApplicationAccountImportID(tt.id)
-			if tt.wantErr != "" {
-				if err == nil || err.Error() != tt.wantErr {
-					t.Fatalf("error:\n got %v\nwant %s", err, tt.wantErr)
-				}
+			if wanterr.Exact(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("parsed (-want +got):\n%s", diff)

@@ -37,32 +37,24 @@ func TestAccInstanceDataSource_basic(t *testing.T) {
 			statecheck.ExpectKnownValue(ds, tfjsonpath.New("create_time"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 		)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: f.config(`
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: f.config(`
 data "idaas_instance" "by_id" {
   id = data.idaas_instance.this.id
 }
 `),
-			ConfigStateChecks: checks,
-		}},
-	})
+		ConfigStateChecks: checks,
+	}})
 }
 
 func TestAccInstanceDataSource_notFound(t *testing.T) {
 	f := newApplicationFixture(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: f.config(`
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: f.config(`
 data "idaas_instance" "missing" {
   id = "idaas_nosuchinstance0000000000"
 }
 `),
-			ExpectError: wrappedPattern(`Error reading IDaaS instance[\s\S]*EntityNotExists.Instance`),
-		}},
-	})
+		ExpectError: wrappedPattern(`Error reading IDaaS instance[\s\S]*EntityNotExists.Instance`),
+	}})
 }

@@ -15,9 +15,9 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
-	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/planner"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -29,16 +29,7 @@ import (
 // emulatorClient is a client of the emulator for setting up a test.
 func emulatorClient(t *testing.T, srv *emulator.Server) *client.Client {
 	t.Helper()
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: emulator.DefaultAccessKeyID, Secret: emulator.DefaultAccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return acctest.EmulatorClient(t, srv)
 }
 
 func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
@@ -82,10 +73,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 		"a role planned earlier in the same run": {
 			config: unlinked,
 			setup: func(t *testing.T, _ *emulator.Server, p *planner.Planner) {
-				resp := p.Plan("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{"idaas"}}, nil)
-				if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-					t.Fatalf("planning the role: %s: %s", errs[0].Summary, errs[0].Detail)
-				}
+				p.PlanWithoutError("idaas_ram_role", map[string]any{"name": "sso-admin", "saml_provider_names": []string{"idaas"}}, nil)
 			},
 		},
 		"a linked role, planned or managed":                                 {config: linked},
@@ -109,10 +97,7 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 			}
 			ctl := emulatortest.ControlOf(t, srv)
 			ctl.ClearRequests()
-			resp := p.Plan("idaas_application_account", tt.config, nil)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_application_account", tt.config, nil)
 			planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetRole")) > 0; got != tt.wantGetRole {
 				t.Errorf("GetRole called: %t, want %t", got, tt.wantGetRole)
@@ -151,15 +136,9 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 		"an application with its SAML provider": {
 			prior: existing("idaas", emulator.DefaultAccountID), config: config, wantLookup: true,
 			setup: func(t *testing.T, srv *emulator.Server) {
-				key, err := samlsso.NewSigningKey("idaas", time.Now().Add(-time.Hour), 365*24*time.Hour)
-				if err != nil {
-					t.Fatal(err)
-				}
-				xml, err := samlsso.IdPMetadata("https://idp.example.com/meta", "https://idp.example.com/sso", key)
-				if err != nil {
-					t.Fatal(err)
-				}
-				encoded, err := rolesso.EncodeMetadata(string(xml))
+				xml, _ := samltest.IdPMetadata(t, "idaas", time.Now().Add(-time.Hour), 365*24*time.Hour,
+					"https://idp.example.com/meta", "https://idp.example.com/sso")
+				encoded, err := rolesso.EncodeMetadata(xml)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -191,10 +170,7 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 			p := planner.NewPlanner(t, srv, nil)
 			ctl := emulatortest.ControlOf(t, srv)
 			ctl.ClearRequests()
-			resp := p.Plan("idaas_role_sso_application", tt.config, tt.prior)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_role_sso_application", tt.config, tt.prior)
 			planner.AssertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
 			if got := len(ctl.Calls("GetSAMLProvider")) > 0; got != tt.wantLookup {
 				t.Errorf("GetSAMLProvider called: %t, want %t", got, tt.wantLookup)
@@ -264,10 +240,7 @@ func TestApplicationAccountPlanOfLinks(t *testing.T) {
 	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			resp := p.Plan("idaas_application_account", tt.config, prior)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_application_account", tt.config, prior)
 			var got []string
 			for _, p := range resp.RequiresReplace {
 				got = append(got, p.String())
@@ -329,12 +302,9 @@ func TestApplicationAccountPlanWarnsOfNamesDifferingOnlyInCase(t *testing.T) {
 	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			resp := p.Plan("idaas_application_account", map[string]any{
+			resp := p.PlanWithoutError("idaas_application_account", map[string]any{
 				"user_id": aliceID, "account_name": tt.accountName, "application": application, "role": role,
 			}, nil)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
 			planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
 		})
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -19,9 +18,7 @@ import (
 // credentials anywhere, the errors come before the provider is configured,
 // and the emulator the provider points at receives no call at all.
 func TestAccOfflineChecks_idaas(t *testing.T) {
-	acctest.WithoutCredentials(t)
-	srv := acctest.Emulator(t)
-	provider := acctest.ProviderConfig(srv.URL(), acctest.Credentials{})
+	srv, provider := acctest.OfflineEmulator(t)
 	application := func(args string) string {
 		return provider + fmt.Sprintf(`
 resource "idaas_role_sso_application" "test" {
@@ -81,15 +78,5 @@ resource "idaas_application_account" "test" {
 				`The site "china" of IDaaS application app_offline differs from the site "international" of RAM role "sso-admin"`,
 				rolesso.SiteMatchRule, `Set the site of RAM role "sso-admin" to "china"`)},
 	}
-	for i := range steps {
-		steps[i].PlanOnly = true
-	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
-	if calls := emulatortest.ControlOf(t, srv).Requests(0); len(calls) != 0 {
-		t.Errorf("the emulator received %d calls, want none; the first: %s %s", len(calls), calls[0].Product, calls[0].Action)
-	}
+	acctest.PlanOffline(t, srv, steps)
 }

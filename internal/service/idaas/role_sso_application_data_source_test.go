@@ -52,11 +52,7 @@ data "idaas_role_sso_application" "by_name" {
 		statecheck.ExpectKnownValue(byName, tfjsonpath.New("session_duration"), knownvalue.Int64Exact(1800)),
 		statecheck.ExpectKnownValue(byName, tfjsonpath.New("signing_certificate_sha256"), knownvalue.StringRegexp(sha256Hex)),
 	)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{Config: config, ConfigStateChecks: checks}})
 }
 
 // TestAccRoleSSOApplicationDataSource_errors: an unknown name, a name that
@@ -82,17 +78,13 @@ data "idaas_role_sso_application" "test" {
 			ExpectError: wrappedPattern(want),
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			step(`  name = "nothing"`, `Error reading IDaaS role-based SSO application[\s\S]*application "nothing" not found`),
-			step(`  name = "console"`, `2 applications of instance \S+ are named "console" \(`+first+`, `+second+`\); look the application up by id instead`),
-			step(`  id = "app_nosuchapplication000000000"`, `EntityNotExists.Application`),
-			step(``, `Missing Attribute Configuration[\s\S]*Exactly one of these attributes must be configured: \[id,name\]`),
-			step(`  id = "app_x"
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		step(`  name = "nothing"`, `Error reading IDaaS role-based SSO application[\s\S]*application "nothing" not found`),
+		step(`  name = "console"`, `2 applications of instance \S+ are named "console" \(`+first+`, `+second+`\); look the application up by id instead`),
+		step(`  id = "app_nosuchapplication000000000"`, `EntityNotExists.Application`),
+		step(``, `Missing Attribute Configuration[\s\S]*Exactly one of these attributes must be configured: \[id,name\]`),
+		step(`  id = "app_x"
   name = "console"`, `Invalid Attribute Combination`),
-		},
 	})
 	if writes := f.writeCalls(); len(writes) > 0 {
 		t.Errorf("data sources made write calls: %v", writes)

@@ -49,15 +49,7 @@ type applicationFixture struct {
 func newApplicationFixture(t *testing.T, opts ...emulatortest.Option) *applicationFixture {
 	t.Helper()
 	srv := acctest.Emulator(t, opts...)
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: emulator.DefaultAccessKeyID, Secret: emulator.DefaultAccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := acctest.EmulatorClient(t, srv)
 	f := &applicationFixture{t: t, srv: srv, ctl: emulatortest.ControlOf(t, srv), conn: c.EIAM()}
 	instances, err := f.conn.ListInstances(context.Background(), client.ListInstancesInput{})
 	if err != nil || len(instances) != 1 {

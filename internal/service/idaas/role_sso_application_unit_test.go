@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
@@ -44,14 +45,8 @@ func TestParseRoleSSOApplicationID(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			instanceID, appID, err := idaas.ParseRoleSSOApplicationID(tt.id)
-			if tt.wantErr != "" {
-				if err == nil || err.Error() != tt.wantErr {
-					t.Fatalf("error = %v\nwant    %s", err, tt.wantErr)
-				}
+			if wanterr.Exact(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if instanceID != tt.wantInstance || appID != tt.wantApp {
 				t.Errorf("got %q, %q; want %q, %q", instanceID, appID, tt.wantInstance, tt.wantApp)
@@ -110,9 +105,7 @@ func TestStringValidators(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var resp validator.StringResponse
-			tt.validator.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: tt.value}, &resp)
-			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
+			if diff := cmp.Diff(tt.want, validateString(tt.validator, p, tt.value)); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
@@ -136,9 +129,7 @@ func TestSessionDurationValidator(t *testing.T) {
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			var resp validator.Int64Response
-			idaas.SessionDurationValidator.ValidateInt64(context.Background(), validator.Int64Request{Path: p, ConfigValue: tt.value}, &resp)
-			if diff := cmp.Diff(tt.want, resp.Diagnostics); diff != "" {
+			if diff := cmp.Diff(tt.want, validateInt64(idaas.SessionDurationValidator, p, tt.value)); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
@@ -250,4 +241,18 @@ func errString(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// validateString returns the diagnostics of v for value at p.
+func validateString(v validator.String, p path.Path, value types.String) diag.Diagnostics {
+	var resp validator.StringResponse
+	v.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: value}, &resp)
+	return resp.Diagnostics
+}
+
+// validateInt64 returns the diagnostics of v for value at p.
+func validateInt64(v validator.Int64, p path.Path, value types.Int64) diag.Diagnostics {
+	var resp validator.Int64Response
+	v.ValidateInt64(context.Background(), validator.Int64Request{Path: p, ConfigValue: value}, &resp)
+	return resp.Diagnostics
 }

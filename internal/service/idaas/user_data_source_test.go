@@ -43,65 +43,53 @@ func aliceChecks(f *directoryFixture) []statecheck.StateCheck {
 // alice.smith shares the prefix the lookup lists by.
 func TestAccUserDataSource_byUsername(t *testing.T) {
 	f := newDirectoryFixture(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:            testAccUserDataSourceConfig(f, "username", "alice"),
-			ConfigStateChecks: aliceChecks(f),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config:            testAccUserDataSourceConfig(f, "username", "alice"),
+		ConfigStateChecks: aliceChecks(f),
+	}})
 }
 
 func TestAccUserDataSource_byID(t *testing.T) {
 	f := newDirectoryFixture(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:            testAccUserDataSourceConfig(f, "user_id", aliceID),
-			ConfigStateChecks: aliceChecks(f),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config:            testAccUserDataSourceConfig(f, "user_id", aliceID),
+		ConfigStateChecks: aliceChecks(f),
+	}})
 }
 
 func TestAccUserDataSource_errors(t *testing.T) {
 	f := newDirectoryFixture(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: testAccUserDataSourceConfig(f, "username", "Alice"),
-				ExpectError: errorPattern("IDaaS user not found", `has the username "Alice"`, "compared exactly, with their case",
-					`Close usernames: "alice", "alice.smith".`),
-			},
-			{
-				Config:      testAccUserDataSourceConfig(f, "username", "zed"),
-				ExpectError: errorPattern(`has the username "zed"`, "No username is close to it."),
-			},
-			{
-				Config:      testAccUserDataSourceConfig(f, "user_id", eiamID("user_", "nobody")),
-				ExpectError: errorPattern("Error reading IDaaS user", eiamID("user_", "nobody"), "EntityNotExists.User"),
-			},
-			{
-				Config: f.config(`
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config: testAccUserDataSourceConfig(f, "username", "Alice"),
+			ExpectError: errorPattern("IDaaS user not found", `has the username "Alice"`, "compared exactly, with their case",
+				`Close usernames: "alice", "alice.smith".`),
+		},
+		{
+			Config:      testAccUserDataSourceConfig(f, "username", "zed"),
+			ExpectError: errorPattern(`has the username "zed"`, "No username is close to it."),
+		},
+		{
+			Config:      testAccUserDataSourceConfig(f, "user_id", eiamID("user_", "nobody")),
+			ExpectError: errorPattern("Error reading IDaaS user", eiamID("user_", "nobody"), "EntityNotExists.User"),
+		},
+		{
+			Config: f.config(`
 data "idaas_user" "test" {
   instance_id = %q
 }
 `, f.instanceID),
-				ExpectError: errorPattern("Missing Attribute Configuration", "Exactly one of these attributes must be configured: [user_id,username]"),
-			},
-			{
-				Config: f.config(`
+			ExpectError: errorPattern("Missing Attribute Configuration", "Exactly one of these attributes must be configured: [user_id,username]"),
+		},
+		{
+			Config: f.config(`
 data "idaas_user" "test" {
   instance_id = %q
   user_id     = %q
   username    = "alice"
 }
 `, f.instanceID, aliceID),
-				ExpectError: errorPattern("Invalid Attribute Combination", "Exactly one of these attributes must be configured: [user_id,username]"),
-			},
+			ExpectError: errorPattern("Invalid Attribute Combination", "Exactly one of these attributes must be configured: [user_id,username]"),
 		},
 	})
 }

@@ -27,16 +27,7 @@ import (
 // for setting up and looking at what a test needs.
 func linkTestClient(t testing.TB, srv *emulator.Server) *client.Client {
 	t.Helper()
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: acctest.EmulatorCredentials.AccessKeyID, Secret: acctest.EmulatorCredentials.AccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return acctest.EmulatorClient(t, srv)
 }
 
 // linkWrites returns the calls after sequence number since that change
@@ -94,40 +85,36 @@ resource "idaas_ram_saml_provider" "idaas" {
 `
 	}
 	var since int64
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				// On the first apply the name is known, the metadata is not.
-				Config:      samlProvider(`name = "idaas-other"`),
-				PlanOnly:    true,
-				ExpectError: errorPattern("IdP name is not the SAML provider name", `The idp_name "idaas-linked" of the IDaaS application`, `differs from the name "idaas-other" of RAM SAML provider "idaas-other"`, rolesso.IdPNameMatchRule, "Or remove name: it defaults to application.idp_name."),
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			// On the first apply the name is known, the metadata is not.
+			Config:      samlProvider(`name = "idaas-other"`),
+			PlanOnly:    true,
+			ExpectError: errorPattern("IdP name is not the SAML provider name", `The idp_name "idaas-linked" of the IDaaS application`, `differs from the name "idaas-other" of RAM SAML provider "idaas-other"`, rolesso.IdPNameMatchRule, "Or remove name: it defaults to application.idp_name."),
+		},
+		{
+			PreConfig: func() {
+				if writes := linkWrites(t, srv, 0); len(writes) > 0 {
+					t.Errorf("a failed plan wrote: %v", writes)
+				}
 			},
-			{
-				PreConfig: func() {
-					if writes := linkWrites(t, srv, 0); len(writes) > 0 {
-						t.Errorf("a failed plan wrote: %v", writes)
-					}
-				},
-				Config: samlProvider(""),
+			Config: samlProvider(""),
+		},
+		{
+			// Once the application exists, its metadata is known at plan.
+			PreConfig:   func() { since = lastSeq(t, srv) },
+			Config:      samlProvider(fmt.Sprintf("metadata = %q", other.XML)),
+			PlanOnly:    true,
+			ExpectError: errorPattern("SAML provider metadata is not the application's", `The entity ID is "`+samlTestEntityID+`" in the metadata of RAM SAML provider "idaas-linked"`, "lacks the signing certificate SHA-256", rolesso.MetadataMatchRule, "Or remove metadata: it defaults to application.idp_metadata."),
+		},
+		{
+			PreConfig: func() {
+				if writes := linkWrites(t, srv, since); len(writes) > 0 {
+					t.Errorf("a failed plan wrote: %v", writes)
+				}
 			},
-			{
-				// Once the application exists, its metadata is known at plan.
-				PreConfig:   func() { since = lastSeq(t, srv) },
-				Config:      samlProvider(fmt.Sprintf("metadata = %q", other.XML)),
-				PlanOnly:    true,
-				ExpectError: errorPattern("SAML provider metadata is not the application's", `The entity ID is "`+samlTestEntityID+`" in the metadata of RAM SAML provider "idaas-linked"`, "lacks the signing certificate SHA-256", rolesso.MetadataMatchRule, "Or remove metadata: it defaults to application.idp_metadata."),
-			},
-			{
-				PreConfig: func() {
-					if writes := linkWrites(t, srv, since); len(writes) > 0 {
-						t.Errorf("a failed plan wrote: %v", writes)
-					}
-				},
-				Config:           samlProvider(""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+			Config:           samlProvider(""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		},
 	})
 }
@@ -169,18 +156,14 @@ resource "idaas_ram_saml_provider" "idaas" {
 }
 `, metadata, instanceID, appID)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:   config(other.XML),
-				PlanOnly: true,
-				ExpectError: errorPattern("SAML provider metadata is not the application's", `in the metadata of RAM SAML provider "idaas"`,
-					"IDaaS application "+appID, "(as IDaaS serves it now)", rolesso.MetadataMatchRule),
-			},
-			{Config: config(current), PlanOnly: true, ExpectNonEmptyPlan: true},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config:   config(other.XML),
+			PlanOnly: true,
+			ExpectError: errorPattern("SAML provider metadata is not the application's", `in the metadata of RAM SAML provider "idaas"`,
+				"IDaaS application "+appID, "(as IDaaS serves it now)", rolesso.MetadataMatchRule),
 		},
+		{Config: config(current), PlanOnly: true, ExpectNonEmptyPlan: true},
 	})
 	if writes := linkWrites(t, srv, since); len(writes) > 0 {
 		t.Errorf("the plans wrote: %v", writes)
@@ -219,44 +202,40 @@ resource "idaas_ram_role" "admin" {
 	}
 	const byReference = "[idaas_ram_saml_provider.idaas.name]"
 	other := "1111111111111111"
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:   provider + linkedApplicationHCL("") + linkedProvider + role(`["okta"]`, ""),
-				PlanOnly: true,
-				ExpectError: errorPattern("Role does not trust the application's SAML provider",
-					`The idp_name "idaas-linked" of the IDaaS application with IdP name "idaas-linked" is not among the saml_provider_names of RAM role "sso-admin" ("okta")`,
-					rolesso.RoleTrustRule, "Refer to the application's SAML provider"),
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config:   provider + linkedApplicationHCL("") + linkedProvider + role(`["okta"]`, ""),
+			PlanOnly: true,
+			ExpectError: errorPattern("Role does not trust the application's SAML provider",
+				`The idp_name "idaas-linked" of the IDaaS application with IdP name "idaas-linked" is not among the saml_provider_names of RAM role "sso-admin" ("okta")`,
+				rolesso.RoleTrustRule, "Refer to the application's SAML provider"),
+		},
+		{
+			// The SAML provider is not linked, so that the role's check
+			// is the one that fails.
+			Config:   provider + linkedApplicationHCL(fmt.Sprintf("account_id = %q", other)) + unlinkedProvider + role(byReference, ""),
+			PlanOnly: true,
+			ExpectError: errorPattern("Application and RAM object in different accounts",
+				fmt.Sprintf(`The account_id %q of the IDaaS application`, other),
+				fmt.Sprintf(`differs from the account_id %q of RAM role "sso-admin"`, srv.AccountID()), rolesso.AccountMatchRule),
+		},
+		{
+			Config:   provider + linkedApplicationHCL(`site = "china"`) + linkedProvider + role(byReference, `site = "international"`),
+			PlanOnly: true,
+			ExpectError: errorPattern("Application and role of different sites",
+				`The site "china" of the IDaaS application`, `differs from the site "international" of RAM role "sso-admin"`, rolesso.SiteMatchRule),
+		},
+		{
+			PreConfig: func() {
+				if writes := linkWrites(t, srv, 0); len(writes) > 0 {
+					t.Errorf("a failed plan wrote: %v", writes)
+				}
 			},
-			{
-				// The SAML provider is not linked, so that the role's check
-				// is the one that fails.
-				Config:   provider + linkedApplicationHCL(fmt.Sprintf("account_id = %q", other)) + unlinkedProvider + role(byReference, ""),
-				PlanOnly: true,
-				ExpectError: errorPattern("Application and RAM object in different accounts",
-					fmt.Sprintf(`The account_id %q of the IDaaS application`, other),
-					fmt.Sprintf(`differs from the account_id %q of RAM role "sso-admin"`, srv.AccountID()), rolesso.AccountMatchRule),
-			},
-			{
-				Config:   provider + linkedApplicationHCL(`site = "china"`) + linkedProvider + role(byReference, `site = "international"`),
-				PlanOnly: true,
-				ExpectError: errorPattern("Application and role of different sites",
-					`The site "china" of the IDaaS application`, `differs from the site "international" of RAM role "sso-admin"`, rolesso.SiteMatchRule),
-			},
-			{
-				PreConfig: func() {
-					if writes := linkWrites(t, srv, 0); len(writes) > 0 {
-						t.Errorf("a failed plan wrote: %v", writes)
-					}
-				},
-				Config: provider + linkedApplicationHCL("") + linkedProvider + role(byReference, ""),
-			},
-			{
-				Config:           provider + linkedApplicationHCL("") + linkedProvider + role(byReference, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+			Config: provider + linkedApplicationHCL("") + linkedProvider + role(byReference, ""),
+		},
+		{
+			Config:           provider + linkedApplicationHCL("") + linkedProvider + role(byReference, ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		},
 	})
 }
@@ -283,10 +262,7 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 		},
 		"a SAML provider planned earlier in the same run": {
 			setup: func(t *testing.T, _ *emulator.Server, p *planner.Planner) {
-				resp := p.Plan("idaas_ram_saml_provider", map[string]any{"name": "OKTA", "metadata": idp.XML}, nil)
-				if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-					t.Fatalf("planning the SAML provider: %s: %s", errs[0].Summary, errs[0].Detail)
-				}
+				p.PlanWithoutError("idaas_ram_saml_provider", map[string]any{"name": "OKTA", "metadata": idp.XML}, nil)
 			},
 		},
 		"a SAML provider that exists": {
@@ -318,10 +294,7 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 				tt.setup(t, srv, p)
 			}
 			since := lastSeq(t, srv)
-			resp := p.Plan("idaas_ram_role", role, nil)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_ram_role", role, nil)
 			planner.AssertWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
 			if writes := linkWrites(t, srv, since); len(writes) > 0 {
 				t.Errorf("the plan wrote: %v", writes)
@@ -366,10 +339,7 @@ func TestSAMLProviderPlanOfApplicationLink(t *testing.T) {
 	p := planner.NewPlanner(t, srv, nil)
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			resp := p.Plan("idaas_ram_saml_provider", map[string]any{"application": tt.application, "description": "d"}, prior)
-			if errs := planner.Diagnostics(resp, tfprotov6.DiagnosticSeverityError); len(errs) > 0 {
-				t.Fatalf("error: %s: %s", errs[0].Summary, errs[0].Detail)
-			}
+			resp := p.PlanWithoutError("idaas_ram_saml_provider", map[string]any{"application": tt.application, "description": "d"}, prior)
 			replaced := slices.ContainsFunc(resp.RequiresReplace, func(p *tftypes.AttributePath) bool {
 				return p.Equal(tftypes.NewAttributePath().WithAttributeName("name"))
 			})

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
-	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -19,9 +18,7 @@ import (
 // credentials anywhere, the errors come before the provider is configured,
 // and the emulator the provider points at receives no call at all.
 func TestAccOfflineChecks_ram(t *testing.T) {
-	acctest.WithoutCredentials(t)
-	srv := acctest.Emulator(t)
-	provider := acctest.ProviderConfig(srv.URL(), acctest.Credentials{})
+	srv, provider := acctest.OfflineEmulator(t)
 	idp := newValidSAMLTestIdP(t)
 	other := newValidSAMLTestIdP(t)
 	samlProvider := func(args string) string {
@@ -54,15 +51,5 @@ func TestAccOfflineChecks_ram(t *testing.T) {
 			ExpectError: errorPattern("SAML provider metadata is not the application's", `of RAM SAML provider "idaas" lacks the signing certificate SHA-256 `+idp.Fingerprint,
 				rolesso.MetadataMatchRule, "Or remove metadata: it defaults to application.idp_metadata.")},
 	}
-	for i := range steps {
-		steps[i].PlanOnly = true
-	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
-	if calls := emulatortest.ControlOf(t, srv).Requests(0); len(calls) != 0 {
-		t.Errorf("the emulator received %d calls, want none; the first: %s %s", len(calls), calls[0].Product, calls[0].Action)
-	}
+	acctest.PlanOffline(t, srv, steps)
 }

@@ -42,34 +42,30 @@ func TestAccRAMRoleDataSource_basic(t *testing.T) {
 	trust := testAccTrustPolicy(t, account, rolesso.China, testAccIdPName, testAccOtherIdPName)
 	srv := acctest.Emulator(t, emulatortest.WithLoad(testAccRoleState(t, testAccLoadedRole("sso-admin", trust, "AdministratorAccess", "ReadOnlyAccess"))))
 	const ds = "data.idaas_ram_role.test"
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				// RAM compares role names without regard to case.
-				Config: acctest.EmulatorProviderConfig(srv) + `data "idaas_ram_role" "test" { name = "SSO-Admin" }`,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("name"), knownvalue.StringExact("SSO-Admin")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.RoleARN(account, "sso-admin"))),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("description"), knownvalue.StringExact("loaded")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(7200)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{
-						knownvalue.StringExact(testAccIdPName), knownvalue.StringExact(testAccOtherIdPName),
-					})),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("attached_policies"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"policy_type": knownvalue.StringExact("System"), "policy_name": knownvalue.StringExact("AdministratorAccess")}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"policy_type": knownvalue.StringExact("System"), "policy_name": knownvalue.StringExact("ReadOnlyAccess")}),
-					})),
-				},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			// RAM compares role names without regard to case.
+			Config: acctest.EmulatorProviderConfig(srv) + `data "idaas_ram_role" "test" { name = "SSO-Admin" }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("name"), knownvalue.StringExact("SSO-Admin")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.RoleARN(account, "sso-admin"))),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("description"), knownvalue.StringExact("loaded")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(7200)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.StringExact(testAccIdPName), knownvalue.StringExact(testAccOtherIdPName),
+				})),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("attached_policies"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"policy_type": knownvalue.StringExact("System"), "policy_name": knownvalue.StringExact("AdministratorAccess")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"policy_type": knownvalue.StringExact("System"), "policy_name": knownvalue.StringExact("ReadOnlyAccess")}),
+				})),
 			},
-			{
-				Config:      acctest.EmulatorProviderConfig(srv) + `data "idaas_ram_role" "test" { name = "sso-nobody" }`,
-				ExpectError: errorPattern(`There is no RAM role named "sso-nobody" in account ` + account),
-			},
+		},
+		{
+			Config:      acctest.EmulatorProviderConfig(srv) + `data "idaas_ram_role" "test" { name = "sso-nobody" }`,
+			ExpectError: errorPattern(`There is no RAM role named "sso-nobody" in account ` + account),
 		},
 	})
 }
@@ -114,53 +110,49 @@ func TestAccRAMRolesDataSource_filters(t *testing.T) {
 			return nil
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      config(`name_regex = "(?=sso)"`),
-				PlanOnly:    true,
-				ExpectError: errorPattern("Invalid regular expression", "look-ahead"),
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config:      config(`name_regex = "(?=sso)"`),
+			PlanOnly:    true,
+			ExpectError: errorPattern("Invalid regular expression", "look-ahead"),
+		},
+		{
+			Config:            config(`name_regex = "^sso-"`),
+			ConfigStateChecks: []statecheck.StateCheck{names("sso-admin", "sso-denied", "sso-dev", "sso-readonly")},
+			Check:             expectGetRoles(4),
+		},
+		{
+			Config: config(`trusts_saml_provider = "idaas"` + "\n" + `name_regex = "^sso-"`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				names("sso-admin", "sso-readonly"),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("roles").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"name":                knownvalue.StringExact("sso-admin"),
+					"arn":                 knownvalue.StringExact(rolesso.RoleARN(account, "sso-admin")),
+					"site":                knownvalue.StringExact(rolesso.SiteInternational),
+					"saml_provider_names": knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)}),
+					"assume_role_policy":  knownvalue.StringExact(idaasIntl),
+				})),
 			},
-			{
-				Config:            config(`name_regex = "^sso-"`),
-				ConfigStateChecks: []statecheck.StateCheck{names("sso-admin", "sso-denied", "sso-dev", "sso-readonly")},
-				Check:             expectGetRoles(4),
-			},
-			{
-				Config: config(`trusts_saml_provider = "idaas"` + "\n" + `name_regex = "^sso-"`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					names("sso-admin", "sso-readonly"),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("roles").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"name":                knownvalue.StringExact("sso-admin"),
-						"arn":                 knownvalue.StringExact(rolesso.RoleARN(account, "sso-admin")),
-						"site":                knownvalue.StringExact(rolesso.SiteInternational),
-						"saml_provider_names": knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)}),
-						"assume_role_policy":  knownvalue.StringExact(idaasIntl),
-					})),
-				},
-			},
-			{
-				Config:            config(`trusts_saml_provider = "okta"` + "\n" + `name_regex = "^sso-"`),
-				ConfigStateChecks: []statecheck.StateCheck{names("sso-dev", "sso-readonly")},
-			},
-			{
-				// The last role is on the second page.
-				Config:            config(`name_regex = "^bulk-100[0-9]$|^ecs-"`),
-				ConfigStateChecks: []statecheck.StateCheck{names("bulk-1000", "ecs-service")},
-				Check: func(s *terraform.State) error {
-					var markers int
-					for _, c := range testAccCalls(t, srv, "ListRoles") {
-						if c.Params["Marker"] != "" {
-							markers++
-						}
+		},
+		{
+			Config:            config(`trusts_saml_provider = "okta"` + "\n" + `name_regex = "^sso-"`),
+			ConfigStateChecks: []statecheck.StateCheck{names("sso-dev", "sso-readonly")},
+		},
+		{
+			// The last role is on the second page.
+			Config:            config(`name_regex = "^bulk-100[0-9]$|^ecs-"`),
+			ConfigStateChecks: []statecheck.StateCheck{names("bulk-1000", "ecs-service")},
+			Check: func(s *terraform.State) error {
+				var markers int
+				for _, c := range testAccCalls(t, srv, "ListRoles") {
+					if c.Params["Marker"] != "" {
+						markers++
 					}
-					if markers == 0 {
-						return fmt.Errorf("ListRoles was never called with a Marker: the second page was not read")
-					}
-					return expectGetRoles(2)(s)
-				},
+				}
+				if markers == 0 {
+					return fmt.Errorf("ListRoles was never called with a Marker: the second page was not read")
+				}
+				return expectGetRoles(2)(s)
 			},
 		},
 	})

@@ -112,17 +112,7 @@ func testAccRoleEmulator(t *testing.T, opts ...emulatortest.Option) *emulator.Se
 // testAccClient is a client of the emulator, for changes out of band.
 func testAccClient(t *testing.T, srv *emulator.Server) *client.Client {
 	t.Helper()
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		Site:      rolesso.SiteInternational,
-		AccessKey: &client.AccessKey{ID: emulator.DefaultAccessKeyID, Secret: emulator.DefaultAccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return acctest.EmulatorClientOfSite(t, srv, rolesso.SiteInternational)
 }
 
 // testAccTrustPolicy is the policy saml_provider_names builds.

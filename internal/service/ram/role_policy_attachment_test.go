@@ -18,6 +18,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 )
@@ -28,58 +29,53 @@ func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
 	id := name + ":Custom:" + testAccCustomPolicyName
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckAttachmentDestroy(t, srv, name, "Custom", testAccCustomPolicyName),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccAttachmentConfig(srv, name, "Custom", testAccCustomPolicyName),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
-					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("role_name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("policy_type"), knownvalue.StringExact("Custom")),
-					statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("policy_name"), knownvalue.StringExact(testAccCustomPolicyName)),
-				},
-				Check: testAccCheckAttached(t, srv, name, "Custom:"+testAccCustomPolicyName),
+	acctest.ParallelTest(t, testAccCheckAttachmentDestroy(t, srv, name, "Custom", testAccCustomPolicyName), []resource.TestStep{
+		{
+			Config: testAccAttachmentConfig(srv, name, "Custom", testAccCustomPolicyName),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+				statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("role_name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("policy_type"), knownvalue.StringExact("Custom")),
+				statecheck.ExpectKnownValue(attachmentResourceName, tfjsonpath.New("policy_name"), knownvalue.StringExact(testAccCustomPolicyName)),
 			},
-			{
-				ResourceName:      attachmentResourceName,
-				ImportState:       true,
-				ImportStateVerify: true,
+			Check: testAccCheckAttached(t, srv, name, "Custom:"+testAccCustomPolicyName),
+		},
+		{
+			ResourceName:      attachmentResourceName,
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:    attachmentResourceName,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+		},
+		{
+			Config: testAccAttachmentConfig(srv, name, "Custom", testAccCustomPolicyName),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+		},
+		{
+			Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(attachmentResourceName, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
+		},
+		{
+			// Detached out of band: the plan attaches it again.
+			PreConfig: func() {
+				err := testAccClient(t, srv).RAM().DetachPolicyFromRole(context.Background(), client.PolicyAttachment{RoleName: name, PolicyType: "System", PolicyName: "ReadOnlyAccess"})
+				if err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				ResourceName:    attachmentResourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-			},
-			{
-				Config: testAccAttachmentConfig(srv, name, "Custom", testAccCustomPolicyName),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-			},
-			{
-				Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(attachmentResourceName, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
-			},
-			{
-				// Detached out of band: the plan attaches it again.
-				PreConfig: func() {
-					err := testAccClient(t, srv).RAM().DetachPolicyFromRole(context.Background(), client.PolicyAttachment{RoleName: name, PolicyType: "System", PolicyName: "ReadOnlyAccess"})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(attachmentResourceName, plancheck.ResourceActionCreate),
-				}},
-				Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
-			},
+			Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(attachmentResourceName, plancheck.ResourceActionCreate),
+			}},
+			Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
 		},
 	})
 }
@@ -87,33 +83,29 @@ func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
 func TestAccRAMRolePolicyAttachment_errors(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      testAccAttachmentConfig(srv, name, "system", "ReadOnlyAccess"),
-				PlanOnly:    true,
-				ExpectError: errorPattern("policy_type", `value must be one of: ["System" "Custom"]`),
-			},
-			{
-				Config:      testAccAttachmentConfig(srv, name, "System", ""),
-				PlanOnly:    true,
-				ExpectError: errorPattern("policy_name", "string length must be between 1 and 128"),
-			},
-			{
-				Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
-			},
-			{
-				ResourceName:  attachmentResourceName,
-				ImportState:   true,
-				ImportStateId: name + ":System",
-				ExpectError:   errorPattern("it has 2 parts", "<role_name>:<policy_type>:<policy_name>", "sso-admin:System:AdministratorAccess"),
-			},
-			{
-				Config:      testAccAttachmentConfig(srv, name, "System", "NoSuchAccess"),
-				ExpectError: errorPattern("Error attaching policy to RAM role", `There is no System policy named "NoSuchAccess"`, "EntityNotExist.Policy"),
-			},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config:      testAccAttachmentConfig(srv, name, "system", "ReadOnlyAccess"),
+			PlanOnly:    true,
+			ExpectError: errorPattern("policy_type", `value must be one of: ["System" "Custom"]`),
+		},
+		{
+			Config:      testAccAttachmentConfig(srv, name, "System", ""),
+			PlanOnly:    true,
+			ExpectError: errorPattern("policy_name", "string length must be between 1 and 128"),
+		},
+		{
+			Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+		},
+		{
+			ResourceName:  attachmentResourceName,
+			ImportState:   true,
+			ImportStateId: name + ":System",
+			ExpectError:   errorPattern("it has 2 parts", "<role_name>:<policy_type>:<policy_name>", "sso-admin:System:AdministratorAccess"),
+		},
+		{
+			Config:      testAccAttachmentConfig(srv, name, "System", "NoSuchAccess"),
+			ExpectError: errorPattern("Error attaching policy to RAM role", `There is no System policy named "NoSuchAccess"`, "EntityNotExist.Policy"),
 		},
 	})
 	var attached []string
@@ -143,19 +135,11 @@ func TestParseRolePolicyAttachmentID(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := ram.ParseRolePolicyAttachmentID(tt.id)
-			if len(tt.wantErr) == 0 {
-				if err != nil || got != tt.id {
-					t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q, %v", tt.id, got, err)
-				}
+			if wanterr.ContainsAll(t, err, tt.wantErr...) {
 				return
 			}
-			if err == nil {
-				t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q, want an error", tt.id, got)
-			}
-			for _, phrase := range tt.wantErr {
-				if !strings.Contains(err.Error(), phrase) {
-					t.Errorf("error %q lacks %q", err, phrase)
-				}
+			if got != tt.id {
+				t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q", tt.id, got)
 			}
 		})
 	}

@@ -34,76 +34,71 @@ func TestAccRAMRolePolicyAttachmentsExclusive_basic(t *testing.T) {
 		}
 	}
 	two := testAccExclusiveConfig(srv, name, "System:ReadOnlyAccess", "Custom:"+testAccCustomPolicyName)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{
-				// Attached before: not in the set, so detached.
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{
+			// Attached before: not in the set, so detached.
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+		},
+		{
+			PreConfig: attach("AliyunOSSReadOnlyAccess"),
+			Config:    two,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(exclusiveResourceName, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(exclusiveResourceName, tfjsonpath.New("policies"), knownvalue.SetExact([]knownvalue.Check{
+					testAccPolicyRef("System", "ReadOnlyAccess"), testAccPolicyRef("Custom", testAccCustomPolicyName),
+				})),
 			},
-			{
-				PreConfig: attach("AliyunOSSReadOnlyAccess"),
-				Config:    two,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(exclusiveResourceName, tfjsonpath.New("id"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(exclusiveResourceName, tfjsonpath.New("policies"), knownvalue.SetExact([]knownvalue.Check{
-						testAccPolicyRef("System", "ReadOnlyAccess"), testAccPolicyRef("Custom", testAccCustomPolicyName),
-					})),
-				},
-				Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess", "Custom:"+testAccCustomPolicyName),
+			Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess", "Custom:"+testAccCustomPolicyName),
+		},
+		{
+			ResourceName:      exclusiveResourceName,
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:    exclusiveResourceName,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+		},
+		{
+			Config: two,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+		},
+		{
+			// Attached out of band: the plan shows it removed.
+			PreConfig: attach("AliyunECSReadOnlyAccess"),
+			Config:    two,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(exclusiveResourceName, plancheck.ResourceActionUpdate),
+			}},
+			Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess", "Custom:"+testAccCustomPolicyName),
+		},
+		{
+			Config: testAccExclusiveConfig(srv, name, "System:AliyunECSReadOnlyAccess"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(exclusiveResourceName, plancheck.ResourceActionUpdate),
+			}},
+			Check: testAccCheckAttached(t, srv, name, "System:AliyunECSReadOnlyAccess"),
+		},
+		{
+			Config: testAccExclusiveConfig(srv, name),
+			Check:  testAccCheckAttached(t, srv, name),
+		},
+		{
+			// The role is deleted out of band: both are planned again.
+			PreConfig: func() {
+				if err := testAccClient(t, srv).RAM().DeleteRole(context.Background(), name); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				ResourceName:      exclusiveResourceName,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:    exclusiveResourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-			},
-			{
-				Config: two,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-			},
-			{
-				// Attached out of band: the plan shows it removed.
-				PreConfig: attach("AliyunECSReadOnlyAccess"),
-				Config:    two,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(exclusiveResourceName, plancheck.ResourceActionUpdate),
-				}},
-				Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess", "Custom:"+testAccCustomPolicyName),
-			},
-			{
-				Config: testAccExclusiveConfig(srv, name, "System:AliyunECSReadOnlyAccess"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(exclusiveResourceName, plancheck.ResourceActionUpdate),
-				}},
-				Check: testAccCheckAttached(t, srv, name, "System:AliyunECSReadOnlyAccess"),
-			},
-			{
-				Config: testAccExclusiveConfig(srv, name),
-				Check:  testAccCheckAttached(t, srv, name),
-			},
-			{
-				// The role is deleted out of band: both are planned again.
-				PreConfig: func() {
-					if err := testAccClient(t, srv).RAM().DeleteRole(context.Background(), name); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: two,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionCreate),
-					plancheck.ExpectResourceAction(exclusiveResourceName, plancheck.ResourceActionCreate),
-				}},
-				Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess", "Custom:"+testAccCustomPolicyName),
-			},
+			Config: two,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionCreate),
+				plancheck.ExpectResourceAction(exclusiveResourceName, plancheck.ResourceActionCreate),
+			}},
+			Check: testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess", "Custom:"+testAccCustomPolicyName),
 		},
 	})
 }
@@ -111,19 +106,15 @@ func TestAccRAMRolePolicyAttachmentsExclusive_basic(t *testing.T) {
 func TestAccRAMRolePolicyAttachmentsExclusive_errors(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      testAccExclusiveConfig(srv, name, "Managed:ReadOnlyAccess"),
-				PlanOnly:    true,
-				ExpectError: errorPattern("policy_type", `value must be one of: ["System" "Custom"]`),
-			},
-			{
-				Config:      testAccExclusiveConfig(srv, name, "Custom:no-such-policy"),
-				ExpectError: errorPattern(`There is no Custom policy named "no-such-policy" in account `+srv.AccountID(), "EntityNotExist.Policy"),
-			},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config:      testAccExclusiveConfig(srv, name, "Managed:ReadOnlyAccess"),
+			PlanOnly:    true,
+			ExpectError: errorPattern("policy_type", `value must be one of: ["System" "Custom"]`),
+		},
+		{
+			Config:      testAccExclusiveConfig(srv, name, "Custom:no-such-policy"),
+			ExpectError: errorPattern(`There is no Custom policy named "no-such-policy" in account `+srv.AccountID(), "EntityNotExist.Policy"),
 		},
 	})
 }

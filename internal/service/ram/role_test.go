@@ -35,61 +35,56 @@ func TestAccRAMRole_basic(t *testing.T) {
 	name := testAccRoleName()
 	trust := testAccTrustPolicy(t, account, rolesso.International, testAccIdPName)
 	sameARN := statecheck.CompareValue(compare.ValuesSame())
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionCreate),
-					// Known at plan, for the plan-time checks of linked resources.
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("id"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.RoleARN(account, name))),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("role_id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)})),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(trust)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(3600)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("force_detach_policies"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("create_date"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
-					sameARN.AddStateValue(roleResourceName, tfjsonpath.New("arn")),
-				},
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionCreate),
+				// Known at plan, for the plan-time checks of linked resources.
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.RoleARN(account, name))),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("role_id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)})),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteInternational)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(trust)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(3600)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("force_detach_policies"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("create_date"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+				sameARN.AddStateValue(roleResourceName, tfjsonpath.New("arn")),
 			},
-			{
-				ResourceName:      roleResourceName,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:      roleResourceName,
-				ImportState:       true,
-				ImportStateId:     rolesso.RoleARN(account, name),
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:    roleResourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-			},
-			{
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameARN.AddStateValue(roleResourceName, tfjsonpath.New("arn")),
-				},
+		},
+		{
+			ResourceName:      roleResourceName,
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:      roleResourceName,
+			ImportState:       true,
+			ImportStateId:     rolesso.RoleARN(account, name),
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:    roleResourceName,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+		},
+		{
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameARN.AddStateValue(roleResourceName, tfjsonpath.New("arn")),
 			},
 		},
 	})
@@ -99,59 +94,54 @@ func TestAccRAMRole_update(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
 	both := testAccTrustPolicy(t, srv.AccountID(), rolesso.International, testAccIdPName, testAccOtherIdPName)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+		},
+		{
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName, testAccOtherIdPName},
+				`description          = "Administrators signing in from IDaaS"`,
+				`max_session_duration = 7200`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(both)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.StringExact("Administrators signing in from IDaaS")),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(7200)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.StringExact(testAccIdPName), knownvalue.StringExact(testAccOtherIdPName),
+				})),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(both)),
 			},
-			{
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName, testAccOtherIdPName},
-					`description          = "Administrators signing in from IDaaS"`,
-					`max_session_duration = 7200`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(both)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.StringExact("Administrators signing in from IDaaS")),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(7200)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{
-						knownvalue.StringExact(testAccIdPName), knownvalue.StringExact(testAccOtherIdPName),
-					})),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(both)),
-				},
+		},
+		{
+			// Removing the description keeps it (RAM cannot clear one); a site change rewrites the recipient.
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName, testAccOtherIdPName}, `site = "china"`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.StringExact("Administrators signing in from IDaaS")),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(3600)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"),
+					knownvalue.StringExact(testAccTrustPolicy(t, srv.AccountID(), rolesso.China, testAccIdPName, testAccOtherIdPName))),
 			},
-			{
-				// Removing the description keeps it (RAM cannot clear one); a site change rewrites the recipient.
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName, testAccOtherIdPName}, `site = "china"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.StringExact("Administrators signing in from IDaaS")),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(3600)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"),
-						knownvalue.StringExact(testAccTrustPolicy(t, srv.AccountID(), rolesso.China, testAccIdPName, testAccOtherIdPName))),
-				},
-			},
-			{
-				// force_detach_policies alone changes nothing in RAM.
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName, testAccOtherIdPName}, `site = "china"`, `force_detach_policies = true`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"),
-						knownvalue.StringExact(testAccTrustPolicy(t, srv.AccountID(), rolesso.China, testAccIdPName, testAccOtherIdPName))),
-				}},
-				Check: func(*terraform.State) error {
-					if n := len(testAccCalls(t, srv, "UpdateRole")); n != 2 {
-						return fmt.Errorf("UpdateRole was called %d times, want 2 (none for force_detach_policies)", n)
-					}
-					return nil
-				},
+		},
+		{
+			// force_detach_policies alone changes nothing in RAM.
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName, testAccOtherIdPName}, `site = "china"`, `force_detach_policies = true`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"),
+					knownvalue.StringExact(testAccTrustPolicy(t, srv.AccountID(), rolesso.China, testAccIdPName, testAccOtherIdPName))),
+			}},
+			Check: func(*terraform.State) error {
+				if n := len(testAccCalls(t, srv, "UpdateRole")); n != 2 {
+					return fmt.Errorf("UpdateRole was called %d times, want 2 (none for force_detach_policies)", n)
+				}
+				return nil
 			},
 		},
 	})
@@ -160,24 +150,19 @@ func TestAccRAMRole_update(t *testing.T) {
 func TestAccRAMRole_rename(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name, renamed := testAccRoleName(), testAccRoleName()+"-new"
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name, renamed),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name, renamed), []resource.TestStep{
+		{
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+		},
+		{
+			Config: testAccRoleConfig(srv, renamed, []string{testAccIdPName}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.RoleARN(srv.AccountID(), renamed))),
 			},
-			{
-				Config: testAccRoleConfig(srv, renamed, []string{testAccIdPName}),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.RoleARN(srv.AccountID(), renamed))),
-				},
-				Check: testAccCheckRoleDestroy(t, srv, name),
-			},
+			Check: testAccCheckRoleDestroy(t, srv, name),
 		},
 	})
 }
@@ -185,25 +170,20 @@ func TestAccRAMRole_rename(t *testing.T) {
 func TestAccRAMRole_disappears(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+		},
+		{
+			PreConfig: func() {
+				if err := testAccClient(t, srv).RAM().DeleteRole(context.Background(), name); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				PreConfig: func() {
-					if err := testAccClient(t, srv).RAM().DeleteRole(context.Background(), name); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionCreate),
-				}},
-			},
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionCreate),
+			}},
 		},
 	})
 }
@@ -233,40 +213,29 @@ func TestAccRAMRole_changedOutOfBand(t *testing.T) {
 		statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(trust)),
 		statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("description"), knownvalue.StringExact("SSO administrators")),
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: update(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &withOkta}),
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)})),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
-				}},
-				ConfigStateChecks: backToConfig,
-			},
-			{
-				PreConfig: update(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &unexpressible}),
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
-				}},
-				ConfigStateChecks: backToConfig,
-			},
-			{
-				PreConfig: update(client.UpdateRoleInput{NewDescription: &description}),
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: backToConfig,
-			},
-		},
+	// changedBack is a step that makes the change in out of band, sees the
+	// plan update the role back (with planChecks too), and the state be
+	// the configuration's again.
+	changedBack := func(in client.UpdateRoleInput, planChecks ...plancheck.PlanCheck) resource.TestStep {
+		return resource.TestStep{
+			PreConfig: update(in),
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
+			}, planChecks...)},
+			ConfigStateChecks: backToConfig,
+		}
+	}
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{Config: config},
+		changedBack(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &withOkta},
+			plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName)})),
+			plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
+		),
+		changedBack(client.UpdateRoleInput{NewAssumeRolePolicyDocument: &unexpressible},
+			plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(trust)),
+		),
+		changedBack(client.UpdateRoleInput{NewDescription: &description}),
 	})
 }
 
@@ -290,69 +259,64 @@ func TestAccRAMRole_rawPolicy(t *testing.T) {
 		`"Principal":{"Federated":["acs:ram::` + account + `:saml-provider/idaas","acs:ram::` + account + `:saml-provider/okta"]},` +
 		`"Action":["sts:AssumeRole"],"Effect":"Allow"}],"Version":"1"}`
 	trusted := knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccIdPName), knownvalue.StringExact(testAccOtherIdPName)})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccRoleRawConfig(srv, name, policy),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), trusted),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(policy+"\n")),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), trusted),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
-				},
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{
+			Config: testAccRoleRawConfig(srv, name, policy),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), trusted),
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(policy+"\n")),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), trusted),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("site"), knownvalue.StringExact(rolesso.SiteChina)),
 			},
-			{
-				Config: testAccRoleRawConfig(srv, name, rewritten),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
+		},
+		{
+			Config: testAccRoleRawConfig(srv, name, rewritten),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+		},
+		{
+			ResourceName:      roleResourceName,
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:    roleResourceName,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+		},
+		{
+			// RAM answers with its own formatting: still no change.
+			PreConfig: func() {
+				if _, err := testAccClient(t, srv).RAM().UpdateRole(context.Background(), client.UpdateRoleInput{RoleName: name, NewAssumeRolePolicyDocument: &rewritten}); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				ResourceName:      roleResourceName,
-				ImportState:       true,
-				ImportStateVerify: true,
+			Config: testAccRoleRawConfig(srv, name, policy),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(policy+"\n")),
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(rewritten)),
 			},
-			{
-				ResourceName:    roleResourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
+		},
+		{
+			// A change of meaning in RAM is planned back.
+			PreConfig: func() {
+				other := testAccTrustPolicy(t, account, rolesso.China, testAccIdPName)
+				if _, err := testAccClient(t, srv).RAM().UpdateRole(context.Background(), client.UpdateRoleInput{RoleName: name, NewAssumeRolePolicyDocument: &other}); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				// RAM answers with its own formatting: still no change.
-				PreConfig: func() {
-					if _, err := testAccClient(t, srv).RAM().UpdateRole(context.Background(), client.UpdateRoleInput{RoleName: name, NewAssumeRolePolicyDocument: &rewritten}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: testAccRoleRawConfig(srv, name, policy),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("assume_role_policy"), knownvalue.StringExact(policy+"\n")),
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("effective_assume_role_policy"), knownvalue.StringExact(rewritten)),
-				},
-			},
-			{
-				// A change of meaning in RAM is planned back.
-				PreConfig: func() {
-					other := testAccTrustPolicy(t, account, rolesso.China, testAccIdPName)
-					if _, err := testAccClient(t, srv).RAM().UpdateRole(context.Background(), client.UpdateRoleInput{RoleName: name, NewAssumeRolePolicyDocument: &other}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: testAccRoleRawConfig(srv, name, policy),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), trusted),
-				}},
-			},
+			Config: testAccRoleRawConfig(srv, name, policy),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(roleResourceName, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), trusted),
+			}},
 		},
 	})
 }
@@ -402,11 +366,7 @@ func TestAccRAMRole_validation(t *testing.T) {
 	for i, tt := range tests {
 		steps[i] = resource.TestStep{Config: tt.config, PlanOnly: true, ExpectError: tt.want}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
+	acctest.ParallelTest(t, nil, steps)
 	testAccExpectNoWrites(t, srv)
 }
 
@@ -434,39 +394,34 @@ func TestAccRAMRole_eventualConsistency(t *testing.T) {
 		}
 		return nil
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
-				Check: func(*terraform.State) error {
-					if err := firstThenSuccess("CreateRole", client.CodeMalformedPolicyDocument); err != nil {
-						return err
-					}
-					return firstThenSuccess("GetRole", client.CodeRoleNotExist)
-				},
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
+			Check: func(*terraform.State) error {
+				if err := firstThenSuccess("CreateRole", client.CodeMalformedPolicyDocument); err != nil {
+					return err
+				}
+				return firstThenSuccess("GetRole", client.CodeRoleNotExist)
 			},
-			{
-				PreConfig: func() {
-					emulatortest.ControlOf(t, srv).SetKnobs(delayed("Ims.SAMLProvider"))
-					_, err := testAccClient(t, srv).IMS().CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{
-						Name: "azure-ad", EncodedSAMLMetadataDocument: testAccEncodedMetadata(t),
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: testAccRoleConfig(srv, name, []string{testAccIdPName, "azure-ad"}),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{
-						knownvalue.StringExact(testAccIdPName), knownvalue.StringExact("azure-ad"),
-					})),
-				},
-				Check: func(*terraform.State) error {
-					return firstThenSuccess("UpdateRole", client.CodeMalformedPolicyDocument)
-				},
+		},
+		{
+			PreConfig: func() {
+				emulatortest.ControlOf(t, srv).SetKnobs(delayed("Ims.SAMLProvider"))
+				_, err := testAccClient(t, srv).IMS().CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{
+					Name: "azure-ad", EncodedSAMLMetadataDocument: testAccEncodedMetadata(t),
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: testAccRoleConfig(srv, name, []string{testAccIdPName, "azure-ad"}),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(roleResourceName, tfjsonpath.New("saml_provider_names"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.StringExact(testAccIdPName), knownvalue.StringExact("azure-ad"),
+				})),
+			},
+			Check: func(*terraform.State) error {
+				return firstThenSuccess("UpdateRole", client.CodeMalformedPolicyDocument)
 			},
 		},
 	})
@@ -476,14 +431,10 @@ func TestAccRAMRole_eventualConsistency(t *testing.T) {
 func TestAccRAMRole_missingSAMLProvider(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      testAccRoleConfig(srv, name, []string{testAccIdPName, "azure-ad"}),
-			ExpectError: errorPattern("names SAML providers that do not exist in account "+srv.AccountID()+`: "azure-ad"`, "Create them first"),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config:      testAccRoleConfig(srv, name, []string{testAccIdPName, "azure-ad"}),
+		ExpectError: errorPattern("names SAML providers that do not exist in account "+srv.AccountID()+`: "azure-ad"`, "Create them first"),
+	}})
 	if n := len(testAccCalls(t, srv, "CreateRole")); n != 1 {
 		t.Errorf("CreateRole was called %d times, want 1: a missing SAML provider is not retried", n)
 	}
@@ -504,27 +455,22 @@ func TestAccRAMRole_forceDetachPolicies(t *testing.T) {
 		}
 	}
 	config := testAccRoleConfig(srv, name, []string{testAccIdPName})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig:   attach,
-				Config:      config,
-				Destroy:     true,
-				ExpectError: errorPattern(`has attached policies: System "AliyunECSReadOnlyAccess", System "ReadOnlyAccess"`, "force_detach_policies = true"),
-			},
-			{
-				// The role and its state are intact.
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-			},
-			{Config: testAccRoleConfig(srv, name, []string{testAccIdPName}, "force_detach_policies = true")},
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
+		{Config: config},
+		{
+			PreConfig:   attach,
+			Config:      config,
+			Destroy:     true,
+			ExpectError: errorPattern(`has attached policies: System "AliyunECSReadOnlyAccess", System "ReadOnlyAccess"`, "force_detach_policies = true"),
 		},
+		{
+			// The role and its state are intact.
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+		},
+		{Config: testAccRoleConfig(srv, name, []string{testAccIdPName}, "force_detach_policies = true")},
 	})
 	if detaches := testAccCalls(t, srv, "DetachPolicyFromRole"); len(detaches) != 2 {
 		t.Errorf("DetachPolicyFromRole was called %d times, want 2", len(detaches))
@@ -540,27 +486,22 @@ func TestAccRAMRole_ambiguousFailures(t *testing.T) {
 		{Action: "AttachPolicyToRole", Kind: emulator.FaultAmbiguous, Count: 1},
 	}}))
 	name := testAccRoleName()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckRoleDestroy(t, srv, name),
-		Steps: []resource.TestStep{{
-			Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
-			Check: resource.ComposeTestCheckFunc(
-				testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
-				func(*terraform.State) error {
-					creates, attaches := testAccCalls(t, srv, "CreateRole"), testAccCalls(t, srv, "AttachPolicyToRole")
-					if len(creates) != 1 || creates[0].Fault != string(emulator.FaultAmbiguous) {
-						return fmt.Errorf("CreateRole calls = %+v, want the one ambiguous call: the role it made is adopted", creates)
-					}
-					if len(attaches) != 2 || attaches[1].Code != client.CodeRolePolicyAlreadyExists {
-						return fmt.Errorf("AttachPolicyToRole calls = %+v, want the ambiguous call, then %s", attaches, client.CodeRolePolicyAlreadyExists)
-					}
-					return nil
-				},
-			),
-		}},
-	})
+	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{{
+		Config: testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess"),
+		Check: resource.ComposeTestCheckFunc(
+			testAccCheckAttached(t, srv, name, "System:ReadOnlyAccess"),
+			func(*terraform.State) error {
+				creates, attaches := testAccCalls(t, srv, "CreateRole"), testAccCalls(t, srv, "AttachPolicyToRole")
+				if len(creates) != 1 || creates[0].Fault != string(emulator.FaultAmbiguous) {
+					return fmt.Errorf("CreateRole calls = %+v, want the one ambiguous call: the role it made is adopted", creates)
+				}
+				if len(attaches) != 2 || attaches[1].Code != client.CodeRolePolicyAlreadyExists {
+					return fmt.Errorf("AttachPolicyToRole calls = %+v, want the ambiguous call, then %s", attaches, client.CodeRolePolicyAlreadyExists)
+				}
+				return nil
+			},
+		),
+	}})
 }
 
 // TestAccRAMRole_nameTaken: RAM role names are unique without regard to
@@ -568,36 +509,28 @@ func TestAccRAMRole_ambiguousFailures(t *testing.T) {
 func TestAccRAMRole_nameTaken(t *testing.T) {
 	trust := testAccTrustPolicy(t, "1234567890123456", rolesso.International, testAccIdPName)
 	srv := acctest.Emulator(t, emulatortest.WithLoad(testAccRoleState(t, testAccLoadedRole("sso-admin", trust))))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      testAccRoleConfig(srv, "SSO-Admin", []string{testAccIdPName}),
-			ExpectError: errorPattern(`A RAM role named "SSO-Admin" exists already`, "terraform import <address> SSO-Admin", "EntityAlreadyExists.Role"),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config:      testAccRoleConfig(srv, "SSO-Admin", []string{testAccIdPName}),
+		ExpectError: errorPattern(`A RAM role named "SSO-Admin" exists already`, "terraform import <address> SSO-Admin", "EntityAlreadyExists.Role"),
+	}})
 }
 
 func TestAccRAMRole_importErrors(t *testing.T) {
 	srv := testAccRoleEmulator(t)
 	name := testAccRoleName()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: testAccRoleConfig(srv, name, []string{testAccIdPName})},
-			{
-				ResourceName:  roleResourceName,
-				ImportState:   true,
-				ImportStateId: rolesso.RoleARN("9999999999999999", name),
-				ExpectError:   errorPattern("of account 9999999999999999, but the provider works in account " + srv.AccountID()),
-			},
-			{
-				ResourceName:  roleResourceName,
-				ImportState:   true,
-				ImportStateId: "sso admin",
-				ExpectError:   errorPattern("Invalid import ID", `Import a RAM role by its name, for example "sso-admin", or by its ARN`),
-			},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{Config: testAccRoleConfig(srv, name, []string{testAccIdPName})},
+		{
+			ResourceName:  roleResourceName,
+			ImportState:   true,
+			ImportStateId: rolesso.RoleARN("9999999999999999", name),
+			ExpectError:   errorPattern("of account 9999999999999999, but the provider works in account " + srv.AccountID()),
+		},
+		{
+			ResourceName:  roleResourceName,
+			ImportState:   true,
+			ImportStateId: "sso admin",
+			ExpectError:   errorPattern("Invalid import ID", `Import a RAM role by its name, for example "sso-admin", or by its ARN`),
 		},
 	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 )
@@ -138,19 +139,11 @@ func TestParseRoleImportID(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			got, err := ram.ParseRoleImportID(tt.id, unitAccount)
-			if len(tt.wantErr) == 0 {
-				if err != nil || got != tt.want {
-					t.Fatalf("ParseRoleImportID(%q) = %q, %v; want %q", tt.id, got, err, tt.want)
-				}
+			if wanterr.ContainsAll(t, err, tt.wantErr...) {
 				return
 			}
-			if err == nil {
-				t.Fatalf("ParseRoleImportID(%q) = %q, want an error", tt.id, got)
-			}
-			for _, phrase := range tt.wantErr {
-				if !strings.Contains(err.Error(), phrase) {
-					t.Errorf("error %q lacks %q", err, phrase)
-				}
+			if got != tt.want {
+				t.Fatalf("ParseRoleImportID(%q) = %q; want %q", tt.id, got, tt.want)
 			}
 		})
 	}

@@ -34,46 +34,37 @@ data "idaas_ram_saml_provider" "test" {
 	same := func(attr string) statecheck.StateCheck {
 		return statecheck.CompareValuePairs(samlProviderResourceName, tfjsonpath.New(attr), samlProviderDataSourceName, tfjsonpath.New(attr), compare.ValuesSame())
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(samlTestConn(t, srv)),
-		Steps: []resource.TestStep{{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.SAMLProviderARN(srv.AccountID(), name))),
-				statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("description"), knownvalue.StringExact("IDaaS")),
-				statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(strings.TrimSpace(idp.XML))),
-				statecheck.ExpectKnownValue(samlProviderDataSourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
-				same("entity_id"), same("sso_urls"), same("certificates"), same("valid_until"), same("create_date"), same("update_date"),
-			},
-		}},
-	})
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(samlTestConn(t, srv)), []resource.TestStep{{
+		Config: config,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.SAMLProviderARN(srv.AccountID(), name))),
+			statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("description"), knownvalue.StringExact("IDaaS")),
+			statecheck.ExpectKnownValue(samlProviderDataSourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(strings.TrimSpace(idp.XML))),
+			statecheck.ExpectKnownValue(samlProviderDataSourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
+			same("entity_id"), same("sso_urls"), same("certificates"), same("valid_until"), same("create_date"), same("update_date"),
+		},
+	}})
 }
 
 func TestAccSAMLProviderDataSource_notFound(t *testing.T) {
 	srv := acctest.Emulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.EmulatorProviderConfig(srv) + `
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config: acctest.EmulatorProviderConfig(srv) + `
 data "idaas_ram_saml_provider" "test" {
   name = "no-such-idp"
 }
 `,
-				ExpectError: samlErrorRegexp("SAML provider not found", `The account has no RAM SAML provider named "no-such-idp".`,
-					rolesso.IdPNameMatchRule, "Code: EntityNotExist.SAMLProvider"),
-			},
-			{
-				Config: acctest.EmulatorProviderConfig(srv) + `
+			ExpectError: samlErrorRegexp("SAML provider not found", `The account has no RAM SAML provider named "no-such-idp".`,
+				rolesso.IdPNameMatchRule, "Code: EntityNotExist.SAMLProvider"),
+		},
+		{
+			Config: acctest.EmulatorProviderConfig(srv) + `
 data "idaas_ram_saml_provider" "test" {
   name = "no such idp"
 }
 `,
-				ExpectError: samlErrorRegexp("Invalid SAML provider name", fmt.Sprintf("%q is invalid", "no such idp")),
-			},
+			ExpectError: samlErrorRegexp("Invalid SAML provider name", fmt.Sprintf("%q is invalid", "no such idp")),
 		},
 	})
 }

@@ -4,7 +4,6 @@
 package ram_test
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -15,6 +14,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -37,15 +37,7 @@ const (
 // for validFor.
 func newSAMLTestIdP(t testing.TB, notBefore time.Time, validFor time.Duration) samlTestIdP {
 	t.Helper()
-	key, err := samlsso.NewSigningKey("idaas-test", notBefore, validFor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	xml, err := samlsso.IdPMetadata(samlTestEntityID, samlTestSSOURL, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(xml)
+	s, key := samltest.IdPMetadata(t, "idaas-test", notBefore, validFor, samlTestEntityID, samlTestSSOURL)
 	if !strings.HasSuffix(s, "\n") {
 		s += "\n"
 	}
@@ -75,14 +67,5 @@ func samlWrappedBase64(s string) string {
 // builds one, for changes out of band and CheckDestroy.
 func samlTestConn(t testing.TB, srv *emulator.Server) client.IMS {
 	t.Helper()
-	c, err := client.New(context.Background(), client.Config{
-		AccountID: srv.AccountID(),
-		AccessKey: &client.AccessKey{ID: acctest.EmulatorCredentials.AccessKeyID, Secret: acctest.EmulatorCredentials.AccessKeySecret},
-		Endpoints: client.Endpoints{RAM: srv.URL(), IMS: srv.URL(), STS: srv.URL(), EIAM: srv.URL()},
-		MaxQPS:    100,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.IMS()
+	return acctest.EmulatorClient(t, srv).IMS()
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 )
@@ -230,7 +231,7 @@ func TestSAMLMetadataFacts(t *testing.T) {
 	older := newSAMLTestIdP(t, now.Add(-time.Hour), 100*24*time.Hour)
 	newer := newSAMLTestIdP(t, now.Add(-time.Hour), 200*24*time.Hour)
 	// One document with both certificates, older first, and validUntil.
-	both := strings.Replace(newer.XML, "<md:KeyDescriptor", samlKeyDescriptorOf(t, older.XML)+"<md:KeyDescriptor", 1)
+	both := strings.Replace(newer.XML, "<md:KeyDescriptor", samltest.KeyDescriptor(t, older.XML)+"<md:KeyDescriptor", 1)
 	both = strings.Replace(both, `entityID=`, `validUntil="2030-01-02T03:04:05Z" entityID=`, 1)
 	md, err := rolesso.ParseMetadata(both)
 	if err != nil {
@@ -259,7 +260,7 @@ func TestSAMLMetadataFacts(t *testing.T) {
 	}
 
 	// The same certificates in the other order give the same facts.
-	swapped := strings.Replace(older.XML, "<md:KeyDescriptor", samlKeyDescriptorOf(t, newer.XML)+"<md:KeyDescriptor", 1)
+	swapped := strings.Replace(older.XML, "<md:KeyDescriptor", samltest.KeyDescriptor(t, newer.XML)+"<md:KeyDescriptor", 1)
 	swapped = strings.Replace(swapped, `entityID=`, `validUntil="2030-01-02T03:04:05Z" entityID=`, 1)
 	md2, err := rolesso.ParseMetadata(samlWrappedBase64(swapped))
 	if err != nil {
@@ -275,17 +276,6 @@ func TestSAMLMetadataFacts(t *testing.T) {
 	if v := ram.SAMLMetadataFactsOf(noValidUntil).ValidUntil; !v.IsNull() {
 		t.Errorf("valid_until = %s, want null without validUntil", v)
 	}
-}
-
-// samlKeyDescriptorOf returns the KeyDescriptor element of metadata XML.
-func samlKeyDescriptorOf(t *testing.T, xml string) string {
-	t.Helper()
-	start := strings.Index(xml, "<md:KeyDescriptor")
-	end := strings.Index(xml, "</md:KeyDescriptor>")
-	if start < 0 || end < 0 {
-		t.Fatalf("no KeyDescriptor in %s", xml)
-	}
-	return xml[start : end+len("</md:KeyDescriptor>")]
 }
 
 func TestModifySAMLProviderPlan(t *testing.T) {

@@ -46,71 +46,66 @@ func TestAccSAMLProvider_basic(t *testing.T) {
 	arn := rolesso.SAMLProviderARN(srv.AccountID(), name)
 	config := testAccSAMLProviderConfig(srv, name, "IDaaS role-based SSO", metadata)
 	cert := idp.Key.Certificate()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionCreate),
-					// The facts of the metadata are known at plan.
-					plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("entity_id"), knownvalue.StringExact(samlTestEntityID)),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
-					plancheck.ExpectUnknownValue(samlProviderResourceName, tfjsonpath.New("arn")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("id"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(arn)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("IDaaS role-based SSO")),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(metadata)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("cert_expiry_warning_days"), knownvalue.Int64Exact(30)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("entity_id"), knownvalue.StringExact(samlTestEntityID)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("sso_urls"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(samlTestSSOURL)})),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("certificates"), knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"sha256_fingerprint": knownvalue.StringExact(idp.Fingerprint),
-						"not_before":         knownvalue.StringExact(cert.NotBefore.UTC().Format(time.RFC3339)),
-						"not_after":          knownvalue.StringExact(cert.NotAfter.UTC().Format(time.RFC3339)),
-						"subject":            knownvalue.StringExact("CN=idaas-test"),
-					})})),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("valid_until"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("create_date"), knownvalue.StringRegexp(samlISOTime)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("update_date"), knownvalue.StringRegexp(samlISOTime)),
-				},
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionCreate),
+				// The facts of the metadata are known at plan.
+				plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("entity_id"), knownvalue.StringExact(samlTestEntityID)),
+				plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
+				plancheck.ExpectUnknownValue(samlProviderResourceName, tfjsonpath.New("arn")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(arn)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("IDaaS role-based SSO")),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(metadata)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("cert_expiry_warning_days"), knownvalue.Int64Exact(30)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("entity_id"), knownvalue.StringExact(samlTestEntityID)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("sso_urls"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(samlTestSSOURL)})),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("certificates"), knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"sha256_fingerprint": knownvalue.StringExact(idp.Fingerprint),
+					"not_before":         knownvalue.StringExact(cert.NotBefore.UTC().Format(time.RFC3339)),
+					"not_after":          knownvalue.StringExact(cert.NotAfter.UTC().Format(time.RFC3339)),
+					"subject":            knownvalue.StringExact("CN=idaas-test"),
+				})})),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("valid_until"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("create_date"), knownvalue.StringRegexp(samlISOTime)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("update_date"), knownvalue.StringRegexp(samlISOTime)),
 			},
-			{
-				ResourceName:      samlProviderResourceName,
-				ImportState:       true,
-				ImportStateId:     name,
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:      samlProviderResourceName,
-				ImportState:       true,
-				ImportStateId:     arn,
-				ImportStateVerify: true,
-			},
-			{
-				// Import steps without a Config use the last applied one.
-				ResourceName:    samlProviderResourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   name,
-			},
-			{
-				ResourceName:    samlProviderResourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   arn,
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-			},
+		},
+		{
+			ResourceName:      samlProviderResourceName,
+			ImportState:       true,
+			ImportStateId:     name,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:      samlProviderResourceName,
+			ImportState:       true,
+			ImportStateId:     arn,
+			ImportStateVerify: true,
+		},
+		{
+			// Import steps without a Config use the last applied one.
+			ResourceName:    samlProviderResourceName,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			ImportStateId:   name,
+		},
+		{
+			ResourceName:    samlProviderResourceName,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			ImportStateId:   arn,
+		},
+		{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
 		},
 	})
 }
@@ -122,74 +117,69 @@ func TestAccSAMLProvider_update(t *testing.T) {
 	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
 	idp := newValidSAMLTestIdP(t)
 	rotated := newValidSAMLTestIdP(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccSAMLProviderConfig(srv, name, "first", idp.XML),
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{
+			Config: testAccSAMLProviderConfig(srv, name, "first", idp.XML),
+		},
+		{
+			Config: testAccSAMLProviderConfig(srv, name, "second", idp.XML),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
+				plancheck.ExpectUnknownValue(samlProviderResourceName, tfjsonpath.New("update_date")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("second")),
 			},
-			{
-				Config: testAccSAMLProviderConfig(srv, name, "second", idp.XML),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
-					plancheck.ExpectUnknownValue(samlProviderResourceName, tfjsonpath.New("update_date")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("second")),
-				},
-				Check: func(*terraform.State) error {
-					return samlExpectUpdateCalls(control, map[string]string{"NewDescription": "second"}, "NewEncodedSAMLMetadataDocument")
-				},
+			Check: func(*terraform.State) error {
+				return samlExpectUpdateCalls(control, map[string]string{"NewDescription": "second"}, "NewEncodedSAMLMetadataDocument")
 			},
-			{
-				// A certificate rotation: new metadata, updated in place, and
-				// the plan shows the new certificate.
-				PreConfig: control.ClearRequests,
-				Config:    testAccSAMLProviderConfig(srv, name, "second", rotated.XML),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(rotated.Fingerprint)),
-					plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("certificates"), knownvalue.ListSizeExact(1)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(rotated.XML)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(rotated.Fingerprint)),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					func(*terraform.State) error {
-						return samlExpectUpdateCalls(control, nil, "NewDescription")
-					},
-					testAccCheckSAMLProviderMetadata(conn, name, rotated.XML),
-				),
+		},
+		{
+			// A certificate rotation: new metadata, updated in place, and
+			// the plan shows the new certificate.
+			PreConfig: control.ClearRequests,
+			Config:    testAccSAMLProviderConfig(srv, name, "second", rotated.XML),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(rotated.Fingerprint)),
+				plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("certificates"), knownvalue.ListSizeExact(1)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(rotated.XML)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(rotated.Fingerprint)),
 			},
-			{
-				// Without a description in the configuration, RAM's is kept.
-				PreConfig: control.ClearRequests,
-				Config:    testAccSAMLProviderConfigNoDescription(srv, name, rotated.XML, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				func(*terraform.State) error {
+					return samlExpectUpdateCalls(control, nil, "NewDescription")
+				},
+				testAccCheckSAMLProviderMetadata(conn, name, rotated.XML),
+			),
+		},
+		{
+			// Without a description in the configuration, RAM's is kept.
+			PreConfig: control.ClearRequests,
+			Config:    testAccSAMLProviderConfigNoDescription(srv, name, rotated.XML, ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+		},
+		{
+			// A setting of this provider alone changes no API object.
+			Config: testAccSAMLProviderConfigNoDescription(srv, name, rotated.XML, "cert_expiry_warning_days = 60"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("update_date"), knownvalue.NotNull()),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("cert_expiry_warning_days"), knownvalue.Int64Exact(60)),
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("second")),
 			},
-			{
-				// A setting of this provider alone changes no API object.
-				Config: testAccSAMLProviderConfigNoDescription(srv, name, rotated.XML, "cert_expiry_warning_days = 60"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("update_date"), knownvalue.NotNull()),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("cert_expiry_warning_days"), knownvalue.Int64Exact(60)),
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("second")),
-				},
-				Check: func(*terraform.State) error {
-					if calls := control.Calls("UpdateSAMLProvider"); len(calls) != 0 {
-						return fmt.Errorf("UpdateSAMLProvider called %d times, want never", len(calls))
-					}
-					return nil
-				},
+			Check: func(*terraform.State) error {
+				if calls := control.Calls("UpdateSAMLProvider"); len(calls) != 0 {
+					return fmt.Errorf("UpdateSAMLProvider called %d times, want never", len(calls))
+				}
+				return nil
 			},
 		},
 	})
@@ -200,35 +190,30 @@ func TestAccSAMLProvider_rename(t *testing.T) {
 	conn := samlTestConn(t, srv)
 	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
 	idp := newValidSAMLTestIdP(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{
-				Config: testAccSAMLProviderConfig(srv, name, "d", idp.XML),
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{
+			Config: testAccSAMLProviderConfig(srv, name, "d", idp.XML),
+		},
+		{
+			// Names compare without regard to case, as RAM compares them.
+			Config: testAccSAMLProviderConfig(srv, strings.ToUpper(name), "d", idp.XML),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+		},
+		{
+			Config: testAccSAMLProviderConfig(srv, name+"-2", "d", idp.XML),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.SAMLProviderARN(srv.AccountID(), name+"-2"))),
 			},
-			{
-				// Names compare without regard to case, as RAM compares them.
-				Config: testAccSAMLProviderConfig(srv, strings.ToUpper(name), "d", idp.XML),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-			},
-			{
-				Config: testAccSAMLProviderConfig(srv, name+"-2", "d", idp.XML),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.SAMLProviderARN(srv.AccountID(), name+"-2"))),
-				},
-				Check: func(*terraform.State) error {
-					if _, err := ram.FindSAMLProviderByName(context.Background(), conn, name); !client.IsNotFound(err) {
-						return fmt.Errorf("the old SAML provider %s: got %v, want not found", name, err)
-					}
-					return nil
-				},
+			Check: func(*terraform.State) error {
+				if _, err := ram.FindSAMLProviderByName(context.Background(), conn, name); !client.IsNotFound(err) {
+					return fmt.Errorf("the old SAML provider %s: got %v, want not found", name, err)
+				}
+				return nil
 			},
 		},
 	})
@@ -254,53 +239,48 @@ resource "idaas_ram_saml_provider" "test" {
 `, samlHCLQuote(name), samlHCLQuote(file))
 	asBase64 := testAccSAMLProviderConfigNoDescription(srv, name, samlWrappedBase64(idp.XML), "")
 	emptyPlan := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{
-				Config: fromFile,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(idp.XML)),
-				},
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{
+			Config: fromFile,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(idp.XML)),
 			},
-			{
-				Config:           asBase64,
-				ConfigPlanChecks: emptyPlan,
-				ConfigStateChecks: []statecheck.StateCheck{
-					// The state keeps the form first written.
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(idp.XML)),
-				},
+		},
+		{
+			Config:           asBase64,
+			ConfigPlanChecks: emptyPlan,
+			ConfigStateChecks: []statecheck.StateCheck{
+				// The state keeps the form first written.
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(idp.XML)),
 			},
-			{
-				// Imported, the state holds RAM's XML: with the Base64 of the
-				// last step in the configuration, the plan is still empty.
-				ResourceName:    samlProviderResourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   name,
-			},
-			{
-				Config:           testAccSAMLProviderConfigNoDescription(srv, name, samlReindented(idp.XML), ""),
-				ConfigPlanChecks: emptyPlan,
-			},
-			{
-				Config:           testAccSAMLProviderConfigNoDescription(srv, name, samlBase64NoPadding(idp.XML), ""),
-				ConfigPlanChecks: emptyPlan,
-			},
-			{
-				Config:           fromFile,
-				ConfigPlanChecks: emptyPlan,
-				Check: func(*terraform.State) error {
-					if n := len(control.Calls("CreateSAMLProvider")); n != 1 {
-						return fmt.Errorf("CreateSAMLProvider called %d times, want once", n)
-					}
-					if n := len(control.Calls("UpdateSAMLProvider")); n != 0 {
-						return fmt.Errorf("UpdateSAMLProvider called %d times, want never", n)
-					}
-					return nil
-				},
+		},
+		{
+			// Imported, the state holds RAM's XML: with the Base64 of the
+			// last step in the configuration, the plan is still empty.
+			ResourceName:    samlProviderResourceName,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			ImportStateId:   name,
+		},
+		{
+			Config:           testAccSAMLProviderConfigNoDescription(srv, name, samlReindented(idp.XML), ""),
+			ConfigPlanChecks: emptyPlan,
+		},
+		{
+			Config:           testAccSAMLProviderConfigNoDescription(srv, name, samlBase64NoPadding(idp.XML), ""),
+			ConfigPlanChecks: emptyPlan,
+		},
+		{
+			Config:           fromFile,
+			ConfigPlanChecks: emptyPlan,
+			Check: func(*terraform.State) error {
+				if n := len(control.Calls("CreateSAMLProvider")); n != 1 {
+					return fmt.Errorf("CreateSAMLProvider called %d times, want once", n)
+				}
+				if n := len(control.Calls("UpdateSAMLProvider")); n != 0 {
+					return fmt.Errorf("UpdateSAMLProvider called %d times, want never", n)
+				}
+				return nil
 			},
 		},
 	})
@@ -311,26 +291,21 @@ func TestAccSAMLProvider_disappears(t *testing.T) {
 	conn := samlTestConn(t, srv)
 	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
 	config := testAccSAMLProviderConfig(srv, name, "d", newValidSAMLTestIdP(t).XML)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{
+			Config: config,
+		},
+		{
+			PreConfig: func() {
+				if err := conn.DeleteSAMLProvider(context.Background(), name); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				PreConfig: func() {
-					if err := conn.DeleteSAMLProvider(context.Background(), name); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionCreate),
-				}},
-				Check: testAccCheckSAMLProviderExists(conn, name),
-			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionCreate),
+			}},
+			Check: testAccCheckSAMLProviderExists(conn, name),
 		},
 	})
 }
@@ -350,36 +325,31 @@ func TestAccSAMLProvider_changedOutOfBand(t *testing.T) {
 			}
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{
+			Config: config,
+		},
+		{
+			PreConfig: update(client.UpdateSAMLProviderInput{NewDescription: "changed by hand"}),
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("managed")),
 			},
-			{
-				PreConfig: update(client.UpdateSAMLProviderInput{NewDescription: "changed by hand"}),
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("description"), knownvalue.StringExact("managed")),
-				},
+		},
+		{
+			PreConfig: update(client.UpdateSAMLProviderInput{NewEncodedSAMLMetadataDocument: samlWrappedBase64(other.XML)}),
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(idp.XML)),
 			},
-			{
-				PreConfig: update(client.UpdateSAMLProviderInput{NewEncodedSAMLMetadataDocument: samlWrappedBase64(other.XML)}),
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(samlProviderResourceName, samlNewestFingerprintPath, knownvalue.StringExact(idp.Fingerprint)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(samlProviderResourceName, tfjsonpath.New("metadata"), knownvalue.StringExact(idp.XML)),
-				},
-				Check: testAccCheckSAMLProviderMetadata(conn, name, idp.XML),
-			},
+			Check: testAccCheckSAMLProviderMetadata(conn, name, idp.XML),
 		},
 	})
 }
@@ -399,18 +369,14 @@ func TestAccSAMLProvider_validation(t *testing.T) {
 			ExpectError: wantErr,
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			step("-idaas", valid.XML, samlErrorRegexp("Invalid SAML provider name", "starts or ends with a special character", rolesso.IdPNameMatchRule)),
-			step("idaas", "https://idaas-test.aliyunidaas.com/api/v2/app_test/saml2/meta",
-				samlErrorRegexp("Invalid SAML IdP metadata", "It is a URL", `file("idp-metadata.xml")`)),
-			step("idaas", expired.XML, samlErrorRegexp("Invalid SAML IdP metadata", "Every signing certificate has expired")),
-			step("idaas", strings.Replace(valid.XML, "</md:IDPSSODescriptor>", "", 1), samlErrorRegexp("Invalid SAML IdP metadata", "The XML is not well-formed")),
-			step("idaas", `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:alibaba:cloudcomputing"><md:SPSSODescriptor/></md:EntityDescriptor>`,
-				samlErrorRegexp("Invalid SAML IdP metadata", "describes a service provider")),
-		},
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		step("-idaas", valid.XML, samlErrorRegexp("Invalid SAML provider name", "starts or ends with a special character", rolesso.IdPNameMatchRule)),
+		step("idaas", "https://idaas-test.aliyunidaas.com/api/v2/app_test/saml2/meta",
+			samlErrorRegexp("Invalid SAML IdP metadata", "It is a URL", `file("idp-metadata.xml")`)),
+		step("idaas", expired.XML, samlErrorRegexp("Invalid SAML IdP metadata", "Every signing certificate has expired")),
+		step("idaas", strings.Replace(valid.XML, "</md:IDPSSODescriptor>", "", 1), samlErrorRegexp("Invalid SAML IdP metadata", "The XML is not well-formed")),
+		step("idaas", `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:alibaba:cloudcomputing"><md:SPSSODescriptor/></md:EntityDescriptor>`,
+			samlErrorRegexp("Invalid SAML IdP metadata", "describes a service provider")),
 	})
 	for _, call := range control.Requests(0) {
 		if samlIsWrite(call.Action) {
@@ -429,28 +395,23 @@ func TestAccSAMLProvider_ambiguousCreate(t *testing.T) {
 	control := emulatortest.ControlOf(t, srv)
 	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
 	config := testAccSAMLProviderConfig(srv, name, "d", newValidSAMLTestIdP(t).XML)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckSAMLProviderExists(conn, name),
-					func(*terraform.State) error {
-						creates := control.Calls("CreateSAMLProvider")
-						if len(creates) != 1 || creates[0].Fault != string(emulator.FaultAmbiguous) {
-							return fmt.Errorf("CreateSAMLProvider calls = %+v, want one, with the ambiguous fault", creates)
-						}
-						return nil
-					},
-				),
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{
+			Config: config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				testAccCheckSAMLProviderExists(conn, name),
+				func(*terraform.State) error {
+					creates := control.Calls("CreateSAMLProvider")
+					if len(creates) != 1 || creates[0].Fault != string(emulator.FaultAmbiguous) {
+						return fmt.Errorf("CreateSAMLProvider calls = %+v, want one, with the ambiguous fault", creates)
+					}
+					return nil
+				},
+			),
+		},
+		{
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		},
 	})
 }
@@ -467,18 +428,13 @@ func TestAccSAMLProvider_importErrors(t *testing.T) {
 			ExpectError:   wantErr,
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckSAMLProviderDestroy(conn),
-		Steps: []resource.TestStep{
-			{Config: testAccSAMLProviderConfig(srv, name, "d", newValidSAMLTestIdP(t).XML)},
-			importStep("acs:ram::9999999999999999:saml-provider/"+name,
-				samlErrorRegexp("Invalid import ID", "is of account 9999999999999999, but the provider works in account "+srv.AccountID())),
-			importStep("idaas/prod", samlErrorRegexp(`"idaas/prod" is not a SAML provider name`, samlProviderImportExamples)),
-			importStep("acs:ram::"+srv.AccountID()+":role/admin", samlErrorRegexp("is not a SAML provider ARN", samlProviderImportExamples)),
-			importStep("no-such-idp", samlErrorRegexp("non-existent remote object")),
-		},
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
+		{Config: testAccSAMLProviderConfig(srv, name, "d", newValidSAMLTestIdP(t).XML)},
+		importStep("acs:ram::9999999999999999:saml-provider/"+name,
+			samlErrorRegexp("Invalid import ID", "is of account 9999999999999999, but the provider works in account "+srv.AccountID())),
+		importStep("idaas/prod", samlErrorRegexp(`"idaas/prod" is not a SAML provider name`, samlProviderImportExamples)),
+		importStep("acs:ram::"+srv.AccountID()+":role/admin", samlErrorRegexp("is not a SAML provider ARN", samlProviderImportExamples)),
+		importStep("no-such-idp", samlErrorRegexp("non-existent remote object")),
 	})
 }
 

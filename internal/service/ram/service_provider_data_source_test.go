@@ -41,16 +41,12 @@ data "idaas_ram_service_provider" "china" {
   site = "china"
 }
 `
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: config,
-			ConfigStateChecks: append(
-				serviceProviderChecks("data.idaas_ram_service_provider.default", rolesso.International),
-				serviceProviderChecks("data.idaas_ram_service_provider.china", rolesso.China)...),
-		}},
-	})
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: config,
+		ConfigStateChecks: append(
+			serviceProviderChecks("data.idaas_ram_service_provider.default", rolesso.International),
+			serviceProviderChecks("data.idaas_ram_service_provider.china", rolesso.China)...),
+	}})
 	// The facts come from rolesso: the only calls are the provider's own
 	// (its account ID).
 	for _, call := range control.Requests(0) {
@@ -62,22 +58,18 @@ data "idaas_ram_service_provider" "china" {
 
 func TestAccServiceProviderDataSource_providerSite(t *testing.T) {
 	srv := acctest.Emulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.EmulatorProviderConfig(srv) + `
+	acctest.ParallelTest(t, nil, []resource.TestStep{
+		{
+			Config: acctest.EmulatorProviderConfig(srv) + `
 data "idaas_ram_service_provider" "test" {
   site = "China"
 }
 `,
-				ExpectError: samlErrorRegexp("Invalid site", `Write it as "china": site names are lower case.`),
-			},
-			{
-				Config:            acctest.EmulatorProviderConfig(srv, `site = "china"`) + `data "idaas_ram_service_provider" "test" {}`,
-				ConfigStateChecks: serviceProviderChecks("data.idaas_ram_service_provider.test", rolesso.China),
-			},
+			ExpectError: samlErrorRegexp("Invalid site", `Write it as "china": site names are lower case.`),
+		},
+		{
+			Config:            acctest.EmulatorProviderConfig(srv, `site = "china"`) + `data "idaas_ram_service_provider" "test" {}`,
+			ConfigStateChecks: serviceProviderChecks("data.idaas_ram_service_provider.test", rolesso.China),
 		},
 	})
 }

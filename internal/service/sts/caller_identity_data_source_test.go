@@ -32,41 +32,33 @@ const (
 func TestAccCallerIdentityDataSource_basic(t *testing.T) {
 	srv := acctest.Emulator(t)
 	account := srv.AccountID()
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: acctest.EmulatorProviderConfig(srv) + testAccCallerIdentityDataSourceConfig,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("arn"), knownvalue.StringExact("acs:ram::"+account+":root")),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("identity_type"), knownvalue.StringExact("Account")),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("principal_id"), knownvalue.StringExact(account)),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("user_id"), knownvalue.StringExact(account)),
-			},
-		}},
-	})
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config: acctest.EmulatorProviderConfig(srv) + testAccCallerIdentityDataSourceConfig,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("account_id"), knownvalue.StringExact(account)),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("arn"), knownvalue.StringExact("acs:ram::"+account+":root")),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("identity_type"), knownvalue.StringExact("Account")),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("principal_id"), knownvalue.StringExact(account)),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("user_id"), knownvalue.StringExact(account)),
+		},
+	}})
 }
 
 // TestAccCallerIdentityDataSource_assumeRole assumes a role with the
 // emulator's root key: the data source then sees the role session.
 func TestAccCallerIdentityDataSource_assumeRole(t *testing.T) {
 	srv := acctest.Emulator(t, emulatortest.WithLoad(roleState(t, map[string]any{"RAM": []string{"acs:ram::" + emulatorAccount + ":root"}})))
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: acctest.EmulatorProviderConfig(srv, fmt.Sprintf(`assume_role = {
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config: acctest.EmulatorProviderConfig(srv, fmt.Sprintf(`assume_role = {
   role_arn     = "acs:ram::%s:role/%s"
   session_name = "acctest"
 }`, srv.AccountID(), roleName)) + testAccCallerIdentityDataSourceConfig,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("identity_type"), knownvalue.StringExact("AssumedRoleUser")),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("arn"),
-					knownvalue.StringExact("acs:ram::"+srv.AccountID()+":assumed-role/"+roleName+"/acctest")),
-			},
-		}},
-	})
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("identity_type"), knownvalue.StringExact("AssumedRoleUser")),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("arn"),
+				knownvalue.StringExact("acs:ram::"+srv.AccountID()+":assumed-role/"+roleName+"/acctest")),
+		},
+	}})
 }
 
 // TestAccCallerIdentityDataSource_oidc gets credentials from an OIDC token
@@ -85,31 +77,23 @@ func TestAccCallerIdentityDataSource_oidc(t *testing.T) {
 	t.Setenv("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", providerARN)
 	t.Setenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE", tokenFile)
 	t.Setenv("ALIBABA_CLOUD_ROLE_SESSION_NAME", "github-run-7")
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: acctest.ProviderConfig(srv.URL(), acctest.Credentials{}) + testAccCallerIdentityDataSourceConfig,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("identity_type"), knownvalue.StringExact("AssumedRoleUser")),
-				statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("arn"),
-					knownvalue.StringExact("acs:ram::"+srv.AccountID()+":assumed-role/"+roleName+"/github-run-7")),
-			},
-		}},
-	})
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config: acctest.ProviderConfig(srv.URL(), acctest.Credentials{}) + testAccCallerIdentityDataSourceConfig,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("identity_type"), knownvalue.StringExact("AssumedRoleUser")),
+			statecheck.ExpectKnownValue(dataSourceName, tfjsonpath.New("arn"),
+				knownvalue.StringExact("acs:ram::"+srv.AccountID()+":assumed-role/"+roleName+"/github-run-7")),
+		},
+	}})
 }
 
 func TestAccCallerIdentityDataSource_badKey(t *testing.T) {
 	srv := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: acctest.ProviderConfig(srv.URL(), acctest.Credentials{AccessKeyID: "LTAI5tNoSuchKey0000", AccessKeySecret: "x"}) +
-				testAccCallerIdentityDataSourceConfig,
-			ExpectError: regexp.MustCompile(`InvalidAccessKeyId.NotFound[\s\S]*access key ID does not exist`),
-		}},
-	})
+	acctest.Test(t, nil, []resource.TestStep{{
+		Config: acctest.ProviderConfig(srv.URL(), acctest.Credentials{AccessKeyID: "LTAI5tNoSuchKey0000", AccessKeySecret: "x"}) +
+			testAccCallerIdentityDataSourceConfig,
+		ExpectError: regexp.MustCompile(`InvalidAccessKeyId.NotFound[\s\S]*access key ID does not exist`),
+	}})
 }
 
 const testAccCallerIdentityDataSourceConfig = `
