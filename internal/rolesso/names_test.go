@@ -234,22 +234,29 @@ func TestPatternsAgreeWithLimits(t *testing.T) {
 
 func TestSameNames(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		a, b string
-		want bool
-	}{
+	pairs := []namePair{
 		{"sso-admin", "sso-admin", true},
 		{"SSO-Admin", "sso-admin", true},
 		{"sso-admin", "sso-admin2", false},
 		{"sso_admin", "sso-admin", false},
 		{"", "", true},
 	}
-	for _, tc := range tests {
-		if got := rolesso.SameRoleName(tc.a, tc.b); got != tc.want {
-			t.Errorf("SameRoleName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
-		}
-		if got := rolesso.SameSAMLProviderName(tc.a, tc.b); got != tc.want {
-			t.Errorf("SameSAMLProviderName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+	checkNamePairs(t, "SameRoleName", rolesso.SameRoleName, pairs)
+	checkNamePairs(t, "SameSAMLProviderName", rolesso.SameSAMLProviderName, pairs)
+}
+
+// namePair is two names and whether a comparison of them holds.
+type namePair struct {
+	a, b string
+	want bool
+}
+
+// checkNamePairs checks compare, named fn, on each pair.
+func checkNamePairs(t *testing.T, fn string, compare func(a, b string) bool, pairs []namePair) {
+	t.Helper()
+	for _, p := range pairs {
+		if got := compare(p.a, p.b); got != p.want {
+			t.Errorf("%s(%q, %q) = %v, want %v", fn, p.a, p.b, got, p.want)
 		}
 	}
 }
