@@ -239,22 +239,14 @@ func assertLinkError(t *testing.T, err error, want *rolesso.LinkError) {
 
 func TestCaseOnlyDifference(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		a, b string
-		want bool
-	}{
+	checkNamePairs(t, "CaseOnlyDifference", rolesso.CaseOnlyDifference, []namePair{
 		{"sso-admin", "sso-admin", false},
 		{"SSO-Admin", "sso-admin", true},
 		{"idaas", "IDAAS", true},
 		{"sso-admin", "sso_admin", false},
 		{"", "", false},
 		{"a", "", false},
-	}
-	for _, tt := range tests {
-		if got := rolesso.CaseOnlyDifference(tt.a, tt.b); got != tt.want {
-			t.Errorf("CaseOnlyDifference(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestExactCaseWarnings(t *testing.T) {

@@ -221,16 +221,7 @@ func TestMetadataValidate(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			m := mustParseMetadata(t, tc.doc.String())
-			var got []string
-			var me *rolesso.MetadataError
-			if err := m.Validate(t0); errors.As(err, &me) {
-				got = me.Problems
-			} else if err != nil {
-				t.Fatalf("error %T is not a *MetadataError", err)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("problems (-want +got):\n%s", diff)
-			}
+			checkProblems(t, m.Validate(t0), tc.want, func(e *rolesso.MetadataError) []string { return e.Problems })
 		})
 	}
 }

@@ -34,75 +34,72 @@ func checkParsed[T any](t *testing.T, got T, err error, want T, wantErr string) 
 	}
 }
 
-func TestValidateRoleName(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
-		name string
-		want string
-	}{
-		"simple":          {name: "sso-admin"},
-		"dots and digits": {name: "ops.Admin.2"},
-		"one character":   {name: "a"},
-		"64 characters":   {name: strings.Repeat("r", 64)},
-		"empty": {
-			name: "",
-			want: `invalid RAM role name "": it is empty. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". Choose a name that satisfies the rule.`,
-		},
-		"65 characters": {
-			name: strings.Repeat("r", 65),
-			want: `invalid RAM role name "` + strings.Repeat("r", 65) + `": it has 65 characters, more than 64. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "` + strings.Repeat("r", 64) + `".`,
-		},
-		"underscore": {
-			name: "ops_admin",
-			want: `invalid RAM role name "ops_admin": it contains '_' at position 4. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "ops-admin".`,
-		},
-		"at sign of the 2021 docs": {
-			name: "admin@corp",
-			want: `invalid RAM role name "admin@corp": it contains '@' at position 6. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "admin-corp".`,
-		},
-		"space": {
-			name: "sso admin",
-			want: `invalid RAM role name "sso admin": it contains ' ' at position 4. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "sso-admin".`,
-		},
-		"non-ASCII": {
-			name: "管理员",
-			want: `invalid RAM role name "管理员": it contains '管' at position 1. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". Choose a name that satisfies the rule.`,
-		},
-	}
+// errTextCase is an input of a validator and the text of the error it
+// gets ("" for none).
+type errTextCase struct{ in, want string }
+
+// checkErrTexts checks validate, named fn, on each case.
+func checkErrTexts(t *testing.T, fn string, validate func(string) error, tests map[string]errTextCase) {
+	t.Helper()
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if diff := cmp.Diff(tc.want, errText(rolesso.ValidateRoleName(tc.name))); diff != "" {
-				t.Errorf("ValidateRoleName(%q) (-want +got):\n%s", tc.name, diff)
+			if diff := cmp.Diff(tc.want, errText(validate(tc.in))); diff != "" {
+				t.Errorf("%s(%q) (-want +got):\n%s", fn, tc.in, diff)
 			}
 		})
 	}
 }
 
+func TestValidateRoleName(t *testing.T) {
+	t.Parallel()
+	tests := map[string]errTextCase{
+		"simple":          {in: "sso-admin"},
+		"dots and digits": {in: "ops.Admin.2"},
+		"one character":   {in: "a"},
+		"64 characters":   {in: strings.Repeat("r", 64)},
+		"empty": {
+			in:   "",
+			want: `invalid RAM role name "": it is empty. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". Choose a name that satisfies the rule.`,
+		},
+		"65 characters": {
+			in:   strings.Repeat("r", 65),
+			want: `invalid RAM role name "` + strings.Repeat("r", 65) + `": it has 65 characters, more than 64. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "` + strings.Repeat("r", 64) + `".`,
+		},
+		"underscore": {
+			in:   "ops_admin",
+			want: `invalid RAM role name "ops_admin": it contains '_' at position 4. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "ops-admin".`,
+		},
+		"at sign of the 2021 docs": {
+			in:   "admin@corp",
+			want: `invalid RAM role name "admin@corp": it contains '@' at position 6. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "admin-corp".`,
+		},
+		"space": {
+			in:   "sso admin",
+			want: `invalid RAM role name "sso admin": it contains ' ' at position 4. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". For example "sso-admin".`,
+		},
+		"non-ASCII": {
+			in:   "管理员",
+			want: `invalid RAM role name "管理员": it contains '管' at position 1. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". Choose a name that satisfies the rule.`,
+		},
+	}
+	checkErrTexts(t, "ValidateRoleName", rolesso.ValidateRoleName, tests)
+}
+
 func TestValidateApplicationAccountName(t *testing.T) {
 	t.Parallel()
-	tests := map[string]struct {
-		name string
-		want string
-	}{
-		"role name": {name: "sso-admin"},
+	tests := map[string]errTextCase{
+		"role name": {in: "sso-admin"},
 		"underscore": {
-			name: "ops_admin",
+			in:   "ops_admin",
 			want: `invalid application account name "ops_admin": it contains '_' at position 4; IDaaS may accept it, but no RAM role can have this name, so this account can never sign in. An application account name must equal the name of the RAM role it signs in to, so it must satisfy the RAM role-name rule: 1 to 64 characters: letters, digits, "." and "-". For example "ops-admin". Rename the RAM role to match.`,
 		},
 		"too long": {
-			name: strings.Repeat("a", 65),
+			in:   strings.Repeat("a", 65),
 			want: `invalid application account name "` + strings.Repeat("a", 65) + `": it has 65 characters, more than 64. An application account name must equal the name of the RAM role it signs in to, so it must satisfy the RAM role-name rule: 1 to 64 characters: letters, digits, "." and "-". For example "` + strings.Repeat("a", 64) + `". Rename the RAM role to match.`,
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if diff := cmp.Diff(tc.want, errText(rolesso.ValidateApplicationAccountName(tc.name))); diff != "" {
-				t.Errorf("ValidateApplicationAccountName(%q) (-want +got):\n%s", tc.name, diff)
-			}
-		})
-	}
+	checkErrTexts(t, "ValidateApplicationAccountName", rolesso.ValidateApplicationAccountName, tests)
 }
 
 func TestValidateSAMLProviderNameAndIdPName(t *testing.T) {
@@ -154,24 +151,14 @@ func TestValidateSAMLProviderNameAndIdPName(t *testing.T) {
 func TestValidateAccountID(t *testing.T) {
 	t.Parallel()
 	fix := ` Copy it from the account menu of the Alibaba Cloud console, or from "aliyun sts GetCallerIdentity" (field AccountId).`
-	tests := map[string]struct {
-		id   string
-		want string
-	}{
-		"16 digits":  {id: "1234567890123456"},
-		"empty":      {id: "", want: `invalid Alibaba Cloud account ID "": it is empty. An Alibaba Cloud account ID has 16 digits.` + fix},
-		"15 digits":  {id: "123456789012345", want: `invalid Alibaba Cloud account ID "123456789012345": it has 15 digits. An Alibaba Cloud account ID has 16 digits.` + fix},
-		"masked":     {id: "123456789012****", want: `invalid Alibaba Cloud account ID "123456789012****": it contains '*' at position 13. An Alibaba Cloud account ID has 16 digits.` + fix},
-		"leading sp": {id: " 1234567890123456", want: `invalid Alibaba Cloud account ID " 1234567890123456": it contains ' ' at position 1. An Alibaba Cloud account ID has 16 digits.` + fix},
+	tests := map[string]errTextCase{
+		"16 digits":  {in: "1234567890123456"},
+		"empty":      {in: "", want: `invalid Alibaba Cloud account ID "": it is empty. An Alibaba Cloud account ID has 16 digits.` + fix},
+		"15 digits":  {in: "123456789012345", want: `invalid Alibaba Cloud account ID "123456789012345": it has 15 digits. An Alibaba Cloud account ID has 16 digits.` + fix},
+		"masked":     {in: "123456789012****", want: `invalid Alibaba Cloud account ID "123456789012****": it contains '*' at position 13. An Alibaba Cloud account ID has 16 digits.` + fix},
+		"leading sp": {in: " 1234567890123456", want: `invalid Alibaba Cloud account ID " 1234567890123456": it contains ' ' at position 1. An Alibaba Cloud account ID has 16 digits.` + fix},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if diff := cmp.Diff(tc.want, errText(rolesso.ValidateAccountID(tc.id))); diff != "" {
-				t.Errorf("ValidateAccountID(%q) (-want +got):\n%s", tc.id, diff)
-			}
-		})
-	}
+	checkErrTexts(t, "ValidateAccountID", rolesso.ValidateAccountID, tests)
 }
 
 func TestValidateRoleSessionName(t *testing.T) {
@@ -247,22 +234,29 @@ func TestPatternsAgreeWithLimits(t *testing.T) {
 
 func TestSameNames(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		a, b string
-		want bool
-	}{
+	pairs := []namePair{
 		{"sso-admin", "sso-admin", true},
 		{"SSO-Admin", "sso-admin", true},
 		{"sso-admin", "sso-admin2", false},
 		{"sso_admin", "sso-admin", false},
 		{"", "", true},
 	}
-	for _, tc := range tests {
-		if got := rolesso.SameRoleName(tc.a, tc.b); got != tc.want {
-			t.Errorf("SameRoleName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
-		}
-		if got := rolesso.SameSAMLProviderName(tc.a, tc.b); got != tc.want {
-			t.Errorf("SameSAMLProviderName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+	checkNamePairs(t, "SameRoleName", rolesso.SameRoleName, pairs)
+	checkNamePairs(t, "SameSAMLProviderName", rolesso.SameSAMLProviderName, pairs)
+}
+
+// namePair is two names and whether a comparison of them holds.
+type namePair struct {
+	a, b string
+	want bool
+}
+
+// checkNamePairs checks compare, named fn, on each pair.
+func checkNamePairs(t *testing.T, fn string, compare func(a, b string) bool, pairs []namePair) {
+	t.Helper()
+	for _, p := range pairs {
+		if got := compare(p.a, p.b); got != p.want {
+			t.Errorf("%s(%q, %q) = %v, want %v", fn, p.a, p.b, got, p.want)
 		}
 	}
 }

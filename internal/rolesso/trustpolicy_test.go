@@ -236,16 +236,7 @@ func TestValidateTrustPolicy(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			err := rolesso.ValidateTrustPolicy(tc.doc)
-			var got []string
-			var pe *rolesso.TrustPolicyError
-			if errors.As(err, &pe) {
-				got = pe.Problems
-			} else if err != nil {
-				t.Fatalf("error %v is not a *TrustPolicyError", err)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("problems (-want +got):\n%s", diff)
-			}
+			checkProblems(t, err, tc.want, func(e *rolesso.TrustPolicyError) []string { return e.Problems })
 		})
 	}
 }
@@ -437,5 +428,21 @@ func TestTrustPolicyTrusts(t *testing.T) {
 				t.Errorf("TrustPolicyTrusts = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// checkProblems checks that err lists the problems want: an error of type
+// E, whose problems are read by problems, or nil for none.
+func checkProblems[E error](t *testing.T, err error, want []string, problems func(E) []string) {
+	t.Helper()
+	var got []string
+	var e E
+	if errors.As(err, &e) {
+		got = problems(e)
+	} else if err != nil {
+		t.Fatalf("error %v is not a %T", err, e)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }

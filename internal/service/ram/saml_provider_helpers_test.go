@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
+
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
@@ -61,6 +63,15 @@ func samlWrappedBase64(s string) string {
 		enc = enc[76:]
 	}
 	return strings.Join(append(lines, enc), "\n") + "\n"
+}
+
+// newSAMLProviderTest is how a SAML provider acceptance test starts: an
+// emulator of its own, a client of it (samlTestConn) and a random provider
+// name.
+func newSAMLProviderTest(t *testing.T) (*emulator.Server, client.IMS, string) {
+	t.Helper()
+	srv := acctest.Emulator(t)
+	return srv, samlTestConn(t, srv), sdkacctest.RandomWithPrefix("tf-acc-idp")
 }
 
 // samlTestConn returns an IMS client of the emulator, as the provider

@@ -34,9 +34,7 @@ import (
 const samlProviderResourceName = "idaas_ram_saml_provider.test"
 
 func TestAccSAMLProvider_basic(t *testing.T) {
-	srv := acctest.Emulator(t)
-	conn := samlTestConn(t, srv)
-	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
+	srv, conn, name := newSAMLProviderTest(t)
 	idp := newValidSAMLTestIdP(t)
 	// Import reads the document RAM holds, which is the one sent: the XML
 	// without surrounding whitespace. Written so here, the imported state
@@ -111,10 +109,8 @@ func TestAccSAMLProvider_basic(t *testing.T) {
 }
 
 func TestAccSAMLProvider_update(t *testing.T) {
-	srv := acctest.Emulator(t)
-	conn := samlTestConn(t, srv)
+	srv, conn, name := newSAMLProviderTest(t)
 	control := emulatortest.ControlOf(t, srv)
-	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
 	idp := newValidSAMLTestIdP(t)
 	rotated := newValidSAMLTestIdP(t)
 	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
@@ -186,9 +182,7 @@ func TestAccSAMLProvider_update(t *testing.T) {
 }
 
 func TestAccSAMLProvider_rename(t *testing.T) {
-	srv := acctest.Emulator(t)
-	conn := samlTestConn(t, srv)
-	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
+	srv, conn, name := newSAMLProviderTest(t)
 	idp := newValidSAMLTestIdP(t)
 	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
 		{
@@ -222,10 +216,8 @@ func TestAccSAMLProvider_rename(t *testing.T) {
 // TestAccSAMLProvider_metadataForms writes one document as a file, as
 // Base64 and samlReindented: none of the forms shows a change.
 func TestAccSAMLProvider_metadataForms(t *testing.T) {
-	srv := acctest.Emulator(t)
-	conn := samlTestConn(t, srv)
+	srv, conn, name := newSAMLProviderTest(t)
 	control := emulatortest.ControlOf(t, srv)
-	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
 	idp := newValidSAMLTestIdP(t)
 	file := filepath.Join(t.TempDir(), "idp-metadata.xml")
 	if err := os.WriteFile(file, []byte(idp.XML), 0o600); err != nil {
@@ -287,9 +279,7 @@ resource "idaas_ram_saml_provider" "test" {
 }
 
 func TestAccSAMLProvider_disappears(t *testing.T) {
-	srv := acctest.Emulator(t)
-	conn := samlTestConn(t, srv)
-	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
+	srv, conn, name := newSAMLProviderTest(t)
 	config := testAccSAMLProviderConfig(srv, name, "d", newValidSAMLTestIdP(t).XML)
 	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{
 		{
@@ -311,9 +301,7 @@ func TestAccSAMLProvider_disappears(t *testing.T) {
 }
 
 func TestAccSAMLProvider_changedOutOfBand(t *testing.T) {
-	srv := acctest.Emulator(t)
-	conn := samlTestConn(t, srv)
-	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
+	srv, conn, name := newSAMLProviderTest(t)
 	idp := newValidSAMLTestIdP(t)
 	other := newValidSAMLTestIdP(t)
 	config := testAccSAMLProviderConfig(srv, name, "managed", idp.XML)
@@ -417,9 +405,7 @@ func TestAccSAMLProvider_ambiguousCreate(t *testing.T) {
 }
 
 func TestAccSAMLProvider_importErrors(t *testing.T) {
-	srv := acctest.Emulator(t)
-	conn := samlTestConn(t, srv)
-	name := sdkacctest.RandomWithPrefix("tf-acc-idp")
+	srv, conn, name := newSAMLProviderTest(t)
 	importStep := func(id string, wantErr *regexp.Regexp) resource.TestStep {
 		return resource.TestStep{
 			ResourceName:  samlProviderResourceName,
