@@ -45,7 +45,7 @@ func (d *roleSSOApplicationDataSource) Schema(_ context.Context, _ datasource.Sc
 			"site": framework.ComputedString("The site of the application's role-based SSO template (" + framework.OrList(rolesso.SiteNames(), "`") +
 				"), or null when the template is not one this provider knows."),
 			"template_id":                   framework.ComputedString("The marketplace template the application was made from; null for a standard SAML application."),
-			"role_attribute_expression": framework.ComputedString("The expression of the `Role` SAML attribute of a standard SAML application; null for one made from the template."),
+			"role_attribute_expression":     framework.ComputedString("The expression of the `Role` SAML attribute of a standard SAML application; null for one made from the template."),
 			"client_id":                     framework.ComputedString(clientIDDescription),
 			"authorize_all_users":           framework.ComputedBool("Whether every user of the instance may use the application."),
 			"enabled":                       framework.ComputedBool("Whether the application and its SSO are both enabled."),
