@@ -87,6 +87,7 @@ const (
 	maxDisplayNameLength     = 128
 	maxUserDescriptionLength = 256
 	maxGroupNameLength       = 64
+	maxGroupExternalIDLength = 64 // sdk:eiam CreateGroupRequest
 	maxGroupDescription      = 256
 	maxApplicationName       = 64
 	maxApplicationDesc       = 128
@@ -147,6 +148,11 @@ func (s *Server) installEiam() {
 		{"ListUsers", readAction, s.eiamListUsers},
 		{"CreateGroup", writeAction, s.eiamCreateGroup},
 		{"ListGroups", readAction, s.eiamListGroups},
+		{"GetGroup", readAction, s.eiamGetGroup},
+		{"UpdateGroup", writeAction, s.eiamUpdateGroup},
+		{"UpdateGroupDescription", writeAction, s.eiamUpdateGroupDescription},
+		{"DeleteGroup", writeAction, s.eiamDeleteGroup},
+		{"ListUsersForGroup", readAction, s.eiamListUsersForGroup},
 		{"AddUsersToGroup", writeAction, s.eiamAddUsersToGroup},
 		{"RemoveUsersFromGroup", writeAction, s.eiamRemoveUsersFromGroup},
 	} {

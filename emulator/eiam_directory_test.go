@@ -253,3 +253,44 @@ func controlState(t testing.TB, f *eiamFixture) string {
 	}
 	return body
 }
+
+// TestEiamGroupLifecycle covers GetGroup, UpdateGroup,
+// UpdateGroupDescription, ListUsersForGroup and DeleteGroup, with the
+// field names of the sdk:eiam models.
+func TestEiamGroupLifecycle(t *testing.T) {
+	f := newEiamFixture(t)
+	app := f.createApp("app", emulator.RoleSSOTemplateIDInternational)
+	alice := f.createUser("alice")
+	group := str(f.ok("CreateGroup", params{"GroupName": "admins", "GroupExternalId": "sso-admin"}), "GroupId")
+	f.ok("CreateGroup", params{"GroupName": "auditors"})
+	f.fail("CreateGroup", params{"GroupName": "long", "GroupExternalId": strings.Repeat("x", 65)}, "InvalidParameter.GroupExternalId", 400)
+
+	got := field(f.ok("GetGroup", params{"GroupId": group}), "Group")
+	if str(got, "GroupName") != "admins" || str(got, "GroupExternalId") != "sso-admin" || str(got, "GroupSourceType") == "" || num(got, "CreateTime") == 0 {
+		t.Errorf("GetGroup: %v", got)
+	}
+	f.ok("UpdateGroup", params{"GroupId": group, "GroupName": "administrators", "GroupExternalId": "sso-administrator"})
+	f.fail("UpdateGroup", params{"GroupId": group, "GroupName": "auditors"}, "EntityAlreadyExists.Group", http.StatusConflict)
+	f.ok("UpdateGroupDescription", params{"GroupId": group, "Description": "the admins"})
+	got = field(f.ok("GetGroup", params{"GroupId": group}), "Group")
+	if str(got, "GroupName") != "administrators" || str(got, "GroupExternalId") != "sso-administrator" || str(got, "Description") != "the admins" {
+		t.Errorf("GetGroup after updates: %v", got)
+	}
+
+	f.ok("AddUsersToGroup", params{"GroupId": group, "UserIds.1": alice})
+	members := f.ok("ListUsersForGroup", params{"GroupId": group})
+	if num(members, "TotalCount") != 1 || ids(members["Users"], "UserId")[0] != alice {
+		t.Errorf("ListUsersForGroup: %v", members)
+	}
+	f.ok("AuthorizeApplicationToGroups", params{"ApplicationId": app, "GroupIds.1": group})
+	f.ok("DeleteGroup", params{"GroupId": group})
+	f.fail("GetGroup", params{"GroupId": group}, "EntityNotExists.Group", 404)
+	f.fail("DeleteGroup", params{"GroupId": group}, "EntityNotExists.Group", 404)
+	f.fail("ListUsersForGroup", params{"GroupId": group}, "EntityNotExists.Group", 404)
+	if groups := f.ok("ListGroupsForApplication", params{"ApplicationId": app}); num(groups, "TotalCount") != 0 {
+		t.Errorf("ListGroupsForApplication after DeleteGroup: %v", groups)
+	}
+	if g := items(field(f.ok("GetUser", params{"UserId": alice}), "User"), "Groups"); len(g) != 0 {
+		t.Errorf("alice's groups after DeleteGroup: %v", g)
+	}
+}

@@ -37,6 +37,7 @@ import (
 // take the narrower EIAMDirectory.
 type EIAM interface {
 	EIAMDirectory
+	EIAMGroups
 
 	// GetInstance returns the IDaaS instance with the given ID, or an error
 	// for which IsNotFound is true.

@@ -281,6 +281,7 @@ func (p *idaasProvider) Resources(_ context.Context) []func() resource.Resource 
 		ram.NewRolePolicyAttachmentsExclusiveResource,
 		idaas.NewApplicationAccountResource,
 		idaas.NewApplicationAuthorizationResource,
+		idaas.NewGroupResource,
 		idaas.NewRoleSSOApplicationResource,
 	}
 }

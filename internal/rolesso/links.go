@@ -18,11 +18,12 @@ import (
 
 // The link rules as sentences, for errors and docs.
 const (
-	AccountNameMatchRule = `An application account signs in to the RAM role of the same name: the SAML Role attribute carries the account name as the role name, and RAM compares role names without regard to case.`
-	RoleTrustRule        = `A RAM role accepts a sign-in only through a SAML provider its trust policy names, and the application's assertions name the SAML provider by the application's IdP name.`
-	AccountMatchRule     = `The application's Alibaba Cloud account ID is the account of the role and the SAML provider that every assertion names; RAM accepts the sign-in only in that account.`
-	SiteMatchRule        = `The application sends its assertions to the sign-in of its site, and a RAM role's trust policy accepts only the site its saml:recipient names.`
-	MetadataMatchRule    = `RAM accepts an assertion only when its Issuer is the entity ID of the SAML provider's metadata and it is signed with a certificate of that metadata.`
+	AccountNameMatchRule     = `An application account signs in to the RAM role of the same name: the SAML Role attribute carries the account name as the role name, and RAM compares role names without regard to case.`
+	GroupExternalIDMatchRule = `An IDaaS group grants the RAM role its external ID names: in roles by group, the Role attribute is built from the external IDs of the user's groups, so the external ID of a group that maps to a role must be the role's name.`
+	RoleTrustRule            = `A RAM role accepts a sign-in only through a SAML provider its trust policy names, and the application's assertions name the SAML provider by the application's IdP name.`
+	AccountMatchRule         = `The application's Alibaba Cloud account ID is the account of the role and the SAML provider that every assertion names; RAM accepts the sign-in only in that account.`
+	SiteMatchRule            = `The application sends its assertions to the sign-in of its site, and a RAM role's trust policy accepts only the site its saml:recipient names.`
+	MetadataMatchRule        = `RAM accepts an assertion only when its Issuer is the entity ID of the SAML provider's metadata and it is signed with a certificate of that metadata.`
 	// ExactCaseRule is the warning of CheckExactCase: that sign-in accepts
 	// a name in another case is UNCONFIRMED (see SameRoleName).
 	ExactCaseRule = `RAM treats role and SAML provider names without regard to case for uniqueness, but whether sign-in accepts a name written in another case is not documented: if it compares names exactly, sign-in fails.`
@@ -75,6 +76,20 @@ func CheckAccountNameMatchesRole(account, role LinkEnd) error {
 		Problem: upperFirst(fmt.Sprintf("%s differs from %s.", account.describe(), role.describe())),
 		Rule:    AccountNameMatchRule,
 		Fix:     fmt.Sprintf("Set the %s of %s to %q, the %s of %s.", account.Attribute, account.Object, role.Value, role.Attribute, role.Object),
+	}
+}
+
+// CheckGroupExternalIDMatchesRole checks that a group maps to the role: its
+// external ID is the role's name, case aside.
+func CheckGroupExternalIDMatchesRole(group, role LinkEnd) error {
+	if SameRoleName(group.Value, role.Value) {
+		return nil
+	}
+	return &LinkError{
+		Summary: "Group external ID is not the RAM role name",
+		Problem: upperFirst(fmt.Sprintf("%s differs from %s.", group.describe(), role.describe())),
+		Rule:    GroupExternalIDMatchRule,
+		Fix:     fmt.Sprintf("Set the %s of %s to %q, the %s of %s.", group.Attribute, group.Object, role.Value, role.Attribute, role.Object),
 	}
 }
 

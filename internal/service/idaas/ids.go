@@ -101,3 +101,10 @@ var applicationAuthorizationID = importid.Format{
 	Parts:   []importid.Part{{Name: "instance_id"}, {Name: "application_id"}},
 	Example: "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx",
 }
+
+// groupID is the import ID format of idaas_group.
+var groupID = importid.Format{
+	Sep:     compositeIDSeparator,
+	Parts:   []importid.Part{{Name: "instance_id"}, {Name: "group_id"}},
+	Example: "idaas_ue2jvisn35ea5lmthk267xxxxx/group_d6sbsuumeta4h66ec3il7yxxxx",
+}
