@@ -5,10 +5,10 @@ output "accounts" {
   description = "The application accounts, keyed \"user/role\"."
   value = {
     for key, account in idaas_application_account.this : key => {
-      username  = local.accounts[key].username
+      username       = local.accounts[key].username
       role_name      = idaas_ram_role.this[local.accounts[key].role].name
       role_attribute = account.account_name
-      sign_in_url = idaas_role_sso_application.this.idp_sso_url
+      sign_in_url    = idaas_role_sso_application.this.idp_sso_url
     }
   }
 }
