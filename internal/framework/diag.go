@@ -62,3 +62,12 @@ func RuleErrorDetail(err error) string {
 	}
 	return fmt.Sprintf("The %s %q is invalid: %s.\n\n%s\n\n%s", ne.Subject, ne.Value, ne.Problem, ne.Rule, ne.Fix)
 }
+
+// ImportBlock is the import block that adopts an existing object into a
+// resource of type resourceType, for the errors of a create that finds
+// the object there already. The resource's name in the configuration is
+// not known to the provider, so it stays a placeholder.
+func ImportBlock(resourceType, id string) string {
+	return fmt.Sprintf("To manage it with this configuration, import it (replace <name> with the resource's name):\n\n"+
+		"import {\n  to = %s.<name>\n  id = %q\n}", resourceType, id)
+}

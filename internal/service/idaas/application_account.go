@@ -131,10 +131,9 @@ func (r *applicationAccountResource) Create(ctx context.Context, req resource.Cr
 		acc := exists.Account
 		resp.Diagnostics.AddAttributeError(path.Root("account_name"), "Application account already exists", fmt.Sprintf(
 			"User %s already has an application account named %q in application %s (ID %s). The provider does not add a "+
-				"second account of the same name.\n\nTo manage the existing account, import it, with `terraform import` or an "+
-				"`import` block, by the ID %q or %q. Otherwise remove it in IDaaS, or choose another name.",
+				"second account of the same name.\n\n%s\n\nIt imports by %q too. Otherwise remove it in IDaaS, or choose another name.",
 			acc.UserID, acc.ApplicationUsername, acc.ApplicationID, acc.ApplicationAccountID,
-			applicationAccountIDByID.Join(in.InstanceID, in.ApplicationID, acc.ApplicationAccountID), byName))
+			framework.ImportBlock("idaas_application_account", applicationAccountIDByID.Join(in.InstanceID, in.ApplicationID, acc.ApplicationAccountID)), byName))
 		return
 	}
 	if err != nil {

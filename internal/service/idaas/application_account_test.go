@@ -254,7 +254,8 @@ func TestAccApplicationAccount_exists(t *testing.T) {
 	acctest.ParallelTest(t, nil, []resource.TestStep{{
 		Config: testAccApplicationAccountConfig(f, aliceID, "sso-admin"),
 		ExpectError: errorPattern("Application account already exists", `already has an application account named "sso-admin"`,
-			"aac_existing0000000000000000000", "import it", f.instanceID+"/"+testAppID+"/aac_existing0000000000000000000"),
+			"aac_existing0000000000000000000", "import it", "import {", "to = idaas_application_account.<name>",
+			`id = "`+f.instanceID+"/"+testAppID+`/aac_existing0000000000000000000"`),
 	}})
 	if adds := f.eiamCalls("AddApplicationAccountToUser"); len(adds) != 0 {
 		t.Errorf("AddApplicationAccountToUser was called: %+v", adds)

@@ -162,8 +162,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 func groupExistsDetail(ctx context.Context, conn client.EIAM, instanceID, name string) string {
 	detail := fmt.Sprintf("IDaaS instance %s has a group named %q already, and group names are unique. Nothing was created.", instanceID, name)
 	if g, err := conn.FindGroupByName(ctx, instanceID, name); err == nil {
-		detail += fmt.Sprintf(" To manage it with this resource, import it:\n\nimport {\n  to = idaas_group.<name>\n  id = %q\n}",
-			groupID.Join(instanceID, g.GroupID))
+		detail += "\n\n" + framework.ImportBlock("idaas_group", groupID.Join(instanceID, g.GroupID))
 	}
 	return detail
 }

@@ -434,8 +434,8 @@ func addTrustPolicyWriteError(diags *diag.Diagnostics, action, name, accountID s
 	}
 	if client.ErrorCode(err) == client.CodeRoleAlreadyExists {
 		diags.AddError(fmt.Sprintf("Error %s %s", action, roleObject), fmt.Sprintf("A RAM role named %q exists already in "+
-			"account %s (RAM compares role names without regard to case). To manage it here, import it: terraform import "+
-			"<address> %s. Otherwise choose another name.\n\n%s", name, accountID, name, framework.APIErrorDetail(roleObject, name, err)))
+			"account %s (RAM compares role names without regard to case). Nothing was written. %s\n\nOtherwise choose "+
+			"another name.\n\n%s", name, accountID, framework.ImportBlock("idaas_ram_role", name), framework.APIErrorDetail(roleObject, name, err)))
 		return
 	}
 	framework.AddAPIError(diags, action, roleObject, name, err)

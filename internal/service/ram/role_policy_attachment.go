@@ -226,8 +226,8 @@ func addAttachError(diags *diag.Diagnostics, id rolePolicyAttachmentID, accountI
 		detail = fmt.Sprintf("There is no RAM role named %q in account %s. Create it first (idaas_ram_role) and refer "+
 			"to it as idaas_ram_role.<name>.name, so that Terraform creates it before the attachment.\n\n%s", id.RoleName, accountID, detail)
 	case client.CodeRolePolicyAlreadyExists:
-		detail = fmt.Sprintf("The %s policy %q is attached to RAM role %q already. Import the attachment instead: "+
-			"terraform import <address> %s\n\n%s", id.PolicyType, id.PolicyName, id.RoleName, id.String(), detail)
+		detail = fmt.Sprintf("The %s policy %q is attached to RAM role %q already. Nothing was written. %s\n\n%s",
+			id.PolicyType, id.PolicyName, id.RoleName, framework.ImportBlock("idaas_ram_role_policy_attachment", id.String()), detail)
 	}
 	diags.AddError("Error attaching policy to RAM role", detail)
 }

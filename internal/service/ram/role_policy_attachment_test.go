@@ -117,6 +117,28 @@ func TestAccRAMRolePolicyAttachment_errors(t *testing.T) {
 	}
 }
 
+// TestAccRAMRolePolicyAttachment_exists refuses a second attachment of a
+// policy the role has already, with the import block that adopts it.
+func TestAccRAMRolePolicyAttachment_exists(t *testing.T) {
+	srv := testAccRoleEmulator(t)
+	name := testAccRoleName()
+	config := testAccAttachmentConfig(srv, name, "System", "ReadOnlyAccess")
+	acctest.ParallelTest(t, testAccCheckAttachmentDestroy(t, srv, name, "System", "ReadOnlyAccess"), []resource.TestStep{
+		{Config: config},
+		{
+			Config: config + `
+resource "idaas_ram_role_policy_attachment" "again" {
+  role_name   = idaas_ram_role.test.name
+  policy_type = "System"
+  policy_name = "ReadOnlyAccess"
+}
+`,
+			ExpectError: errorPattern(`The System policy "ReadOnlyAccess" is attached to RAM role`, "Nothing was written", "import {",
+				"to = idaas_ram_role_policy_attachment.<name>", `id = "`+name+`:System:ReadOnlyAccess"`),
+		},
+	})
+}
+
 func TestParseRolePolicyAttachmentID(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {

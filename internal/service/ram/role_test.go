@@ -511,7 +511,8 @@ func TestAccRAMRole_nameTaken(t *testing.T) {
 	srv := acctest.Emulator(t, emulatortest.WithLoad(testAccRoleState(t, testAccLoadedRole("sso-admin", trust))))
 	acctest.ParallelTest(t, nil, []resource.TestStep{{
 		Config:      testAccRoleConfig(srv, "SSO-Admin", []string{testAccIdPName}),
-		ExpectError: errorPattern(`A RAM role named "SSO-Admin" exists already`, "terraform import <address> SSO-Admin", "EntityAlreadyExists.Role"),
+		ExpectError: errorPattern(`A RAM role named "SSO-Admin" exists already`, "Nothing was written", "import {",
+			"to = idaas_ram_role.<name>", `id = "SSO-Admin"`, "EntityAlreadyExists.Role"),
 	}})
 }
 

@@ -170,6 +170,12 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 		Description:                 plan.Description.ValueString(),
 		EncodedSAMLMetadataDocument: encoded,
 	})
+	if client.ErrorCode(err) == client.CodeSAMLProviderExists {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "SAML provider already exists", fmt.Sprintf(
+			"A RAM SAML provider named %q exists already in account %s. Nothing was written. %s\n\n%s", name,
+			r.Client().AccountID(), framework.ImportBlock("idaas_ram_saml_provider", name), framework.APIErrorDetail(samlProviderObject, name, err)))
+		return
+	}
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "creating", samlProviderObject, name, err)
 		if client.IsAmbiguous(err) {

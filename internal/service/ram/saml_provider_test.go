@@ -547,3 +547,26 @@ func testAccCheckSAMLProviderDestroy(conn client.IMS) resource.TestCheckFunc {
 		return nil
 	}
 }
+
+// TestAccSAMLProvider_exists refuses to create a SAML provider whose name
+// is taken, with the import block that adopts it, and writes nothing.
+func TestAccSAMLProvider_exists(t *testing.T) {
+	srv, conn, name := newSAMLProviderTest(t)
+	metadata := strings.TrimSpace(newValidSAMLTestIdP(t).XML)
+	encoded, err := rolesso.EncodeMetadata(metadata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{Name: name, EncodedSAMLMetadataDocument: encoded}); err != nil {
+		t.Fatal(err)
+	}
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		Config: testAccSAMLProviderConfig(srv, name, "IDaaS", metadata),
+		ExpectError: samlErrorRegexp("SAML provider already exists", "Nothing was written", "import {",
+			"to = idaas_ram_saml_provider.<name>", `id = "`+name+`"`),
+	}})
+	got, err := conn.GetSAMLProvider(context.Background(), name)
+	if err != nil || got.Description != "" {
+		t.Errorf("the existing SAML provider changed: %+v, %v", got, err)
+	}
+}
