@@ -317,6 +317,12 @@ func (r *roleResource) ImportState(ctx context.Context, req resource.ImportState
 		resp.Diagnostics.AddError("Invalid import ID for a RAM role", err.Error())
 		return
 	}
+	// RAM finds a role by any case of its name; the state takes the name as
+	// RAM holds it, so that a configuration that names it so plans no
+	// replacement. A failed look-up is Read's to report.
+	if role, err := findRoleByName(ctx, r.Client().RAM(), name); err == nil {
+		name = role.RoleName
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_detach_policies"), false)...)

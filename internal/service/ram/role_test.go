@@ -510,7 +510,7 @@ func TestAccRAMRole_nameTaken(t *testing.T) {
 	trust := testAccTrustPolicy(t, "1234567890123456", rolesso.International, testAccIdPName)
 	srv := acctest.Emulator(t, emulatortest.WithLoad(testAccRoleState(t, testAccLoadedRole("sso-admin", trust))))
 	acctest.ParallelTest(t, nil, []resource.TestStep{{
-		Config:      testAccRoleConfig(srv, "SSO-Admin", []string{testAccIdPName}),
+		Config: testAccRoleConfig(srv, "SSO-Admin", []string{testAccIdPName}),
 		ExpectError: errorPattern(`A RAM role named "SSO-Admin" exists already`, "Nothing was written", "import {",
 			"to = idaas_ram_role.<name>", `id = "SSO-Admin"`, "EntityAlreadyExists.Role"),
 	}})
@@ -559,4 +559,32 @@ func indentHCL(lines []string) string {
 		b.WriteString("  " + l + "\n")
 	}
 	return b.String()
+}
+
+// TestAccRAMRole_importAnyCase imports a role by its name in another case:
+// the state takes the name as RAM holds it, so that a configuration naming
+// it so plans no replacement.
+func TestAccRAMRole_importAnyCase(t *testing.T) {
+	trust := testAccTrustPolicy(t, "1234567890123456", rolesso.International, testAccIdPName)
+	srv := acctest.Emulator(t, emulatortest.WithLoad(testAccRoleState(t, testAccLoadedRole("sso-billing", trust))))
+	acctest.ParallelTest(t, nil, []resource.TestStep{{
+		// An import block in the first step needs the provider's source.
+		Config: `terraform {
+  required_providers {
+    idaas = { source = "registry.terraform.io/idaas-rolesso/idaas" }
+  }
+}
+` + testAccRoleConfig(srv, "sso-billing", []string{testAccIdPName}),
+		ResourceName:    "idaas_ram_role.test",
+		ImportState:     true,
+		ImportStateKind: resource.ImportBlockWithID,
+		ImportStateId:   "SSO-BILLING",
+		// The loaded role's max_session_duration is not the default: an
+		// update, but no replacement.
+		ExpectNonEmptyPlan: true,
+		ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction("idaas_ram_role.test", plancheck.ResourceActionUpdate),
+			plancheck.ExpectKnownValue("idaas_ram_role.test", tfjsonpath.New("name"), knownvalue.StringExact("sso-billing")),
+		}},
+	}})
 }

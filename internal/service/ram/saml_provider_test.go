@@ -570,3 +570,34 @@ func TestAccSAMLProvider_exists(t *testing.T) {
 		t.Errorf("the existing SAML provider changed: %+v, %v", got, err)
 	}
 }
+
+// TestAccSAMLProvider_importAnyCase imports a SAML provider by its name in
+// another case: the state takes the name as RAM holds it, so the plan is
+// empty for a configuration that names it so.
+func TestAccSAMLProvider_importAnyCase(t *testing.T) {
+	srv, conn, name := newSAMLProviderTest(t)
+	metadata := strings.TrimSpace(newValidSAMLTestIdP(t).XML)
+	encoded, err := rolesso.EncodeMetadata(metadata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.CreateSAMLProvider(context.Background(), client.CreateSAMLProviderInput{Name: name, Description: "IDaaS", EncodedSAMLMetadataDocument: encoded}); err != nil {
+		t.Fatal(err)
+	}
+	acctest.ParallelTest(t, testAccCheckSAMLProviderDestroy(conn), []resource.TestStep{{
+		// An import block in the first step needs the provider's source.
+		Config: `terraform {
+  required_providers {
+    idaas = { source = "registry.terraform.io/idaas-rolesso/idaas" }
+  }
+}
+` + testAccSAMLProviderConfig(srv, name, "IDaaS", metadata),
+		ResourceName:    samlProviderResourceName,
+		ImportState:     true,
+		ImportStateKind: resource.ImportBlockWithID,
+		ImportStateId:   strings.ToUpper(name),
+		ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(samlProviderResourceName, plancheck.ResourceActionNoop),
+		}},
+	}})
+}
