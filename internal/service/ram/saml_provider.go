@@ -284,10 +284,6 @@ func (r *samlProviderResource) ImportState(ctx context.Context, req resource.Imp
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
 	}
-	// As for roles: the name as RAM holds it, whatever the import ID's case.
-	if p, err := findSAMLProviderByName(ctx, r.Client().IMS(), name); err == nil {
-		name = p.SAMLProviderName
-	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
 }

@@ -572,8 +572,8 @@ func TestAccSAMLProvider_exists(t *testing.T) {
 }
 
 // TestAccSAMLProvider_importAnyCase imports a SAML provider by its name in
-// another case: the state takes the name as RAM holds it, so the plan is
-// empty for a configuration that names it so.
+// another case: Read takes the name as RAM holds it, so the plan is empty
+// for a configuration that names it so.
 func TestAccSAMLProvider_importAnyCase(t *testing.T) {
 	srv, conn, name := newSAMLProviderTest(t)
 	metadata := strings.TrimSpace(newValidSAMLTestIdP(t).XML)
