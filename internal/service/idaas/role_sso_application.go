@@ -70,8 +70,12 @@ const maxApplicationDescriptionLength = 128
 // schema and the docs share it.
 const writeOnlyNote = "IDaaS has no API that reads the SSO form parameters (`account_id` and `idp_name`) back. " +
 	"The provider keeps them in state and sends them again on every update, so a change made in the IDaaS console " +
-	"is not detected, but is overwritten by the next apply that changes the application. After an import they are " +
-	"unknown: the first plan shows them being set from the configuration, and applying it sets them."
+	"is not detected, but is overwritten by the next apply that changes the application. After an import, `idp_name` " +
+	"and `account_id` are taken from RAM when exactly one SAML provider of the provider's account has the application's " +
+	"IdP entity ID in its metadata, as a setup that signs in has, and `template_account_id_param` takes its default; " +
+	"otherwise the first plan shows them being set from the configuration. `template_idp_name_param` is needed only " +
+	"by a plan that writes the application, so a configuration generated from an imported state plans no change " +
+	"without it."
 
 func (r *roleSSOApplicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -368,6 +372,9 @@ func (r *roleSSOApplicationResource) Read(ctx context.Context, req resource.Read
 		// in to, or null when it is neither (ModifyPlan then asks for it).
 		state.Site = found.siteName()
 	}
+	if state.IdPName.IsNull() {
+		r.fillImported(ctx, &state, found)
+	}
 	state.SAMLProviderARN = samlProviderARN(state.AccountID, state.IdPName)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -445,6 +452,57 @@ func (r *roleSSOApplicationResource) ImportState(ctx context.Context, req resour
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), applicationID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
+}
+
+// fillImported fills in, after an import, what no IDaaS API returns, so
+// that a configuration written from the state (plan -generate-config-out)
+// plans no change for a setup that signs in:
+//   - idp_name and account_id from RAM: the one SAML provider of the
+//     provider's account whose metadata has the application's IdP entity
+//     ID. Sign-in works only when that provider has the IdP name
+//     (rolesso.IdPNameMatchRule), so a working setup has one; with none or
+//     several both stay null, and the configuration must set idp_name.
+//   - template_account_id_param: its default, the only name a source gives.
+func (r *roleSSOApplicationResource) fillImported(ctx context.Context, state *roleSSOApplicationResourceModel, found *roleSSOApplication) {
+	if state.isTemplateForm() && state.TemplateAccountIDParam.IsNull() {
+		state.TemplateAccountIDParam = types.StringValue(rolesso.DefaultAccountIDParam)
+	}
+	c := r.Client()
+	if name, ok := idpNameFromRAM(ctx, c.IMS(), found.sso.SAML.IdPEntityID); ok {
+		state.IdPName = types.StringValue(name)
+		if state.AccountID.IsNull() {
+			state.AccountID = types.StringValue(c.AccountID())
+		}
+	}
+}
+
+// idpNameFromRAM returns the name of the one SAML provider whose metadata
+// has entityID, and whether there is exactly one. A provider that cannot
+// be read or parsed does not count.
+func idpNameFromRAM(ctx context.Context, ims client.IMS, entityID string) (string, bool) {
+	providers, err := ims.ListSAMLProviders(ctx)
+	if err != nil || entityID == "" {
+		tflog.Debug(ctx, "Not looking up the IdP name of an imported application", map[string]any{"error": fmt.Sprint(err)})
+		return "", false
+	}
+	var names []string
+	for _, p := range providers {
+		full, err := ims.GetSAMLProvider(ctx, p.SAMLProviderName)
+		if err != nil {
+			continue
+		}
+		xml, err := rolesso.DecodeMetadata(full.EncodedSAMLMetadataDocument)
+		if err != nil {
+			continue
+		}
+		if m, err := rolesso.ParseMetadata(string(xml)); err == nil && m.EntityID == entityID {
+			names = append(names, p.SAMLProviderName)
+		}
+	}
+	if len(names) != 1 {
+		return "", false
+	}
+	return names[0], true
 }
 
 // isNewApplicationInvisible reports whether err means that a new

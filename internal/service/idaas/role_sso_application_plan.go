@@ -31,8 +31,16 @@ func (r *roleSSOApplicationResource) ValidateConfig(ctx context.Context, req res
 
 // validateApplicationConfig is ValidateConfig on the model.
 func validateApplicationConfig(_ context.Context, config roleSSOApplicationResourceModel) (diags diag.Diagnostics) {
-	diags.Append(validateFormAttributes(config)...)
-	if config.SSOForm.ValueString() != rolesso.SSOFormStandardSAML && !config.TemplateID.IsNull() && config.TemplateIdPNameParam.IsNull() {
+	return validateFormAttributes(config)
+}
+
+// checkIdPNameParam requires template_idp_name_param of a template
+// application that the plan writes: every write sends the SSO form
+// parameters, and the name of the IdP-name parameter is one no public source
+// gives. It is checked at plan, not validate, so that a configuration
+// written from an imported state validates, and plans no change, without it.
+func checkIdPNameParam(plan, config *roleSSOApplicationResourceModel, writes bool) (diags diag.Diagnostics) {
+	if writes && plan.isTemplateForm() && config.TemplateIdPNameParam.IsNull() {
 		diags.AddAttributeError(path.Root("template_idp_name_param"), "Missing template_idp_name_param",
 			"An application made from a marketplace template (template_id) is given its IdP name through a form parameter "+
 				"whose name no public source gives, so the provider cannot guess it. "+rolesso.IdPNameParamUnknown)
@@ -97,7 +105,12 @@ func (r *roleSSOApplicationResource) ModifyPlan(ctx context.Context, req resourc
 	if resp.Diagnostics.Append(modifyRoleSSOApplicationPlan(&plan, &config, state, defaults)...); resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...); resp.Diagnostics.HasError() {
+		return
+	}
+	if resp.Diagnostics.Append(checkIdPNameParam(&plan, &config, state == nil || !resp.Plan.Raw.Equal(req.State.Raw))...); resp.Diagnostics.HasError() {
+		return
+	}
 	if c := r.Client(); c != nil {
 		resp.Diagnostics.Append(checkIdPHasSAMLProvider(ctx, c, plan, state)...)
 	}

@@ -131,16 +131,19 @@ func (r *roleResource) ValidateConfig(ctx context.Context, req resource.Validate
 	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("site"), &site)...); resp.Diagnostics.HasError() {
 		return
 	}
+	both := !names.IsNull() && !policy.IsNull()
 	switch {
-	case !names.IsNull() && !policy.IsNull():
+	case both && !trustFormsAgree(ctx, names, site, policy):
 		resp.Diagnostics.AddAttributeError(path.Root("assume_role_policy"), "Two trust policies",
 			"Set either saml_provider_names (the provider builds the trust policy from the SAML provider names and site) "+
-				"or assume_role_policy (the trust policy as JSON), not both.")
+				"or assume_role_policy (the trust policy as JSON), not both; both are accepted only when they are the same "+
+				"policy, as in a configuration generated from an imported role.")
+	case both:
 	case names.IsNull() && policy.IsNull():
 		resp.Diagnostics.AddAttributeError(path.Root("saml_provider_names"), "Missing trust policy",
 			"A RAM role needs a trust policy. Set saml_provider_names to the SAML providers whose users may assume the role "+
 				"(for role-based SSO from IDaaS, the IdP name of the application), or assume_role_policy to the policy as JSON.")
-	case !policy.IsNull() && !site.IsNull():
+	case !policy.IsNull() && !site.IsNull() && names.IsNull():
 		resp.Diagnostics.AddAttributeError(path.Root("site"), "site applies only to saml_provider_names",
 			"With assume_role_policy, the saml:recipient condition of the policy chooses the site. Remove site, or set "+
 				"saml_provider_names instead of assume_role_policy.")
@@ -175,6 +178,15 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		planStructuredTrust(ctx, &plan, config, state, c, &resp.Diagnostics)
 	case config.SAMLProviderNames.IsNull() && !config.AssumeRolePolicy.IsNull():
 		planRawTrust(ctx, &plan, state, account, &resp.Diagnostics)
+	case !config.SAMLProviderNames.IsNull() && !config.AssumeRolePolicy.IsNull():
+		// Both, as a configuration generated from an imported role writes
+		// them, and they agree (ValidateConfig): the policy decides, and
+		// the names and site stay as written.
+		planRawTrust(ctx, &plan, state, account, &resp.Diagnostics)
+		plan.SAMLProviderNames = config.SAMLProviderNames
+		if !config.Site.IsNull() {
+			plan.Site = config.Site
+		}
 	default:
 		return // ValidateConfig reports it.
 	}

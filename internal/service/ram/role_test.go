@@ -358,9 +358,9 @@ func TestAccRAMRole_validation(t *testing.T) {
 		{provider + `resource "idaas_ram_role" "test" { name = "admin" }`, errorPattern("Missing trust policy", "Set saml_provider_names")},
 		{provider + fmt.Sprintf(`resource "idaas_ram_role" "test" {
   name                = "admin"
-  saml_provider_names = ["idaas"]
+  saml_provider_names = ["okta"]
   assume_role_policy  = %q
-}`, good), errorPattern("Two trust policies", "not both")},
+}`, good), errorPattern("Two trust policies", "not both", "only when they are the same policy")},
 	}
 	steps := make([]resource.TestStep, len(tests))
 	for i, tt := range tests {

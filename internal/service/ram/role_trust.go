@@ -4,10 +4,13 @@
 package ram
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/semantic"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
@@ -145,4 +148,30 @@ func preferSpelling(names, prior []string) []string {
 		}
 	}
 	return out
+}
+
+// trustFormsAgree reports whether saml_provider_names and site express the
+// trust policy doc, as in a configuration generated from an imported role,
+// which writes both forms. What is unknown agrees, to be checked at plan.
+// The account is the one the policy's SAML provider ARNs name.
+func trustFormsAgree(ctx context.Context, names types.Set, site types.String, doc trustPolicyValue) bool {
+	if names.IsUnknown() || setHasUnknown(names) || site.IsUnknown() || doc.IsUnknown() {
+		return true
+	}
+	p, err := rolesso.ParseTrustPolicy(doc.ValueString())
+	if err != nil || len(p.SAMLProviderARNs()) == 0 {
+		return false
+	}
+	arn, err := rolesso.ParseSAMLProviderARN(p.SAMLProviderARNs()[0])
+	if err != nil {
+		return false
+	}
+	facts, err := trustFactsOf(doc.ValueString(), arn.AccountID)
+	if err != nil || !facts.structured || (!site.IsNull() && site.ValueString() != facts.site.Name) {
+		return false
+	}
+	want := stringsOfSet(ctx, names)
+	return len(want) == len(facts.names) && !slices.ContainsFunc(want, func(n string) bool {
+		return !slices.ContainsFunc(facts.names, func(f string) bool { return rolesso.SameSAMLProviderName(f, n) })
+	})
 }
