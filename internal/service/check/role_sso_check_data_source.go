@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -25,18 +26,9 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-var (
-	_ datasource.DataSource              = (*roleSSOCheckDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*roleSSOCheckDataSource)(nil)
-)
-
 // NewRoleSSOCheckDataSource returns the idaas_role_sso_check data source.
 func NewRoleSSOCheckDataSource() datasource.DataSource {
-	return &roleSSOCheckDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("role_sso_check")}
-}
-
-type roleSSOCheckDataSource struct {
-	framework.DataSourceWithClient
+	return framework.NewDataSource("role_sso_check", roleSSOCheckDataSourceSchema, readRoleSSOCheck)
 }
 
 // Defaults and bounds of cert_expiry_warning_days.
@@ -45,8 +37,8 @@ const (
 	maxCertExpiryWarningDays     = 3650
 )
 
-func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func roleSSOCheckDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Reads the live chain of an IDaaS role-based SSO application, with read-only calls, and reports " +
 			"what would break or weaken sign-in, for `check {}` blocks in CI. It checks that:\n\n" +
 			"- the application and its SSO are enabled, and its service provider (ACS URL and entity ID) is that of `site`;\n" +
@@ -102,28 +94,23 @@ func (d *roleSSOCheckDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *roleSSOCheckDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data roleSSOCheckDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	c := d.Client()
+func readRoleSSOCheck(ctx context.Context, c *client.Client, data *roleSSOCheckDataSourceModel, diags *diag.Diagnostics) bool {
 	in, err := data.expand(c, time.Now())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("account_id"), "Account the check cannot read", err.Error())
-		return
+		diags.AddAttributeError(path.Root("account_id"), "Account the check cannot read", err.Error())
+		return false
 	}
 	ch, err := readChain(ctx, c, in)
 	if err != nil {
 		if re, ok := errors.AsType[*readError](err); ok {
-			framework.AddAPIError(&resp.Diagnostics, "reading", re.Object, re.ID, re.Err)
+			framework.AddAPIError(diags, "reading", re.Object, re.ID, re.Err)
 		} else {
-			framework.AddAPIError(&resp.Diagnostics, "reading", "role-based SSO chain", in.ApplicationID, err)
+			framework.AddAPIError(diags, "reading", "role-based SSO chain", in.ApplicationID, err)
 		}
-		return
+		return false
 	}
 	data.flatten(findings(in, ch))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+	return true
 }
 
 // readError is a call of readChain that failed, with the object it read.

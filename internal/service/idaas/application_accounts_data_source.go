@@ -8,29 +8,21 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
-var (
-	_ datasource.DataSource              = (*applicationAccountsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*applicationAccountsDataSource)(nil)
-)
-
 // NewApplicationAccountsDataSource returns the idaas_application_accounts
 // data source.
 func NewApplicationAccountsDataSource() datasource.DataSource {
-	return &applicationAccountsDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("application_accounts")}
+	return framework.NewDataSource("application_accounts", applicationAccountsDataSourceSchema, readApplicationAccounts)
 }
 
-type applicationAccountsDataSource struct {
-	framework.DataSourceWithClient
-}
-
-func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func applicationAccountsDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The application accounts of an IDaaS application (EIAM `ListApplicationAccounts`, every " +
 			"page), or of one user in it (`ListApplicationAccountsForUser`): who may sign in as which RAM role.",
 		Attributes: map[string]schema.Attribute{
@@ -47,12 +39,8 @@ func (d *applicationAccountsDataSource) Schema(_ context.Context, _ datasource.S
 	}
 }
 
-func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config applicationAccountsDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	conn := d.Client().EIAM()
+func readApplicationAccounts(ctx context.Context, c *client.Client, config *applicationAccountsDataSourceModel, diags *diag.Diagnostics) bool {
+	conn := c.EIAM()
 	instanceID, applicationID := config.InstanceID.ValueString(), config.ApplicationID.ValueString()
 	var accounts []client.ApplicationAccount
 	var err error
@@ -62,14 +50,14 @@ func (d *applicationAccountsDataSource) Read(ctx context.Context, req datasource
 		accounts, err = conn.ListApplicationAccountsForUser(ctx, instanceID, applicationID, config.UserID.ValueString())
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "listing", "IDaaS application accounts", applicationID, err)
-		return
+		framework.AddAPIError(diags, "listing", "IDaaS application accounts", applicationID, err)
+		return false
 	}
 	config.Accounts = make([]applicationAccountFacts, len(accounts))
 	for i := range accounts {
 		config.Accounts[i].flatten(&accounts[i])
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
+	return true
 }
 
 type applicationAccountsDataSourceModel struct {

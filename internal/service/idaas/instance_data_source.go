@@ -12,31 +12,23 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
-var (
-	_ datasource.DataSource              = (*instanceDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*instanceDataSource)(nil)
-)
-
 // NewInstanceDataSource returns the idaas_instance data source.
 func NewInstanceDataSource() datasource.DataSource {
-	return &instanceDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("instance")}
-}
-
-type instanceDataSource struct {
-	framework.DataSourceWithClient
+	return framework.NewDataSource("instance", instanceDataSourceSchema, readInstance)
 }
 
 // instanceObject names the object in diagnostics.
 const instanceObject = "IDaaS instance"
 
-func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func instanceDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "An IDaaS (EIAM) instance of the provider's region: the one named by `id`, or, without " +
 			"`id`, the only instance there is. With several instances, `id` is required, and the error lists them.",
 		Attributes: map[string]schema.Attribute{
@@ -49,12 +41,8 @@ func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config instanceDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	conn := d.Client().EIAM()
+func readInstance(ctx context.Context, c *client.Client, config *instanceDataSourceModel, diags *diag.Diagnostics) bool {
+	conn := c.EIAM()
 	var (
 		instance *client.Instance
 		err      error
@@ -62,17 +50,18 @@ func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if id := config.ID.ValueString(); id != "" {
 		instance, err = conn.GetInstance(ctx, id)
 		if err != nil {
-			framework.AddAPIError(&resp.Diagnostics, "reading", instanceObject, id, err)
-			return
+			framework.AddAPIError(diags, "reading", instanceObject, id, err)
+			return false
 		}
 	} else {
 		instance, err = findOnlyInstance(ctx, conn)
 		if err != nil {
-			resp.Diagnostics.AddError("Error finding the IDaaS instance", framework.APIErrorDetail(instanceObject, "", err))
-			return
+			diags.AddError("Error finding the IDaaS instance", framework.APIErrorDetail(instanceObject, "", err))
+			return false
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenInstance(instance))...)
+	*config = flattenInstance(instance)
+	return true
 }
 
 // findOnlyInstance returns the one instance of the region. None and several

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -20,19 +21,16 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
-var (
-	_ datasource.DataSource                     = (*userDataSource)(nil)
-	_ datasource.DataSourceWithConfigure        = (*userDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*userDataSource)(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*userDataSource)(nil)
 
 // NewUserDataSource returns the idaas_user data source.
 func NewUserDataSource() datasource.DataSource {
-	return &userDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("user")}
+	return &userDataSource{framework.NewDataSource("user", userDataSourceSchema, readUser)}
 }
 
+// userDataSource adds its config validators to the shared data source.
 type userDataSource struct {
-	framework.DataSourceWithClient
+	*framework.DataSource[userDataSourceModel]
 }
 
 // userObject names the object in diagnostics.
@@ -41,12 +39,12 @@ const userObject = "IDaaS user"
 // maxCloseUsernames bounds the usernames a not-found error suggests.
 const maxCloseUsernames = 5
 
-func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func userDataSourceSchema(context.Context) schema.Schema {
 	attrs := userAttributes()
 	attrs["instance_id"] = framework.InstanceIDAttribute()
 	attrs["user_id"] = framework.LookupString("The ID of the user to read, e.g. `user_d6sbsuumeta4h66ec3il7yxxxx`. Set it or `username`.")
 	attrs["username"] = framework.LookupString("The exact username of the user to read, with its case, e.g. `alice`. Set it or `user_id`.")
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "An IDaaS user (an EIAM account), found by its exact username or by its ID: users usually " +
 			"arrive by directory sync, and application accounts and authorizations name them by ID. A username that " +
 			"matches no user is an error that lists close usernames.",
@@ -75,34 +73,31 @@ func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 	}
 }
 
-func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config userDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	conn := d.Client().EIAM()
+func readUser(ctx context.Context, c *client.Client, config *userDataSourceModel, diags *diag.Diagnostics) bool {
+	conn := c.EIAM()
 	instanceID := config.InstanceID.ValueString()
 	if !config.UserID.IsNull() {
 		user, err := conn.GetUser(ctx, instanceID, config.UserID.ValueString())
 		if err != nil {
-			framework.AddAPIError(&resp.Diagnostics, "reading", userObject, config.UserID.ValueString(), err)
-			return
+			framework.AddAPIError(diags, "reading", userObject, config.UserID.ValueString(), err)
+			return false
 		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, flattenUser(instanceID, user))...)
-		return
+		*config = flattenUser(instanceID, user)
+		return true
 	}
 
 	username := config.Username.ValueString()
 	user, err := findUserByUsername(ctx, conn, instanceID, username)
 	if client.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("username"), "IDaaS user not found", userNotFoundDetail(ctx, conn, instanceID, username))
-		return
+		diags.AddAttributeError(path.Root("username"), "IDaaS user not found", userNotFoundDetail(ctx, conn, instanceID, username))
+		return false
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", userObject, username, err)
-		return
+		framework.AddAPIError(diags, "reading", userObject, username, err)
+		return false
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenUser(instanceID, user))...)
+	*config = flattenUser(instanceID, user)
+	return true
 }
 
 // findUserByUsername returns the user with exactly this username, or an

@@ -8,28 +8,20 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
-var (
-	_ datasource.DataSource              = (*usersDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*usersDataSource)(nil)
-)
-
 // NewUsersDataSource returns the idaas_users data source.
 func NewUsersDataSource() datasource.DataSource {
-	return &usersDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("users")}
+	return framework.NewDataSource("users", usersDataSourceSchema, readUsers)
 }
 
-type usersDataSource struct {
-	framework.DataSourceWithClient
-}
-
-func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func usersDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The users of an IDaaS instance, optionally those whose username starts with a prefix " +
 			"(EIAM `ListUsers`, every page), in the order IDaaS lists them.",
 		Attributes: map[string]schema.Attribute{
@@ -41,18 +33,14 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config usersDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
-	users, err := d.Client().EIAM().ListUsers(ctx, client.ListUsersInput{
+func readUsers(ctx context.Context, c *client.Client, config *usersDataSourceModel, diags *diag.Diagnostics) bool {
+	users, err := c.EIAM().ListUsers(ctx, client.ListUsersInput{
 		InstanceID:         config.InstanceID.ValueString(),
 		UsernameStartsWith: config.UsernamePrefix.ValueString(),
 	})
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "listing", "IDaaS users", config.InstanceID.ValueString(), err)
-		return
+		framework.AddAPIError(diags, "listing", "IDaaS users", config.InstanceID.ValueString(), err)
+		return false
 	}
 	config.Users = make([]userModel, 0, len(users))
 	ids := make([]string, 0, len(users))
@@ -60,10 +48,10 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		config.Users = append(config.Users, flattenUserFields(&u))
 		ids = append(ids, u.UserID)
 	}
-	idList, diags := types.ListValueFrom(ctx, types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
+	idList, d := types.ListValueFrom(ctx, types.StringType, ids)
+	diags.Append(d...)
 	config.IDs = idList
-	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
+	return true
 }
 
 type usersDataSourceModel struct {

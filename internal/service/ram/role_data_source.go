@@ -22,23 +22,14 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-var (
-	_ datasource.DataSource              = (*roleDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*roleDataSource)(nil)
-)
-
 // NewRoleDataSource returns the idaas_ram_role data source.
 func NewRoleDataSource() datasource.DataSource {
-	return &roleDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_role")}
-}
-
-type roleDataSource struct {
-	framework.DataSourceWithClient
+	return framework.NewDataSource("ram_role", roleDataSourceSchema, readRoleDataSource).WithReadTimeout(roleDataSourceReadTimeout)
 }
 
 const roleDataSourceReadTimeout = 2 * time.Minute
 
-func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func roleDataSourceSchema(ctx context.Context) schema.Schema {
 	attrs := roleFactsDataSourceAttributes()
 	attrs["name"] = schema.StringAttribute{
 		MarkdownDescription: "The role name. " + markdownRule(rolesso.RoleNameRule) + " RAM compares role names without regard to case.",
@@ -52,7 +43,7 @@ func (d *roleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		"attach_date": framework.ComputedString("When it was attached, in ISO 8601 UTC."),
 	})
 	attrs["timeouts"] = timeouts.Attributes(ctx)
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "A RAM role (RAM `GetRole`): its trust policy, the SAML providers it trusts for role-based " +
 			"SSO and the policies attached to it.",
 		Attributes: attrs,
@@ -80,35 +71,28 @@ func roleFactsDataSourceAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data roleDataSourceModel
-	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, roleDataSourceReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	if !ok {
-		return
-	}
-
-	conn := d.Client().RAM()
+func readRoleDataSource(ctx context.Context, c *client.Client, data *roleDataSourceModel, diags *diag.Diagnostics) bool {
+	conn := c.RAM()
 	name := data.Name.ValueString()
 	role, err := findRoleByName(ctx, conn, name)
 	if client.IsNotFound(err) {
-		resp.Diagnostics.AddError("RAM role not found", fmt.Sprintf("There is no RAM role named %q in account %s. Check the "+
-			"name, or the account the provider is configured for.", name, d.Client().AccountID()))
-		return
+		diags.AddError("RAM role not found", fmt.Sprintf("There is no RAM role named %q in account %s. Check the "+
+			"name, or the account the provider is configured for.", name, c.AccountID()))
+		return false
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", roleObject, name, err)
-		return
+		framework.AddAPIError(diags, "reading", roleObject, name, err)
+		return false
 	}
 	policies, err := findRolePolicies(ctx, conn, name)
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading the policies of", roleObject, name, err)
-		return
+		framework.AddAPIError(diags, "reading the policies of", roleObject, name, err)
+		return false
 	}
-	data.roleDataSourceFacts = flattenRoleDataSourceFacts(ctx, role, &resp.Diagnostics)
+	data.roleDataSourceFacts = flattenRoleDataSourceFacts(ctx, role, diags)
 	data.Name = types.StringValue(name) // As configured: RAM may spell it in another case.
 	data.AttachedPolicies = flattenAttachedPolicies(policies)
-	resp.Diagnostics.Append(resp.State.Set(ctx, data)...)
+	return true
 }
 
 // roleDataSourceFacts are a role as both data sources report it: the

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -95,13 +96,7 @@ func (r *rolePolicyAttachmentsExclusiveResource) Schema(ctx context.Context, _ r
 }
 
 func (r *rolePolicyAttachmentsExclusiveResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan rolePoliciesResourceModel
-	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Create, rolePoliciesCreateTimeout, &resp.Diagnostics)
-	defer cancel()
-	if !ok {
-		return
-	}
-	r.apply(ctx, &plan, "creating", &resp.State, &resp.Diagnostics)
+	r.applyPlan(ctx, req.Plan, timeouts.Value.Create, rolePoliciesCreateTimeout, "creating", &resp.State, &resp.Diagnostics)
 }
 
 func (r *rolePolicyAttachmentsExclusiveResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -133,13 +128,23 @@ func (r *rolePolicyAttachmentsExclusiveResource) Read(ctx context.Context, req r
 }
 
 func (r *rolePolicyAttachmentsExclusiveResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.applyPlan(ctx, req.Plan, timeouts.Value.Update, rolePoliciesUpdateTimeout, "updating", &resp.State, &resp.Diagnostics)
+}
+
+// applyPlan is Create and Update, which differ only in their timeout and
+// action: it reads the plan, bounded by timeout (def by default), and
+// applies it.
+func (r *rolePolicyAttachmentsExclusiveResource) applyPlan(ctx context.Context, from tfsdk.Plan,
+	timeout func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration,
+	action string, state stateSetter, diags *diag.Diagnostics,
+) {
 	var plan rolePoliciesResourceModel
-	ctx, cancel, ok := framework.Begin(ctx, req.Plan, &plan, timeouts.Value.Update, rolePoliciesUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.Begin(ctx, from, &plan, timeout, def, diags)
 	defer cancel()
 	if !ok {
 		return
 	}
-	r.apply(ctx, &plan, "updating", &resp.State, &resp.Diagnostics)
+	r.apply(ctx, &plan, action, state, diags)
 }
 
 func (r *rolePolicyAttachmentsExclusiveResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

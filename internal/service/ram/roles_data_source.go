@@ -26,18 +26,9 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-var (
-	_ datasource.DataSource              = (*rolesDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*rolesDataSource)(nil)
-)
-
 // NewRolesDataSource returns the idaas_ram_roles data source.
 func NewRolesDataSource() datasource.DataSource {
-	return &rolesDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_roles")}
-}
-
-type rolesDataSource struct {
-	framework.DataSourceWithClient
+	return framework.NewDataSource("ram_roles", rolesDataSourceSchema, readRoles).WithReadTimeout(rolesDataSourceReadTimeout)
 }
 
 const rolesDataSourceReadTimeout = 5 * time.Minute
@@ -46,10 +37,10 @@ const rolesDataSourceReadTimeout = 5 * time.Minute
 // waits for the provider's rate limiter (max_qps).
 const rolesReadConcurrency = 4
 
-func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func rolesDataSourceSchema(ctx context.Context) schema.Schema {
 	roleAttrs := roleFactsDataSourceAttributes()
 	roleAttrs["name"] = framework.ComputedString("The role name.")
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "The RAM roles of the account, optionally filtered by name and by the SAML provider they " +
 			"trust. It lists the roles (RAM `ListRoles`) and reads each match (`GetRole`), since lists leave out trust policies.",
 		Attributes: map[string]schema.Attribute{
@@ -71,35 +62,28 @@ func (d *rolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data rolesDataSourceModel
-	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, rolesDataSourceReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	if !ok {
-		return
-	}
-
-	filter := rolesFilter{accountID: d.Client().AccountID(), trustsSAMLProvider: data.TrustsSAMLProvider.ValueString()}
+func readRoles(ctx context.Context, c *client.Client, data *rolesDataSourceModel, diags *diag.Diagnostics) bool {
+	filter := rolesFilter{accountID: c.AccountID(), trustsSAMLProvider: data.TrustsSAMLProvider.ValueString()}
 	if !data.NameRegex.IsNull() {
 		filter.nameRegex = regexp.MustCompile(data.NameRegex.ValueString()) // The validator compiled it.
 	}
-	roles, err := findRoles(ctx, d.Client().RAM(), filter)
+	roles, err := findRoles(ctx, c.RAM(), filter)
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "listing", "RAM roles", "", err)
-		return
+		framework.AddAPIError(diags, "listing", "RAM roles", "", err)
+		return false
 	}
 	names := make([]string, len(roles))
 	facts := make([]roleDataSourceFacts, len(roles))
 	for i, role := range roles {
 		names[i] = role.RoleName
-		facts[i] = flattenRoleDataSourceFacts(ctx, role, &resp.Diagnostics)
+		facts[i] = flattenRoleDataSourceFacts(ctx, role, diags)
 	}
-	var diags diag.Diagnostics
-	data.Names, diags = types.ListValueFrom(ctx, types.StringType, names)
-	resp.Diagnostics.Append(diags...)
-	data.Roles, diags = types.ListValueFrom(ctx, types.ObjectType{AttrTypes: roleFactsAttrTypes}, facts)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, data)...)
+	var d diag.Diagnostics
+	data.Names, d = types.ListValueFrom(ctx, types.StringType, names)
+	diags.Append(d...)
+	data.Roles, d = types.ListValueFrom(ctx, types.ObjectType{AttrTypes: roleFactsAttrTypes}, facts)
+	diags.Append(d...)
+	return true
 }
 
 // rolesFilter selects roles; zero fields select all.

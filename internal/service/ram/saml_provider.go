@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
@@ -187,15 +188,26 @@ func (r *samlProviderResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 
-	// A provider that cannot be read back is kept in state, tainted, with
-	// what the create call answered.
-	plan.flatten(created, plan.Metadata)
-	if found, err := waitSAMLProviderReadable(ctx, conn, name, samlProviderReadRetry); err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading the created", samlProviderObject, name, err)
+	plan.storeWritten(ctx, created, "reading the created", name, &resp.State, &resp.Diagnostics, func() (*client.SAMLProvider, error) {
+		return waitSAMLProviderReadable(ctx, conn, name, samlProviderReadRetry)
+	})
+}
+
+// storeWritten ends Create and Update: it stores the plan with what the
+// write answered (written), then with what readBack reads. A provider that
+// cannot be read back is kept in state, tainted, with what the write
+// answered; the read's error names the action (e.g. "reading the created")
+// and the provider by name.
+func (m *samlProviderResourceModel) storeWritten(ctx context.Context, written *client.SAMLProvider, action, name string,
+	state *tfsdk.State, diags *diag.Diagnostics, readBack func() (*client.SAMLProvider, error),
+) {
+	m.flatten(written, m.Metadata)
+	if found, err := readBack(); err != nil {
+		framework.AddAPIError(diags, action, samlProviderObject, name, err)
 	} else {
-		plan.flatten(found, plan.Metadata)
+		m.flatten(found, m.Metadata)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+	diags.Append(state.Set(ctx, m.withUnknownsNull())...)
 }
 
 func (r *samlProviderResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -254,13 +266,9 @@ func (r *samlProviderResource) Update(ctx context.Context, req resource.UpdateRe
 		framework.AddAPIError(&resp.Diagnostics, "updating", samlProviderObject, name, err)
 		return
 	}
-	plan.flatten(updated, plan.Metadata)
-	if found, err := findSAMLProviderByName(ctx, conn, name); err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading the updated", samlProviderObject, name, err)
-	} else {
-		plan.flatten(found, plan.Metadata)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+	plan.storeWritten(ctx, updated, "reading the updated", name, &resp.State, &resp.Diagnostics, func() (*client.SAMLProvider, error) {
+		return findSAMLProviderByName(ctx, conn, name)
+	})
 }
 
 func (r *samlProviderResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -21,29 +22,20 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
-var (
-	_ datasource.DataSource              = (*samlProviderDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*samlProviderDataSource)(nil)
-)
-
 // NewSAMLProviderDataSource returns the idaas_ram_saml_provider data
 // source.
 func NewSAMLProviderDataSource() datasource.DataSource {
-	return &samlProviderDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_saml_provider")}
-}
-
-type samlProviderDataSource struct {
-	framework.DataSourceWithClient
+	return framework.NewDataSource("ram_saml_provider", samlProviderDataSourceSchema, readSAMLProviderDataSource).WithReadTimeout(samlProviderDataSourceReadTimeout)
 }
 
 const samlProviderDataSourceReadTimeout = 5 * time.Minute
 
-func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func samlProviderDataSourceSchema(ctx context.Context) schema.Schema {
 	certificateAttrs := map[string]schema.Attribute{}
 	for name, description := range certificateAttributes {
 		certificateAttrs[name] = framework.ComputedString(description)
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "A RAM SAML identity provider (IMS `GetSAMLProvider`) and the facts of its IdP metadata, " +
 			"for example to check which signing certificate RAM trusts.",
 		Attributes: map[string]schema.Attribute{
@@ -66,30 +58,23 @@ func (d *samlProviderDataSource) Schema(ctx context.Context, _ datasource.Schema
 	}
 }
 
-func (d *samlProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data samlProviderDataSourceModel
-	ctx, cancel, ok := framework.Begin(ctx, req.Config, &data, timeouts.Value.Read, samlProviderDataSourceReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	if !ok {
-		return
-	}
-
+func readSAMLProviderDataSource(ctx context.Context, c *client.Client, data *samlProviderDataSourceModel, diags *diag.Diagnostics) bool {
 	name := data.Name.ValueString()
-	found, err := findSAMLProviderByName(ctx, d.Client().IMS(), name)
+	found, err := findSAMLProviderByName(ctx, c.IMS(), name)
 	if client.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "SAML provider not found", fmt.Sprintf(
+		diags.AddAttributeError(path.Root("name"), "SAML provider not found", fmt.Sprintf(
 			"The account has no RAM SAML provider named %q. %s\n\n%s", name, rolesso.IdPNameMatchRule,
 			framework.APIErrorDetail(samlProviderObject, name, err)))
-		return
+		return false
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", samlProviderObject, name, err)
-		return
+		framework.AddAPIError(diags, "reading", samlProviderObject, name, err)
+		return false
 	}
-	metadata, diags := readMetadata(found, samlMetadataValue{StringValue: types.StringNull()})
-	resp.Diagnostics.Append(diags...)
+	metadata, d := readMetadata(found, samlMetadataValue{StringValue: types.StringNull()})
+	diags.Append(d...)
 	data.flatten(found, metadata.ValueString())
-	resp.Diagnostics.Append(resp.State.Set(ctx, data)...)
+	return true
 }
 
 func (m *samlProviderDataSourceModel) flatten(p *client.SAMLProvider, metadata string) {

@@ -8,33 +8,26 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/validators"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
-)
-
-var (
-	_ datasource.DataSource              = (*serviceProviderDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*serviceProviderDataSource)(nil)
 )
 
 // NewServiceProviderDataSource returns the idaas_ram_service_provider data
 // source: the SAML service provider facts of a site, from rolesso. It
 // makes no API call.
 func NewServiceProviderDataSource() datasource.DataSource {
-	return &serviceProviderDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("ram_service_provider")}
+	return framework.NewDataSource("ram_service_provider", serviceProviderDataSourceSchema, readServiceProvider)
 }
 
-type serviceProviderDataSource struct {
-	framework.DataSourceWithClient
-}
-
-func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func serviceProviderDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The SAML service provider that RAM role-based SSO signs users in to, on one Alibaba Cloud site: " +
 			"the values an IdP other than IDaaS needs, and that a role's trust policy names as `saml:recipient`. " +
 			"The facts are fixed per site; the data source makes no API call.",
@@ -55,21 +48,18 @@ func (d *serviceProviderDataSource) Schema(_ context.Context, _ datasource.Schem
 	}
 }
 
-func (d *serviceProviderDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data serviceProviderDataSourceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &data)...); resp.Diagnostics.HasError() {
-		return
-	}
-	name := d.Client().Site()
+func readServiceProvider(_ context.Context, c *client.Client, data *serviceProviderDataSourceModel, diags *diag.Diagnostics) bool {
+	name := c.Site()
 	if !data.Site.IsNull() {
 		name = data.Site.ValueString()
 	}
 	site, err := rolesso.LookupSite(name)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("site"), "Invalid site", err.Error())
-		return
+		diags.AddAttributeError(path.Root("site"), "Invalid site", err.Error())
+		return false
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenServiceProvider(site))...)
+	*data = flattenServiceProvider(site)
+	return true
 }
 
 func flattenServiceProvider(site rolesso.Site) serviceProviderDataSourceModel {

@@ -9,28 +9,20 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
-var (
-	_ datasource.DataSource              = (*callerIdentityDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*callerIdentityDataSource)(nil)
-)
-
 // NewCallerIdentityDataSource returns the idaas_caller_identity data source.
 func NewCallerIdentityDataSource() datasource.DataSource {
-	return &callerIdentityDataSource{DataSourceWithClient: framework.NewDataSourceWithClient("caller_identity")}
+	return framework.NewDataSource("caller_identity", callerIdentityDataSourceSchema, readCallerIdentity)
 }
 
-type callerIdentityDataSource struct {
-	framework.DataSourceWithClient
-}
-
-func (d *callerIdentityDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func callerIdentityDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The identity the provider calls Alibaba Cloud as (STS `GetCallerIdentity`). " +
 			"Use it to check which account and which RAM user or role the credentials belong to.",
 		Attributes: map[string]schema.Attribute{
@@ -43,13 +35,14 @@ func (d *callerIdentityDataSource) Schema(_ context.Context, _ datasource.Schema
 	}
 }
 
-func (d *callerIdentityDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	identity, err := findCallerIdentity(ctx, d.Client().STS())
+func readCallerIdentity(ctx context.Context, c *client.Client, data *callerIdentityDataSourceModel, diags *diag.Diagnostics) bool {
+	identity, err := findCallerIdentity(ctx, c.STS())
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "reading", "caller identity", "", err)
-		return
+		framework.AddAPIError(diags, "reading", "caller identity", "", err)
+		return false
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenCallerIdentity(identity))...)
+	*data = flattenCallerIdentity(identity)
+	return true
 }
 
 func findCallerIdentity(ctx context.Context, conn client.STS) (*client.CallerIdentity, error) {
