@@ -109,6 +109,13 @@ func testAccRoleEmulator(t *testing.T, opts ...emulatortest.Option) *emulator.Se
 	return acctest.Emulator(t, append([]emulatortest.Option{emulatortest.WithLoad(testAccRoleState(t))}, opts...)...)
 }
 
+// newRoleTest starts a role acceptance test: the emulator of
+// testAccRoleEmulator and a fresh role name.
+func newRoleTest(t *testing.T) (*emulator.Server, string) {
+	t.Helper()
+	return testAccRoleEmulator(t), testAccRoleName()
+}
+
 // testAccClient is a client of the emulator, for changes out of band.
 func testAccClient(t *testing.T, srv *emulator.Server) *client.Client {
 	t.Helper()

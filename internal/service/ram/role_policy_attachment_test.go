@@ -27,8 +27,7 @@ import (
 const attachmentResourceName = "idaas_ram_role_policy_attachment.test"
 
 func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	id := name + ":Custom:" + testAccCustomPolicyName
 	acctest.ParallelTest(t, testAccCheckAttachmentDestroy(t, srv, name, "Custom", testAccCustomPolicyName), []resource.TestStep{
 		{
@@ -82,8 +81,7 @@ func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
 }
 
 func TestAccRAMRolePolicyAttachment_errors(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	acctest.ParallelTest(t, nil, []resource.TestStep{
 		{
 			Config:      testAccAttachmentConfig(srv, name, "system", "ReadOnlyAccess"),
