@@ -116,6 +116,12 @@ func newRoleTest(t *testing.T) (*emulator.Server, string) {
 	return testAccRoleEmulator(t), testAccRoleName()
 }
 
+// testAccDataSourceConfig is the provider of srv and a data source
+// "test" of type typ with the arguments args.
+func testAccDataSourceConfig(srv *emulator.Server, typ, args string) string {
+	return acctest.EmulatorProviderConfig(srv) + fmt.Sprintf("data %q \"test\" {\n  %s\n}\n", typ, args)
+}
+
 // testAccClient is a client of the emulator, for changes out of band.
 func testAccClient(t *testing.T, srv *emulator.Server) *client.Client {
 	t.Helper()
