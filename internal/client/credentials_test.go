@@ -18,6 +18,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
@@ -64,28 +65,25 @@ func keysSeen(f *fakeAPI) []string {
 }
 
 func TestStaticCredentials(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		key  client.AccessKey
 		want []string
-	}{
+	}
+	tests := map[string]testCase{
 		"access key":      {client.AccessKey{ID: testKeyID, Secret: testKeySecret}, []string{"GetRole " + testKeyID}},
 		"STS credentials": {client.AccessKey{ID: sessionKeyID, Secret: sessionSecret, SecurityToken: sessionToken}, []string{"GetRole " + sessionKeyID + " " + sessionToken}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newSessionFake(t, client.NewFakeClock())
-			cfg := fake.config()
-			cfg.AccessKey = &tt.key
-			if _, err := newClient(t, cfg).RAM().GetRole(context.Background(), "r"); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, keysSeen(fake)); diff != "" {
-				t.Errorf("keys seen (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		fake := newSessionFake(t, client.NewFakeClock())
+		cfg := fake.config()
+		cfg.AccessKey = &tt.key
+		if _, err := newClient(t, cfg).RAM().GetRole(context.Background(), "r"); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, keysSeen(fake)); diff != "" {
+			t.Errorf("keys seen (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestAssumeRole(t *testing.T) {
@@ -214,7 +212,6 @@ func writeCLIConfig(t *testing.T, dir string, conf map[string]any) string {
 }
 
 func TestProfileCredentials(t *testing.T) {
-	t.Parallel()
 	profiles := map[string]any{
 		"current": "default",
 		"profiles": []map[string]any{
@@ -226,11 +223,12 @@ func TestProfileCredentials(t *testing.T) {
 			{"name": "sso", "mode": "CloudSSO"},
 		},
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		profile string
 		want    []string
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"current profile": {profile: "", want: []string{"GetRole " + testKeyID}},
 		"access key":      {profile: "default", want: []string{"GetRole " + testKeyID}},
 		"STS token":       {profile: "sts", want: []string{"GetRole " + sessionKeyID + " " + sessionToken}},
@@ -240,30 +238,27 @@ func TestProfileCredentials(t *testing.T) {
 		"unknown mode":    {profile: "sso", wantErr: `mode "CloudSSO" is not supported`},
 		"unknown profile": {profile: "nope", wantErr: `has no profile "nope"; it has: default, sts, deployer`},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newSessionFake(t, client.NewFakeClock())
-			cfg := fake.config()
-			cfg.AccessKey = nil
-			cfg.Profile = &client.Profile{Name: tt.profile, File: writeCLIConfig(t, t.TempDir(), profiles)}
-			c, err := client.New(context.Background(), cfg)
-			if wanterr.Contains(t, err, tt.wantErr) {
-				return
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		fake := newSessionFake(t, client.NewFakeClock())
+		cfg := fake.config()
+		cfg.AccessKey = nil
+		cfg.Profile = &client.Profile{Name: tt.profile, File: writeCLIConfig(t, t.TempDir(), profiles)}
+		c, err := client.New(context.Background(), cfg)
+		if wanterr.Contains(t, err, tt.wantErr) {
+			return
+		}
+		if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, keysSeen(fake)); diff != "" {
+			t.Errorf("keys seen (-want +got):\n%s", diff)
+		}
+		if tt.profile == "deployer" {
+			if got := fake.Calls()[0].Params.Get("DurationSeconds"); got != "900" {
+				t.Errorf("DurationSeconds = %q, want the profile's 900", got)
 			}
-			if _, err := c.RAM().GetRole(context.Background(), "r"); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, keysSeen(fake)); diff != "" {
-				t.Errorf("keys seen (-want +got):\n%s", diff)
-			}
-			if tt.profile == "deployer" {
-				if got := fake.Calls()[0].Params.Get("DurationSeconds"); got != "900" {
-					t.Errorf("DurationSeconds = %q, want the profile's 900", got)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestProfileInDefaultFile reads ~/.aliyun/config.json from a temporary
@@ -358,13 +353,13 @@ func TestAccountIDFromCallerIdentity(t *testing.T) {
 }
 
 func TestConfigErrors(t *testing.T) {
-	t.Parallel()
 	base := client.Config{AccountID: testAccountID, MaxQPS: 1}
 	key := &client.AccessKey{ID: testKeyID, Secret: testKeySecret}
-	tests := map[string]struct {
+	type testCase struct {
 		edit    func(*client.Config)
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"no credentials":     {func(c *client.Config) {}, client.ErrNoCredentials.Error()},
 		"two sources":        {func(c *client.Config) { c.AccessKey = key; c.ECSRoleName = "r" }, "more than one credential source"},
 		"key without secret": {func(c *client.Config) { c.AccessKey = &client.AccessKey{ID: testKeyID} }, "needs both its ID and its secret"},
@@ -378,17 +373,14 @@ func TestConfigErrors(t *testing.T) {
 		}, "endpoints.ram: \"http://ram.example.com\" uses plain http"},
 		"max_qps 0": {func(c *client.Config) { c.AccessKey = key; c.MaxQPS = 0 }, "max_qps must be 1 or more"},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			cfg := base
-			tt.edit(&cfg)
-			_, err := client.New(context.Background(), cfg)
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Errorf("error = %v, want one containing %q", err, tt.wantErr)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		cfg := base
+		tt.edit(&cfg)
+		_, err := client.New(context.Background(), cfg)
+		if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+			t.Errorf("error = %v, want one containing %q", err, tt.wantErr)
+		}
+	})
 }
 
 func TestEIAMNeedsARegion(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -292,9 +293,8 @@ func (s *appStore) count(name string) int {
 // never makes a second application after a failure whose outcome is
 // unknown, and never adopts an application it did not make.
 func TestCreateApplicationAfterAmbiguousFailure(t *testing.T) {
-	t.Parallel()
 	const appName = "console"
-	tests := map[string]struct {
+	type testCase struct {
 		existing    int    // applications of that name before the call
 		otherName   string // an application whose name starts with name
 		createFails []bool
@@ -303,7 +303,8 @@ func TestCreateApplicationAfterAmbiguousFailure(t *testing.T) {
 		wantErr     string
 		wantActions []string
 		wantCount   int // applications made by the call
-	}{
+	}
+	tests := map[string]testCase{
 		"no failure": {
 			wantID:      "app_1",
 			wantActions: []string{"ListApplications", "CreateApplication"},
@@ -336,42 +337,39 @@ func TestCreateApplicationAfterAmbiguousFailure(t *testing.T) {
 			wantActions: []string{"ListApplications", "CreateApplication", "ListApplications", "ListApplications", "ListApplications"},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			store := &appStore{createFails: tt.createFails}
-			for range tt.existing {
-				store.add(appName, testTemplateID)
-			}
-			if tt.otherName != "" {
-				store.add(tt.otherName, testTemplateID)
-			}
-			fake := newFakeAPI(t, store.handle)
-			cfg := fake.config()
-			cfg.MaxRetries = tt.maxRetries
-			clk := client.NewFakeClock()
-			c := newClientWithClock(t, cfg, clk, "")
-			id, err := c.EIAM().CreateApplication(context.Background(), client.CreateApplicationInput{InstanceID: testInstanceID, Name: appName, TemplateID: testTemplateID})
-			switch {
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
-			case tt.wantErr == "" && err != nil:
-				t.Fatal(err)
-			}
-			if id != tt.wantID {
-				t.Errorf("ID = %q, want %q", id, tt.wantID)
-			}
-			if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
-				t.Errorf("actions (-want +got):\n%s", diff)
-			}
-			if got := store.count(appName); got != tt.wantCount+tt.existing && tt.wantErr == "" {
-				t.Errorf("%d applications named %q, want %d", got, appName, tt.wantCount+tt.existing)
-			}
-			if fc := fake.Calls(); len(fc) > 1 && fc[1].Params.Get("ApplicationSourceType") != client.ApplicationSourceTemplate {
-				t.Errorf("ApplicationSourceType = %q", fc[1].Params.Get("ApplicationSourceType"))
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		store := &appStore{createFails: tt.createFails}
+		for range tt.existing {
+			store.add(appName, testTemplateID)
+		}
+		if tt.otherName != "" {
+			store.add(tt.otherName, testTemplateID)
+		}
+		fake := newFakeAPI(t, store.handle)
+		cfg := fake.config()
+		cfg.MaxRetries = tt.maxRetries
+		clk := client.NewFakeClock()
+		c := newClientWithClock(t, cfg, clk, "")
+		id, err := c.EIAM().CreateApplication(context.Background(), client.CreateApplicationInput{InstanceID: testInstanceID, Name: appName, TemplateID: testTemplateID})
+		switch {
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
+		case tt.wantErr == "" && err != nil:
+			t.Fatal(err)
+		}
+		if id != tt.wantID {
+			t.Errorf("ID = %q, want %q", id, tt.wantID)
+		}
+		if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
+			t.Errorf("actions (-want +got):\n%s", diff)
+		}
+		if got := store.count(appName); got != tt.wantCount+tt.existing && tt.wantErr == "" {
+			t.Errorf("%d applications named %q, want %d", got, appName, tt.wantCount+tt.existing)
+		}
+		if fc := fake.Calls(); len(fc) > 1 && fc[1].Params.Get("ApplicationSourceType") != client.ApplicationSourceTemplate {
+			t.Errorf("ApplicationSourceType = %q", fc[1].Params.Get("ApplicationSourceType"))
+		}
+	})
 }
 
 // TestCreateApplicationSeveralNew refuses to pick one of several new

@@ -7,16 +7,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
 func TestParseEndpoint(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		raw     string
 		want    string
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"https URL":             {raw: "https://ram.aliyuncs.com", want: "https://ram.aliyuncs.com"},
 		"trailing slash":        {raw: "https://ram.aliyuncs.com/", want: "https://ram.aliyuncs.com"},
 		"bare host is https":    {raw: "ram-vpc.aliyuncs.com", want: "https://ram-vpc.aliyuncs.com"},
@@ -35,22 +36,19 @@ func TestParseEndpoint(t *testing.T) {
 		"empty":                 {raw: " ", wantErr: "the endpoint is empty"},
 		"no host":               {raw: "https://", wantErr: "names no host"},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := client.ParseEndpoint(tt.raw)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("ParseEndpoint(%q) error = %v, want one containing %q", tt.raw, err, tt.wantErr)
-				}
-				return
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, err := client.ParseEndpoint(tt.raw)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("ParseEndpoint(%q) error = %v, want one containing %q", tt.raw, err, tt.wantErr)
 			}
-			if err != nil {
-				t.Fatalf("ParseEndpoint(%q): %v", tt.raw, err)
-			}
-			if got.String() != tt.want {
-				t.Errorf("ParseEndpoint(%q) = %q, want %q", tt.raw, got, tt.want)
-			}
-		})
-	}
+			return
+		}
+		if err != nil {
+			t.Fatalf("ParseEndpoint(%q): %v", tt.raw, err)
+		}
+		if got.String() != tt.want {
+			t.Errorf("ParseEndpoint(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	})
 }

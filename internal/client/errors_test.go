@@ -11,13 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
 // TestNotFoundMapping calls each service against answers of its own
 // not-found codes (and others) and checks IsNotFound.
 func TestNotFoundMapping(t *testing.T) {
-	t.Parallel()
 	calls := map[string]func(*client.Client) error{
 		"Ram GetRole": func(c *client.Client) error {
 			_, err := c.RAM().GetRole(context.Background(), "missing")
@@ -32,12 +32,13 @@ func TestNotFoundMapping(t *testing.T) {
 			return err
 		},
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		call   string
 		status int
 		code   string
 		want   bool
-	}{
+	}
+	tests := map[string]testCase{
 		"RAM role":                    {"Ram GetRole", http.StatusNotFound, "EntityNotExist.Role", true},
 		"IMS SAML provider":           {"Ims GetSAMLProvider", http.StatusNotFound, "EntityNotExist.SAMLProvider", true},
 		"IMS legacy code, 400":        {"Ims GetSAMLProvider", http.StatusBadRequest, "EntityNotExist.SAMLProviderError", true},
@@ -47,55 +48,49 @@ func TestNotFoundMapping(t *testing.T) {
 		"no permission":               {"Ims GetSAMLProvider", http.StatusForbidden, "NoPermission", false},
 		"already exists is not found": {"Ram GetRole", http.StatusConflict, "EntityAlreadyExists.Role", false},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, func(fakeCall) fakeReply {
-				return fakeReply{Status: tt.status, Body: apiError(tt.code, "message for "+tt.code)}
-			})
-			c := newClient(t, fake.config())
-			err := calls[tt.call](c)
-			if err == nil {
-				t.Fatal("want an error")
-			}
-			if got := client.IsNotFound(err); got != tt.want {
-				t.Errorf("IsNotFound(%v) = %v, want %v", err, got, tt.want)
-			}
-			var apiErr *client.APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error %T is not an APIError", err)
-			}
-			want := client.APIError{
-				Product: strings.Fields(tt.call)[0], Action: strings.Fields(tt.call)[1],
-				Code: tt.code, HTTPStatus: tt.status, RequestID: "REQ-" + tt.code,
-				Message: "message for " + tt.code, Attempts: 1,
-			}
-			if *apiErr != want {
-				t.Errorf("APIError = %+v, want %+v", *apiErr, want)
-			}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		fake := newFakeAPI(t, func(fakeCall) fakeReply {
+			return fakeReply{Status: tt.status, Body: apiError(tt.code, "message for "+tt.code)}
 		})
-	}
+		c := newClient(t, fake.config())
+		err := calls[tt.call](c)
+		if err == nil {
+			t.Fatal("want an error")
+		}
+		if got := client.IsNotFound(err); got != tt.want {
+			t.Errorf("IsNotFound(%v) = %v, want %v", err, got, tt.want)
+		}
+		var apiErr *client.APIError
+		if !errors.As(err, &apiErr) {
+			t.Fatalf("error %T is not an APIError", err)
+		}
+		want := client.APIError{
+			Product: strings.Fields(tt.call)[0], Action: strings.Fields(tt.call)[1],
+			Code: tt.code, HTTPStatus: tt.status, RequestID: "REQ-" + tt.code,
+			Message: "message for " + tt.code, Attempts: 1,
+		}
+		if *apiErr != want {
+			t.Errorf("APIError = %+v, want %+v", *apiErr, want)
+		}
+	})
 }
 
 func TestIsNotFoundOfOtherErrors(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		err  error
 		want bool
-	}{
+	}
+	tests := map[string]testCase{
 		"NotFoundError":         {&client.NotFoundError{Object: "application account", ID: "r1"}, true},
 		"wrapped NotFoundError": {fmt.Errorf("finding: %w", &client.NotFoundError{Object: "user", ID: "u"}), true},
 		"plain error":           {errors.New("boom"), false},
 		"nil":                   {nil, false},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := client.IsNotFound(tt.err); got != tt.want {
-				t.Errorf("IsNotFound = %v, want %v", got, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if got := client.IsNotFound(tt.err); got != tt.want {
+			t.Errorf("IsNotFound = %v, want %v", got, tt.want)
+		}
+	})
 }
 
 func TestAPIErrorText(t *testing.T) {
@@ -111,11 +106,11 @@ func TestAPIErrorText(t *testing.T) {
 }
 
 func TestHints(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		err  error
 		want string // a part of the hint, "" for none
-	}{
+	}
+	tests := map[string]testCase{
 		"bad key":    {&client.APIError{Code: "InvalidAccessKeyId.NotFound", HTTPStatus: 404}, "access key ID does not exist"},
 		"throttled":  {&client.APIError{Code: "Throttling.User", HTTPStatus: 400}, "max_qps"},
 		"ambiguous":  {&client.RequestError{Sent: true, Err: errors.New("reset")}, "may have taken effect"},
@@ -123,13 +118,10 @@ func TestHints(t *testing.T) {
 		"plain":      {errors.New("x"), ""},
 		"never sent": {&client.RequestError{Sent: false, Err: errors.New("refused")}, ""},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got := client.Hint(tt.err)
-			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
-				t.Errorf("Hint = %q, want one containing %q", got, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got := client.Hint(tt.err)
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("Hint = %q, want one containing %q", got, tt.want)
+		}
+	})
 }

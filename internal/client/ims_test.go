@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
@@ -209,7 +210,6 @@ func (s *samlIMS) handle(fc fakeCall) fakeReply {
 // TestCreateSAMLProviderAfterAnAmbiguousFailure checks that a Create whose
 // outcome is unknown is never sent again blindly.
 func TestCreateSAMLProviderAfterAnAmbiguousFailure(t *testing.T) {
-	t.Parallel()
 	metadata := testMetadata(t, "https://idaas.example.com/a")
 	// The same document, line-wrapped as the API returns it.
 	wrapped := metadata[:64] + "\n" + metadata[64:]
@@ -217,11 +217,12 @@ func TestCreateSAMLProviderAfterAnAmbiguousFailure(t *testing.T) {
 	in := client.CreateSAMLProviderInput{Name: "idaas", Description: "IDaaS", EncodedSAMLMetadataDocument: metadata}
 	ambiguous := createOutcome{status: http.StatusInternalServerError, code: "InternalError", apply: true}
 	failed := createOutcome{status: http.StatusInternalServerError, code: "InternalError"}
-	tests := map[string]struct {
+	type testCase struct {
 		fake        *samlIMS
 		wantActions []string
 		wantErr     string // "" for success
-	}{
+	}
+	tests := map[string]testCase{
 		"created, then adopted": {
 			fake:        &samlIMS{creates: []createOutcome{ambiguous}},
 			wantActions: []string{"CreateSAMLProvider", "GetSAMLProvider"},
@@ -255,23 +256,20 @@ func TestCreateSAMLProviderAfterAnAmbiguousFailure(t *testing.T) {
 			wantErr:     "InternalError",
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, tt.fake.handle)
-			cfg := fake.config()
-			cfg.MaxRetries = 2
-			c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
-			got, err := c.IMS().CreateSAMLProvider(context.Background(), in)
-			if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
-				t.Errorf("actions (-want +got):\n%s", diff)
-			}
-			if wanterr.Contains(t, err, tt.wantErr) {
-				return
-			}
-			if got.SAMLProviderName != "idaas" || got.ARN != "acs:ram::"+testAccountID+":saml-provider/idaas" {
-				t.Errorf("provider = %+v, want idaas", got)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		fake := newFakeAPI(t, tt.fake.handle)
+		cfg := fake.config()
+		cfg.MaxRetries = 2
+		c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
+		got, err := c.IMS().CreateSAMLProvider(context.Background(), in)
+		if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
+			t.Errorf("actions (-want +got):\n%s", diff)
+		}
+		if wanterr.Contains(t, err, tt.wantErr) {
+			return
+		}
+		if got.SAMLProviderName != "idaas" || got.ARN != "acs:ram::"+testAccountID+":saml-provider/idaas" {
+			t.Errorf("provider = %+v, want idaas", got)
+		}
+	})
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
@@ -164,16 +165,16 @@ func TestListRolesPages(t *testing.T) {
 // TestCreateRoleAfterAnAmbiguousFailure checks that CreateRole looks before
 // it creates again, and adopts only the role it sent.
 func TestCreateRoleAfterAnAmbiguousFailure(t *testing.T) {
-	t.Parallel()
 	in := client.CreateRoleInput{RoleName: "sso-admin", AssumeRolePolicyDocument: testTrust, Description: "admins", MaxSessionDuration: 7200}
 	created := ok(map[string]any{"Role": roleBody("sso-admin", testTrust, "admins", 7200)})
 	notFound := fail(http.StatusNotFound, "EntityNotExist.Role")
 	ambiguous := fail(http.StatusInternalServerError, "InternalError")
-	tests := map[string]struct {
+	type testCase struct {
 		replies     []fakeReply
 		wantActions []string
 		wantErr     string // an error code, or "" for success
-	}{
+	}
+	tests := map[string]testCase{
 		"the first call created it: adopted": {
 			replies:     []fakeReply{ambiguous, ok(map[string]any{"Role": roleBody("sso-admin", testTrustReformatted, "admins", 7200)})},
 			wantActions: []string{"CreateRole", "GetRole"},
@@ -200,37 +201,34 @@ func TestCreateRoleAfterAnAmbiguousFailure(t *testing.T) {
 			wantErr:     "EntityAlreadyExists.Role",
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, sequence(t, tt.replies))
-			c := newClientWithClock(t, fake.config(), client.NewFakeClock(), "")
-			role, err := c.RAM().CreateRole(context.Background(), in)
-			if got := client.ErrorCode(err); got != tt.wantErr {
-				t.Fatalf("error = %v, want code %q", err, tt.wantErr)
-			}
-			if err == nil && role.RoleName != "sso-admin" {
-				t.Errorf("role = %+v", role)
-			}
-			if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
-				t.Errorf("actions (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		fake := newFakeAPI(t, sequence(t, tt.replies))
+		c := newClientWithClock(t, fake.config(), client.NewFakeClock(), "")
+		role, err := c.RAM().CreateRole(context.Background(), in)
+		if got := client.ErrorCode(err); got != tt.wantErr {
+			t.Fatalf("error = %v, want code %q", err, tt.wantErr)
+		}
+		if err == nil && role.RoleName != "sso-admin" {
+			t.Errorf("role = %+v", role)
+		}
+		if diff := cmp.Diff(tt.wantActions, fake.Actions()); diff != "" {
+			t.Errorf("actions (-want +got):\n%s", diff)
+		}
+	})
 }
 
 // TestAttachmentsAfterAnAmbiguousFailure: the second answer that the work
 // is done is success only after an ambiguous failure.
 func TestAttachmentsAfterAnAmbiguousFailure(t *testing.T) {
-	t.Parallel()
 	a := client.PolicyAttachment{RoleName: "r", PolicyType: "System", PolicyName: "ReadOnlyAccess"}
 	ambiguous := fail(http.StatusServiceUnavailable, "ServiceUnavailable")
-	tests := map[string]struct {
+	type testCase struct {
 		call      func(client.RAM) error
 		replies   []fakeReply
 		wantCalls int
 		wantErr   string
-	}{
+	}
+	tests := map[string]testCase{
 		"attach: already attached by the first call": {
 			call:      func(r client.RAM) error { return r.AttachPolicyToRole(context.Background(), a) },
 			replies:   []fakeReply{ambiguous, fail(http.StatusConflict, client.CodeRolePolicyAlreadyExists)},
@@ -254,19 +252,16 @@ func TestAttachmentsAfterAnAmbiguousFailure(t *testing.T) {
 			wantErr:   client.CodeRoleNotExist,
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			fake := newFakeAPI(t, sequence(t, tt.replies))
-			err := tt.call(newClient(t, fake.config()).RAM())
-			if got := client.ErrorCode(err); got != tt.wantErr {
-				t.Fatalf("error = %v, want code %q", err, tt.wantErr)
-			}
-			if got := len(fake.Calls()); got != tt.wantCalls {
-				t.Errorf("calls = %d, want %d", got, tt.wantCalls)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		fake := newFakeAPI(t, sequence(t, tt.replies))
+		err := tt.call(newClient(t, fake.config()).RAM())
+		if got := client.ErrorCode(err); got != tt.wantErr {
+			t.Fatalf("error = %v, want code %q", err, tt.wantErr)
+		}
+		if got := len(fake.Calls()); got != tt.wantCalls {
+			t.Errorf("calls = %d, want %d", got, tt.wantCalls)
+		}
+	})
 }
 
 // sequence answers the calls with replies in order, and fails the test on

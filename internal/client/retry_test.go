@@ -15,19 +15,20 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 )
 
 func TestRetryPolicy(t *testing.T) {
-	t.Parallel()
 	throttled := fakeReply{Status: http.StatusBadRequest, Body: apiError("Throttling.User", "Request was denied due to user flow control.")}
-	tests := map[string]struct {
+	type testCase struct {
 		replies    []fakeReply // answers in order; the last repeats
 		maxRetries int
 		wantHits   int
 		wantCode   string // "" for success
 		wantSleeps []time.Duration
-	}{
+	}
+	tests := map[string]testCase{
 		"throttling then success": {
 			replies:    []fakeReply{throttled, throttled, role()},
 			maxRetries: 5,
@@ -72,36 +73,33 @@ func TestRetryPolicy(t *testing.T) {
 			wantCode:   "Throttling.User",
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			var hits atomic.Int32
-			fake := newFakeAPI(t, func(fc fakeCall) fakeReply {
-				n := int(hits.Add(1))
-				return tt.replies[min(n, len(tt.replies))-1]
-			})
-			cfg := fake.config()
-			cfg.MaxRetries = tt.maxRetries
-			clk := client.NewFakeClock()
-			c := newClientWithClock(t, cfg, clk, "")
-
-			_, err := c.RAM().GetRole(context.Background(), "r")
-
-			if got := int(hits.Load()); got != tt.wantHits {
-				t.Errorf("server hits = %d, want %d", got, tt.wantHits)
-			}
-			if got := client.ErrorCode(err); got != tt.wantCode {
-				t.Errorf("error code = %q, want %q (error: %v)", got, tt.wantCode, err)
-			}
-			if diff := cmp.Diff(tt.wantSleeps, clk.Sleeps()); diff != "" {
-				t.Errorf("backoff sleeps (-want +got):\n%s", diff)
-			}
-			var apiErr *client.APIError
-			if tt.wantCode != "" && errors.As(err, &apiErr) && apiErr.Attempts != tt.wantHits {
-				t.Errorf("APIError.Attempts = %d, want %d", apiErr.Attempts, tt.wantHits)
-			}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		var hits atomic.Int32
+		fake := newFakeAPI(t, func(fc fakeCall) fakeReply {
+			n := int(hits.Add(1))
+			return tt.replies[min(n, len(tt.replies))-1]
 		})
-	}
+		cfg := fake.config()
+		cfg.MaxRetries = tt.maxRetries
+		clk := client.NewFakeClock()
+		c := newClientWithClock(t, cfg, clk, "")
+
+		_, err := c.RAM().GetRole(context.Background(), "r")
+
+		if got := int(hits.Load()); got != tt.wantHits {
+			t.Errorf("server hits = %d, want %d", got, tt.wantHits)
+		}
+		if got := client.ErrorCode(err); got != tt.wantCode {
+			t.Errorf("error code = %q, want %q (error: %v)", got, tt.wantCode, err)
+		}
+		if diff := cmp.Diff(tt.wantSleeps, clk.Sleeps()); diff != "" {
+			t.Errorf("backoff sleeps (-want +got):\n%s", diff)
+		}
+		var apiErr *client.APIError
+		if tt.wantCode != "" && errors.As(err, &apiErr) && apiErr.Attempts != tt.wantHits {
+			t.Errorf("APIError.Attempts = %d, want %d", apiErr.Attempts, tt.wantHits)
+		}
+	})
 }
 
 func TestBackoffIsCappedExponential(t *testing.T) {
@@ -172,75 +170,72 @@ func TestRetryStopsWhenContextEnds(t *testing.T) {
 // TestAmbiguousFailures checks that calls marked non-idempotent are not sent
 // again once they may have taken effect, while idempotent ones are.
 func TestAmbiguousFailures(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		idempotent    bool
 		fail          string // "reset" (after the request was read) or "5xx" or "throttle"
 		wantHits      int
 		wantErr       bool
 		wantAmbiguous bool
-	}{
+	}
+	tests := map[string]testCase{
 		"reset after send, not idempotent": {idempotent: false, fail: "reset", wantHits: 1, wantErr: true, wantAmbiguous: true},
 		"reset after send, idempotent":     {idempotent: true, fail: "reset", wantHits: 2},
 		"5xx, not idempotent":              {idempotent: false, fail: "5xx", wantHits: 1, wantErr: true, wantAmbiguous: true},
 		"5xx, idempotent":                  {idempotent: true, fail: "5xx", wantHits: 2},
 		"throttled, not idempotent":        {idempotent: false, fail: "throttle", wantHits: 2},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			var hits atomic.Int32
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if hits.Add(1) > 1 {
-					writeJSON(w, http.StatusOK, map[string]any{"RequestId": "REQ-OK", "ApplicationId": "app_1"})
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		var hits atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if hits.Add(1) > 1 {
+				writeJSON(w, http.StatusOK, map[string]any{"RequestId": "REQ-OK", "ApplicationId": "app_1"})
+				return
+			}
+			switch tt.fail {
+			case "reset":
+				_ = r.ParseForm() // the request was read in full
+				hijacker, ok := w.(http.Hijacker)
+				if !ok {
+					t.Error("the test server cannot hijack connections")
 					return
 				}
-				switch tt.fail {
-				case "reset":
-					_ = r.ParseForm() // the request was read in full
-					hijacker, ok := w.(http.Hijacker)
-					if !ok {
-						t.Error("the test server cannot hijack connections")
-						return
-					}
-					conn, _, err := hijacker.Hijack()
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					if tcp, ok := conn.(*net.TCPConn); ok {
-						_ = tcp.SetLinger(0) // A reset, not a clean close.
-					}
-					_ = conn.Close()
-				case "5xx":
-					writeJSON(w, http.StatusInternalServerError, apiError("InternalError", "An internal error occurred."))
-				case "throttle":
-					writeJSON(w, http.StatusBadRequest, apiError("Throttling.Api", "slow down"))
+				conn, _, err := hijacker.Hijack()
+				if err != nil {
+					t.Error(err)
+					return
 				}
-			}))
-			t.Cleanup(srv.Close)
-			cfg := client.Config{
-				AccountID:  testAccountID,
-				AccessKey:  &client.AccessKey{ID: testKeyID, Secret: testKeySecret},
-				Endpoints:  client.Endpoints{EIAM: srv.URL},
-				MaxRetries: 3,
-				MaxQPS:     1000,
+				if tcp, ok := conn.(*net.TCPConn); ok {
+					_ = tcp.SetLinger(0) // A reset, not a clean close.
+				}
+				_ = conn.Close()
+			case "5xx":
+				writeJSON(w, http.StatusInternalServerError, apiError("InternalError", "An internal error occurred."))
+			case "throttle":
+				writeJSON(w, http.StatusBadRequest, apiError("Throttling.Api", "slow down"))
 			}
-			c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
+		}))
+		t.Cleanup(srv.Close)
+		cfg := client.Config{
+			AccountID:  testAccountID,
+			AccessKey:  &client.AccessKey{ID: testKeyID, Secret: testKeySecret},
+			Endpoints:  client.Endpoints{EIAM: srv.URL},
+			MaxRetries: 3,
+			MaxQPS:     1000,
+		}
+		c := newClientWithClock(t, cfg, client.NewFakeClock(), "")
 
-			err := client.InvokeEIAM(context.Background(), c, "CreateApplication", tt.idempotent, map[string]string{"InstanceId": "idaas_x"})
+		err := client.InvokeEIAM(context.Background(), c, "CreateApplication", tt.idempotent, map[string]string{"InstanceId": "idaas_x"})
 
-			if got := int(hits.Load()); got != tt.wantHits {
-				t.Errorf("server hits = %d, want %d", got, tt.wantHits)
-			}
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("error = %v, want error: %v", err, tt.wantErr)
-			}
-			if got := client.IsAmbiguous(err); got != tt.wantAmbiguous {
-				t.Errorf("IsAmbiguous = %v, want %v (error: %v)", got, tt.wantAmbiguous, err)
-			}
-		})
-	}
+		if got := int(hits.Load()); got != tt.wantHits {
+			t.Errorf("server hits = %d, want %d", got, tt.wantHits)
+		}
+		if (err != nil) != tt.wantErr {
+			t.Fatalf("error = %v, want error: %v", err, tt.wantErr)
+		}
+		if got := client.IsAmbiguous(err); got != tt.wantAmbiguous {
+			t.Errorf("IsAmbiguous = %v, want %v (error: %v)", got, tt.wantAmbiguous, err)
+		}
+	})
 }
 
 // TestConnectionFailureBeforeSendIsRetried checks that a call that never

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
@@ -74,13 +75,13 @@ func TestConfigure(t *testing.T) {
 }
 
 func TestAddAPIError(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		action, object, id string
 		err                error
 		wantSummary        string
 		wantDetail         string
-	}{
+	}
+	tests := map[string]testCase{
 		"API error": {
 			action: "creating", object: "RAM role", id: "Admin",
 			err: &client.APIError{
@@ -105,26 +106,22 @@ func TestAddAPIError(t *testing.T) {
 			wantDetail:  "Error: Sts GetCallerIdentity: dial tcp: connection refused",
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			var diags diag.Diagnostics
-			framework.AddAPIError(&diags, tt.action, tt.object, tt.id, tt.err)
-			want := diag.Diagnostics{diag.NewErrorDiagnostic(tt.wantSummary, tt.wantDetail)}
-			if diff := cmp.Diff(want, diags); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-			if strings.Contains(tt.wantDetail, tt.wantSummary) {
-				t.Errorf("the detail repeats the summary")
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		var diags diag.Diagnostics
+		framework.AddAPIError(&diags, tt.action, tt.object, tt.id, tt.err)
+		want := diag.Diagnostics{diag.NewErrorDiagnostic(tt.wantSummary, tt.wantDetail)}
+		if diff := cmp.Diff(want, diags); diff != "" {
+			t.Errorf("diagnostics (-want +got):\n%s", diff)
+		}
+		if strings.Contains(tt.wantDetail, tt.wantSummary) {
+			t.Errorf("the detail repeats the summary")
+		}
+	})
 }
 
 // TestWithTimeout bounds the context by the configured timeout, or by the
 // default when none is set or the value is invalid (an error then).
 func TestWithTimeout(t *testing.T) {
-	t.Parallel()
 	const def = time.Hour
 	configured := func(d time.Duration) func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) {
 		return func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) { return d, nil }
@@ -133,31 +130,29 @@ func TestWithTimeout(t *testing.T) {
 	invalid := func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) {
 		return 0, diag.Diagnostics{diag.NewErrorDiagnostic("Timeout Cannot Be Parsed", "bad")}
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		get     func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)
 		want    time.Duration
 		wantErr bool
-	}{
+	}
+	tests := map[string]testCase{
 		"configured": {get: configured(time.Minute), want: time.Minute},
 		"unset":      {get: unset, want: def},
 		"invalid":    {get: invalid, want: def, wantErr: true},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			var diags diag.Diagnostics
-			ctx, cancel := framework.WithTimeout(context.Background(), tt.get, def, &diags)
-			defer cancel()
-			deadline, ok := ctx.Deadline()
-			if !ok {
-				t.Fatal("no deadline")
-			}
-			if left := time.Until(deadline); left > tt.want || left < tt.want-time.Minute/2 {
-				t.Errorf("deadline in %s, want about %s", left, tt.want)
-			}
-			if diags.HasError() != tt.wantErr {
-				t.Errorf("diagnostics %v, want an error: %t", diags, tt.wantErr)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		var diags diag.Diagnostics
+		ctx, cancel := framework.WithTimeout(context.Background(), tt.get, def, &diags)
+		defer cancel()
+		deadline, ok := ctx.Deadline()
+		if !ok {
+			t.Fatal("no deadline")
+		}
+		if left := time.Until(deadline); left > tt.want || left < tt.want-time.Minute/2 {
+			t.Errorf("deadline in %s, want about %s", left, tt.want)
+		}
+		if diags.HasError() != tt.wantErr {
+			t.Errorf("diagnostics %v, want an error: %t", diags, tt.wantErr)
+		}
+	})
 }

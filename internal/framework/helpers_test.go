@@ -8,29 +8,27 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework"
 )
 
 func TestOrList(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		values []string
 		q      string
 		want   string
-	}{
+	}
+	tests := map[string]testCase{
 		"none":        {want: ""},
 		"one":         {values: []string{"a"}, q: "`", want: "`a`"},
 		"two":         {values: []string{"a", "b"}, q: "`", want: "`a` or `b`"},
 		"three plain": {values: []string{"A", "B", "C"}, want: "A, B or C"},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := framework.OrList(tt.values, tt.q); got != tt.want {
-				t.Errorf("OrList(%q, %q) = %q, want %q", tt.values, tt.q, got, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if got := framework.OrList(tt.values, tt.q); got != tt.want {
+			t.Errorf("OrList(%q, %q) = %q, want %q", tt.values, tt.q, got, tt.want)
+		}
+	})
 }
 
 func TestUpperFirst(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/samlsso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -70,7 +71,6 @@ func argumentError(position int64, err error) *tfprotov6.FunctionError {
 func text(err error) string { return strings.TrimSuffix(err.Error(), ".") }
 
 func TestStringFunctions(t *testing.T) {
-	t.Parallel()
 	trust := func(names ...string) string {
 		doc, err := rolesso.BuildTrustPolicy(account, names, rolesso.China)
 		if err != nil {
@@ -79,12 +79,13 @@ func TestStringFunctions(t *testing.T) {
 		return doc
 	}
 	_, noNames := rolesso.BuildTrustPolicy(account, nil, rolesso.International)
-	tests := map[string]struct {
+	type testCase struct {
 		name    string
 		args    []tftypes.Value
 		want    string
 		wantErr *tfprotov6.FunctionError
-	}{
+	}
+	tests := map[string]testCase{
 		"role_arn": {name: "role_arn", args: []tftypes.Value{str(account), str("sso-admin")}, want: "acs:ram::1234567890123456:role/sso-admin"},
 		"role_arn with a bad role name": {
 			name: "role_arn", args: []tftypes.Value{str(account), str("sso_admin")},
@@ -143,29 +144,26 @@ func TestStringFunctions(t *testing.T) {
 			wantErr: argumentError(2, rolesso.ValidateSiteName("China")),
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			result, funcErr := callFunction(t, tc.name, tc.args...)
-			if diff := cmp.Diff(tc.wantErr, funcErr); diff != "" {
-				t.Fatalf("error (-want +got):\n%s", diff)
-			}
-			if tc.wantErr != nil {
-				return
-			}
-			v, err := result.Unmarshal(tftypes.String)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got string
-			if err := v.As(&got); err != nil {
-				t.Fatal(err)
-			}
-			if got != tc.want {
-				t.Errorf("result %q, want %q", got, tc.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		result, funcErr := callFunction(t, tc.name, tc.args...)
+		if diff := cmp.Diff(tc.wantErr, funcErr); diff != "" {
+			t.Fatalf("error (-want +got):\n%s", diff)
+		}
+		if tc.wantErr != nil {
+			return
+		}
+		v, err := result.Unmarshal(tftypes.String)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		if err := v.As(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("result %q, want %q", got, tc.want)
+		}
+	})
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -178,7 +176,6 @@ func idpMetadata(t *testing.T, notBefore time.Time, validFor time.Duration) (str
 }
 
 func TestParseSAMLMetadata(t *testing.T) {
-	t.Parallel()
 	notBefore := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	doc, key := idpMetadata(t, notBefore, 365*24*time.Hour)
 	withValidUntil := strings.Replace(doc, `entityID=`, `validUntil="2027-01-01T00:00:00Z" entityID=`, 1)
@@ -222,36 +219,34 @@ func TestParseSAMLMetadata(t *testing.T) {
 	_, notMetadata := rolesso.ParseMetadata("<html/>")
 	_, isURL := rolesso.ParseMetadata("https://idaas.example.com/meta")
 
-	tests := map[string]struct {
+	type testCase struct {
 		metadata string
 		want     tftypes.Value
 		wantErr  *tfprotov6.FunctionError
-	}{
+	}
+	tests := map[string]testCase{
 		"XML":                {metadata: doc, want: want(nil)},
 		"wrapped Base64":     {metadata: wrap(base64.StdEncoding.EncodeToString([]byte(doc)), 76), want: want(nil)},
 		"with validUntil":    {metadata: withValidUntil, want: want("2027-01-01T00:00:00Z")},
 		"not IdP metadata":   {metadata: "<html/>", wantErr: argumentError(0, notMetadata)},
 		"a URL, not content": {metadata: "https://idaas.example.com/meta", wantErr: argumentError(0, isURL)},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			result, funcErr := callFunction(t, "parse_saml_metadata", str(tc.metadata))
-			if diff := cmp.Diff(tc.wantErr, funcErr); diff != "" {
-				t.Fatalf("error (-want +got):\n%s", diff)
-			}
-			if tc.wantErr != nil {
-				return
-			}
-			got, err := result.Unmarshal(resultType)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("result (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		result, funcErr := callFunction(t, "parse_saml_metadata", str(tc.metadata))
+		if diff := cmp.Diff(tc.wantErr, funcErr); diff != "" {
+			t.Fatalf("error (-want +got):\n%s", diff)
+		}
+		if tc.wantErr != nil {
+			return
+		}
+		got, err := result.Unmarshal(resultType)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("result (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func wrap(s string, width int) string {

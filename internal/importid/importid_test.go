@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 )
@@ -48,14 +49,14 @@ func noDigits(v string) string {
 const twoFormats = `Give "<instance_id>/<object_id>" (for example "i/o") or "<instance_id>/<user_id>/<name>" (for example "i/u/n"), the parts separated by "/"`
 
 func TestParse(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		id         string
 		formats    []importid.Format
 		wantFormat int
 		wantParts  []string
 		wantErr    string
-	}{
+	}
+	tests := map[string]testCase{
 		"first format":  {id: "i/o", formats: []importid.Format{byID, byName}, wantParts: []string{"i", "o"}},
 		"second format": {id: "i/u/n", formats: []importid.Format{byID, byName}, wantFormat: 1, wantParts: []string{"i", "u", "n"}},
 		"empty":         {id: "", formats: []importid.Format{byID, byName}, wantErr: `invalid import ID "": it is empty. ` + twoFormats},
@@ -79,21 +80,18 @@ func TestParse(t *testing.T) {
 			wantErr: `invalid import ID "r": it has no ":". Give "<role>:<policy>" (for example "r:p"), the parts separated by ":"`,
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			format, parts, err := importid.Parse(tt.id, tt.formats...)
-			if wanterr.Exact(t, err, tt.wantErr) {
-				return
-			}
-			if format != tt.wantFormat {
-				t.Errorf("format = %d, want %d", format, tt.wantFormat)
-			}
-			if diff := cmp.Diff(tt.wantParts, parts); diff != "" {
-				t.Errorf("parts (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		format, parts, err := importid.Parse(tt.id, tt.formats...)
+		if wanterr.Exact(t, err, tt.wantErr) {
+			return
+		}
+		if format != tt.wantFormat {
+			t.Errorf("format = %d, want %d", format, tt.wantFormat)
+		}
+		if diff := cmp.Diff(tt.wantParts, parts); diff != "" {
+			t.Errorf("parts (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestFormatStringAndJoin(t *testing.T) {

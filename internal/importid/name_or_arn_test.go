@@ -7,6 +7,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/importid"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -39,11 +40,11 @@ var widgetID = importid.NameOrARN{
 }
 
 func TestNameOrARN(t *testing.T) {
-	t.Parallel()
 	const formats = `Import a widget by its name, for example "w1", or by its ARN, for example "acs:ram::1234567890123456:widget/w1".`
-	tests := map[string]struct {
+	type testCase struct {
 		id, wantName, wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"name":              {id: "w1", wantName: "w1"},
 		"ARN":               {id: "acs:ram::1234567890123456:widget/w1", wantName: "w1"},
 		"ARN in upper case": {id: "ACS:typed", wantErr: `"ACS:typed" is not a widget ARN: plain ARN error. ` + formats},
@@ -54,19 +55,16 @@ func TestNameOrARN(t *testing.T) {
 			`account 9999999999999999, but the provider works in account 1234567890123456. Import it with the provider of ` +
 			`account 9999999999999999, or import it by name ("w1") into this account.`},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := widgetID.ParseIn(tt.id, "1234567890123456")
-			if tt.wantErr == "" {
-				if err != nil || got != tt.wantName {
-					t.Fatalf("ParseIn(%q) = %q, %v; want %q", tt.id, got, err, tt.wantName)
-				}
-				return
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, err := widgetID.ParseIn(tt.id, "1234567890123456")
+		if tt.wantErr == "" {
+			if err != nil || got != tt.wantName {
+				t.Fatalf("ParseIn(%q) = %q, %v; want %q", tt.id, got, err, tt.wantName)
 			}
-			if err == nil || err.Error() != tt.wantErr {
-				t.Fatalf("ParseIn(%q) error = %v\nwant %s", tt.id, err, tt.wantErr)
-			}
-		})
-	}
+			return
+		}
+		if err == nil || err.Error() != tt.wantErr {
+			t.Fatalf("ParseIn(%q) error = %v\nwant %s", tt.id, err, tt.wantErr)
+		}
+	})
 }

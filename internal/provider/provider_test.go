@@ -14,6 +14,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/provider"
 )
 
@@ -144,12 +145,12 @@ func TestConfigureIncompleteEnvKey(t *testing.T) {
 }
 
 func TestValidateConfig(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		config      map[string]any
 		wantPath    []string // nil: no error expected
 		wantSummary string
-	}{
+	}
+	tests := map[string]testCase{
 		"valid": {config: map[string]any{
 			"access_key": "k", "secret_key": "s", "region": "ap-southeast-1", "site": "china",
 			"account_id": "1234567890123456", "max_retries": 3, "max_qps": 5,
@@ -207,24 +208,21 @@ func TestValidateConfig(t *testing.T) {
 			wantPath:    []string{"max_qps"},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			diags := newTestServer(t).validate(tt.config)
-			if tt.wantPath == nil {
-				if len(diags) != 0 {
-					t.Errorf("want no diagnostics, got:%s", diagText(diags))
-				}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		diags := newTestServer(t).validate(tt.config)
+		if tt.wantPath == nil {
+			if len(diags) != 0 {
+				t.Errorf("want no diagnostics, got:%s", diagText(diags))
+			}
+			return
+		}
+		for _, d := range diags {
+			if d.Summary == tt.wantSummary && d.Attribute.Equal(attrPath(tt.wantPath...)) {
 				return
 			}
-			for _, d := range diags {
-				if d.Summary == tt.wantSummary && d.Attribute.Equal(attrPath(tt.wantPath...)) {
-					return
-				}
-			}
-			t.Errorf("want %q at %v, got:%s", tt.wantSummary, tt.wantPath, diagText(diags))
-		})
-	}
+		}
+		t.Errorf("want %q at %v, got:%s", tt.wantSummary, tt.wantPath, diagText(diags))
+	})
 }
 
 func TestConfigureEndpointFromEnvironment(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/retry"
 )
 
@@ -33,8 +34,7 @@ func (s *script) call(context.Context) (int, error) {
 }
 
 func TestValue(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		results []error
 		// sleepErr is what the injected sleep returns from its nth call
 		// (1-based); 0 means it never fails.
@@ -42,7 +42,8 @@ func TestValue(t *testing.T) {
 		wantErr      error
 		wantCalls    int
 		wantSleeps   []time.Duration
-	}{
+	}
+	tests := map[string]testCase{
 		"success at once": {results: []error{nil}, wantCalls: 1},
 		"success after retries": {
 			results:   []error{errNotYet, errNotYet, errNotYet, errNotYet, errNotYet, nil},
@@ -59,30 +60,27 @@ func TestValue(t *testing.T) {
 			wantSleeps: []time.Duration{time.Second, 2 * time.Second},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			var sleeps []time.Duration
-			p := retry.Policy{First: time.Second, Max: 5 * time.Second, Sleep: func(_ context.Context, d time.Duration) error {
-				sleeps = append(sleeps, d)
-				if len(sleeps) == tt.sleepFailsAt {
-					return context.DeadlineExceeded
-				}
-				return nil
-			}}
-			s := &script{results: tt.results}
-			got, err := retry.Value(context.Background(), p, s.call, isNotYet)
-			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
-				t.Errorf("error = %v, want %v", err, tt.wantErr)
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		var sleeps []time.Duration
+		p := retry.Policy{First: time.Second, Max: 5 * time.Second, Sleep: func(_ context.Context, d time.Duration) error {
+			sleeps = append(sleeps, d)
+			if len(sleeps) == tt.sleepFailsAt {
+				return context.DeadlineExceeded
 			}
-			if got != tt.wantCalls || s.calls != tt.wantCalls {
-				t.Errorf("value %d after %d calls, want the answer of call %d", got, s.calls, tt.wantCalls)
-			}
-			if diff := cmp.Diff(tt.wantSleeps, sleeps); diff != "" {
-				t.Errorf("sleeps (-want +got):\n%s", diff)
-			}
-		})
-	}
+			return nil
+		}}
+		s := &script{results: tt.results}
+		got, err := retry.Value(context.Background(), p, s.call, isNotYet)
+		if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
+			t.Errorf("error = %v, want %v", err, tt.wantErr)
+		}
+		if got != tt.wantCalls || s.calls != tt.wantCalls {
+			t.Errorf("value %d after %d calls, want the answer of call %d", got, s.calls, tt.wantCalls)
+		}
+		if diff := cmp.Diff(tt.wantSleeps, sleeps); diff != "" {
+			t.Errorf("sleeps (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestWhen(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -29,16 +30,16 @@ func TestBuildARNs(t *testing.T) {
 }
 
 func TestParseARN(t *testing.T) {
-	t.Parallel()
 	roleExpected := ` A role ARN looks like acs:ram::<account ID>:role/<role name>, for example "acs:ram::1234567890123456:role/sso-admin".`
 	providerExpected := ` A SAML provider ARN looks like acs:ram::<account ID>:saml-provider/<name>, for example "acs:ram::1234567890123456:saml-provider/idaas".`
 	anyExpected := ` A RAM ARN looks like acs:ram::<account ID>:<role|saml-provider>/<name>, for example "acs:ram::1234567890123456:role/sso-admin" or "acs:ram::1234567890123456:saml-provider/idaas".`
-	tests := map[string]struct {
+	type testCase struct {
 		parse   func(string) (rolesso.ARN, error)
 		in      string
 		want    rolesso.ARN
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"role": {
 			parse: rolesso.ParseRoleARN, in: "acs:ram::1234567890123456:role/Sso.Admin",
 			want: rolesso.ARN{AccountID: account, ResourceType: "role", Name: "Sso.Admin"},
@@ -92,25 +93,22 @@ func TestParseARN(t *testing.T) {
 			wantErr: `invalid ARN "acs:ram::1234567890123456:role/admin/alice": the RAM role name "admin/alice" is invalid: it contains '/' at position 6. A RAM role name has 1 to 64 characters: letters, digits, "." and "-".` + roleExpected,
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := tc.parse(tc.in)
-			checkParsed(t, got, err, tc.want, tc.wantErr)
-			if err == nil && got.String() != tc.in {
-				t.Errorf("String() = %q, want %q", got.String(), tc.in)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		got, err := tc.parse(tc.in)
+		checkParsed(t, got, err, tc.want, tc.wantErr)
+		if err == nil && got.String() != tc.in {
+			t.Errorf("String() = %q, want %q", got.String(), tc.in)
+		}
+	})
 }
 
 func TestARNEqual(t *testing.T) {
-	t.Parallel()
 	role := rolesso.ARN{AccountID: account, ResourceType: "role", Name: "Admin"}
-	tests := map[string]struct {
+	type testCase struct {
 		a, b rolesso.ARN
 		want bool
-	}{
+	}
+	tests := map[string]testCase{
 		"same":             {role, role, true},
 		"case of the name": {role, rolesso.ARN{AccountID: account, ResourceType: "role", Name: "admin"}, true},
 		"other account":    {role, rolesso.ARN{AccountID: "6543210987654321", ResourceType: "role", Name: "Admin"}, false},
@@ -121,15 +119,12 @@ func TestARNEqual(t *testing.T) {
 			rolesso.ARN{AccountID: account, ResourceType: "saml-provider", Name: "idaas"}, true,
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := tc.a.Equal(tc.b); got != tc.want {
-				t.Errorf("Equal = %v, want %v", got, tc.want)
-			}
-			if got := tc.b.Equal(tc.a); got != tc.want {
-				t.Errorf("Equal (swapped) = %v, want %v", got, tc.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		if got := tc.a.Equal(tc.b); got != tc.want {
+			t.Errorf("Equal = %v, want %v", got, tc.want)
+		}
+		if got := tc.b.Equal(tc.a); got != tc.want {
+			t.Errorf("Equal (swapped) = %v, want %v", got, tc.want)
+		}
+	})
 }

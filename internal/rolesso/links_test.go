@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -27,11 +28,11 @@ func with(e rolesso.LinkEnd, value string) rolesso.LinkEnd {
 }
 
 func TestLinkRulesOfNames(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		check func() error
 		want  *rolesso.LinkError // nil: no error.
-	}{
+	}
+	tests := map[string]testCase{
 		"account name equals the role name": {
 			check: func() error {
 				return rolesso.CheckAccountNameMatchesRole(with(linkAccount, "sso-admin"), with(linkRole, "sso-admin"))
@@ -107,24 +108,21 @@ func TestLinkRulesOfNames(t *testing.T) {
 			},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			assertLinkError(t, tt.check(), tt.want)
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		assertLinkError(t, tt.check(), tt.want)
+	})
 }
 
 func TestLinkRulesOfAccountsAndSites(t *testing.T) {
-	t.Parallel()
 	appAccount := rolesso.LinkEnd{Object: "IDaaS application app_1", Attribute: "account_id"}
 	roleAccount := rolesso.LinkEnd{Object: `RAM role "sso-admin"`, Attribute: "account_id"}
 	appSite := rolesso.LinkEnd{Object: "IDaaS application app_1", Attribute: "site"}
 	roleSite := rolesso.LinkEnd{Object: `RAM role "sso-admin"`, Attribute: "site"}
-	tests := map[string]struct {
+	type testCase struct {
 		err  error
 		want *rolesso.LinkError
-	}{
+	}
+	tests := map[string]testCase{
 		"same account": {err: rolesso.CheckSameAccount(with(appAccount, "1234567890123456"), with(roleAccount, "1234567890123456"))},
 		"different accounts": {
 			err: rolesso.CheckSameAccount(with(appAccount, "1111111111111111"), with(roleAccount, "1234567890123456")),
@@ -146,16 +144,12 @@ func TestLinkRulesOfAccountsAndSites(t *testing.T) {
 			},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			assertLinkError(t, tt.err, tt.want)
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		assertLinkError(t, tt.err, tt.want)
+	})
 }
 
 func TestCheckMetadataMatches(t *testing.T) {
-	t.Parallel()
 	now := time.Now()
 	oldCert := newCertDER(t, "old", now.Add(-48*time.Hour), now.Add(24*time.Hour))
 	newCert := newCertDER(t, "new", now.Add(-time.Hour), now.Add(365*24*time.Hour))
@@ -165,10 +159,11 @@ func TestCheckMetadataMatches(t *testing.T) {
 	}
 	provider := rolesso.LinkEnd{Object: `RAM SAML provider "idaas"`, Attribute: "metadata"}
 	application := rolesso.LinkEnd{Object: "IDaaS application app_1", Attribute: "idp_metadata"}
-	tests := map[string]struct {
+	type testCase struct {
 		provider, application string
 		wantProblem           string // "": no error.
-	}{
+	}
+	tests := map[string]testCase{
 		"same metadata":                     {provider: doc("https://idp", newCert), application: doc("https://idp", newCert)},
 		"provider has an older certificate": {provider: doc("https://idp", oldCert, newCert), application: doc("https://idp", newCert)},
 		"provider in Base64":                {provider: base64.StdEncoding.EncodeToString([]byte(doc("https://idp", newCert))), application: doc("https://idp", newCert)},
@@ -189,23 +184,20 @@ func TestCheckMetadataMatches(t *testing.T) {
 				fingerprint(newCert) + ` of the idp_metadata of IDaaS application app_1.`,
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			err := rolesso.CheckMetadataMatches(with(provider, tt.provider), with(application, tt.application))
-			if tt.wantProblem == "" {
-				assertLinkError(t, err, nil)
-				return
-			}
-			assertLinkError(t, err, &rolesso.LinkError{
-				Summary: "SAML provider metadata is not the application's",
-				Problem: tt.wantProblem,
-				Rule:    rolesso.MetadataMatchRule,
-				Fix: `Set the metadata of RAM SAML provider "idaas" to the current idp_metadata of IDaaS application app_1, ` +
-					`for example by reference, so that a certificate rotated in IDaaS is uploaded to RAM.`,
-			})
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		err := rolesso.CheckMetadataMatches(with(provider, tt.provider), with(application, tt.application))
+		if tt.wantProblem == "" {
+			assertLinkError(t, err, nil)
+			return
+		}
+		assertLinkError(t, err, &rolesso.LinkError{
+			Summary: "SAML provider metadata is not the application's",
+			Problem: tt.wantProblem,
+			Rule:    rolesso.MetadataMatchRule,
+			Fix: `Set the metadata of RAM SAML provider "idaas" to the current idp_metadata of IDaaS application app_1, ` +
+				`for example by reference, so that a certificate rotated in IDaaS is uploaded to RAM.`,
 		})
-	}
+	})
 }
 
 func TestLinkErrorJoinsItsParts(t *testing.T) {
@@ -250,11 +242,11 @@ func TestCaseOnlyDifference(t *testing.T) {
 }
 
 func TestExactCaseWarnings(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		warn func() *rolesso.LinkWarning
 		want *rolesso.LinkWarning // nil: no warning.
-	}{
+	}
+	tests := map[string]testCase{
 		"account name equals the role name": {
 			warn: func() *rolesso.LinkWarning {
 				return rolesso.CheckExactCase(with(linkAccount, "sso-admin"), with(linkRole, "sso-admin"))
@@ -309,12 +301,9 @@ func TestExactCaseWarnings(t *testing.T) {
 			},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if diff := cmp.Diff(tt.want, tt.warn()); diff != "" {
-				t.Errorf("warning (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if diff := cmp.Diff(tt.want, tt.warn()); diff != "" {
+			t.Errorf("warning (-want +got):\n%s", diff)
+		}
+	})
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -100,14 +101,14 @@ func TestParseMetadataShapes(t *testing.T) {
 }
 
 func TestParseMetadataErrors(t *testing.T) {
-	t.Parallel()
 	cert := newCertDER(t, "idp", t0, t0.AddDate(1, 0, 0))
 	good := metadataXML{EntityID: entityID, Certs: [][]byte{cert}, SSO: [][2]string{postSSO}}.String()
 	ed := good[strings.Index(good, "<md:EntityDescriptor"):]
-	tests := map[string]struct {
+	type testCase struct {
 		input string
 		want  string
-	}{
+	}
+	tests := map[string]testCase{
 		"empty": {
 			input: " \n",
 			want:  `invalid SAML IdP metadata: it is empty; pass the IdP metadata XML, for example the application's idp_metadata or file("idp-metadata.xml").`,
@@ -177,30 +178,27 @@ func TestParseMetadataErrors(t *testing.T) {
 			want:  `invalid SAML IdP metadata: the certificate of KeyDescriptor 1 does not parse: x509: malformed certificate; copy the metadata again without editing it.`,
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			_, err := rolesso.ParseMetadata(tc.input)
-			if diff := cmp.Diff(tc.want, errText(err)); diff != "" {
-				t.Errorf("error (-want +got):\n%s", diff)
-			}
-			var me *rolesso.MetadataError
-			if err != nil && !errors.As(err, &me) {
-				t.Errorf("error %T is not a *MetadataError", err)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		_, err := rolesso.ParseMetadata(tc.input)
+		if diff := cmp.Diff(tc.want, errText(err)); diff != "" {
+			t.Errorf("error (-want +got):\n%s", diff)
+		}
+		var me *rolesso.MetadataError
+		if err != nil && !errors.As(err, &me) {
+			t.Errorf("error %T is not a *MetadataError", err)
+		}
+	})
 }
 
 func TestMetadataValidate(t *testing.T) {
-	t.Parallel()
 	expired := newCertDER(t, "old", t0.AddDate(-2, 0, 0), t0.AddDate(0, 0, -1))
 	older := newCertDER(t, "older", t0.AddDate(-3, 0, 0), t0.AddDate(0, -1, 0))
 	valid := newCertDER(t, "new", t0.AddDate(0, 0, -1), t0.AddDate(1, 0, 0))
-	tests := map[string]struct {
+	type testCase struct {
 		doc  metadataXML
 		want []string
-	}{
+	}
+	tests := map[string]testCase{
 		"valid":                               {doc: metadataXML{EntityID: entityID, Certs: [][]byte{valid}, SSO: [][2]string{postSSO}}},
 		"one expired, one valid":              {doc: metadataXML{EntityID: entityID, Certs: [][]byte{expired, valid}, SSO: [][2]string{postSSO}}},
 		"validUntil passed is a warning only": {doc: metadataXML{EntityID: entityID, ValidUntil: "2020-01-01T00:00:00Z", Certs: [][]byte{valid}, SSO: [][2]string{postSSO}}},
@@ -217,26 +215,23 @@ func TestMetadataValidate(t *testing.T) {
 			},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			m := mustParseMetadata(t, tc.doc.String())
-			checkProblems(t, m.Validate(t0), tc.want, func(e *rolesso.MetadataError) []string { return e.Problems })
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		m := mustParseMetadata(t, tc.doc.String())
+		checkProblems(t, m.Validate(t0), tc.want, func(e *rolesso.MetadataError) []string { return e.Problems })
+	})
 }
 
 func TestMetadataWarnings(t *testing.T) {
-	t.Parallel()
 	expired := newCertDER(t, "old", t0.AddDate(-2, 0, 0), t0.AddDate(0, 0, -1))
 	soon := newCertDER(t, "soon", t0.AddDate(-1, 0, 0), t0.Add(10*24*time.Hour))
 	later := newCertDER(t, "later", t0.AddDate(-1, 0, 0), t0.Add(40*24*time.Hour))
 	tomorrow := newCertDER(t, "tomorrow", t0.AddDate(-1, 0, 0), t0.Add(23*time.Hour))
 	month := 30 * 24 * time.Hour
-	tests := map[string]struct {
+	type testCase struct {
 		doc  metadataXML
 		want []string
-	}{
+	}
+	tests := map[string]testCase{
 		"far from expiry": {doc: metadataXML{EntityID: entityID, Certs: [][]byte{later}, SSO: [][2]string{postSSO}}},
 		"the newest expires soon": {
 			doc:  metadataXML{EntityID: entityID, Certs: [][]byte{soon}, SSO: [][2]string{postSSO}},
@@ -261,15 +256,12 @@ func TestMetadataWarnings(t *testing.T) {
 			want: []string{"the metadata's validUntil (2026-05-03T12:00:00Z) comes in 2 days; download fresh metadata from the IdP before then."},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			m := mustParseMetadata(t, tc.doc.String())
-			if diff := cmp.Diff(tc.want, m.Warnings(t0, month)); diff != "" {
-				t.Errorf("warnings (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		m := mustParseMetadata(t, tc.doc.String())
+		if diff := cmp.Diff(tc.want, m.Warnings(t0, month)); diff != "" {
+			t.Errorf("warnings (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestMetadataAdvice(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
@@ -162,11 +163,11 @@ func TestValidateAccountID(t *testing.T) {
 }
 
 func TestValidateRoleSessionName(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		name    string
 		problem string
-	}{
+	}
+	tests := map[string]testCase{
 		"username":      {name: "alice"},
 		"email":         {name: "alice@example.com"},
 		"all specials":  {name: "a.b@c=d,e+f_g-h"},
@@ -178,58 +179,52 @@ func TestValidateRoleSessionName(t *testing.T) {
 		"slash":         {name: "corp/alice", problem: "it contains '/' at position 5"},
 		"invalid UTF-8": {name: "ab\xff", problem: "it is not valid UTF-8 at position 3"},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			err := rolesso.ValidateRoleSessionName(tc.name)
-			if tc.problem == "" {
-				if err != nil {
-					t.Fatalf("unexpected error %v", err)
-				}
-				return
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		err := rolesso.ValidateRoleSessionName(tc.name)
+		if tc.problem == "" {
+			if err != nil {
+				t.Fatalf("unexpected error %v", err)
 			}
-			var ne *rolesso.NameError
-			if !errors.As(err, &ne) {
-				t.Fatalf("error %v is not a *NameError", err)
-			}
-			if diff := cmp.Diff(tc.problem, ne.Problem); diff != "" {
-				t.Errorf("problem (-want +got):\n%s", diff)
-			}
-			if ne.Rule != rolesso.RoleSessionNameRule {
-				t.Errorf("rule = %q", ne.Rule)
-			}
-		})
-	}
+			return
+		}
+		var ne *rolesso.NameError
+		if !errors.As(err, &ne) {
+			t.Fatalf("error %v is not a *NameError", err)
+		}
+		if diff := cmp.Diff(tc.problem, ne.Problem); diff != "" {
+			t.Errorf("problem (-want +got):\n%s", diff)
+		}
+		if ne.Rule != rolesso.RoleSessionNameRule {
+			t.Errorf("rule = %q", ne.Rule)
+		}
+	})
 }
 
 // TestPatternsAgreeWithLimits guards the exported constants that docs and
 // validators are built from: each pattern must accept exactly the lengths
 // its limits state.
 func TestPatternsAgreeWithLimits(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		pattern  string
 		char     string
 		min, max int
-	}{
+	}
+	tests := map[string]testCase{
 		"role name":          {rolesso.RoleNamePattern, "a", rolesso.RoleNameMinLength, rolesso.RoleNameMaxLength},
 		"SAML provider name": {rolesso.SAMLProviderNamePattern, "a", rolesso.SAMLProviderNameMinLength, rolesso.SAMLProviderNameMaxLength},
 		"account ID":         {rolesso.AccountIDPattern, "1", rolesso.AccountIDLength, rolesso.AccountIDLength},
 		"role session name":  {rolesso.RoleSessionNamePattern, "a", rolesso.RoleSessionNameMinLength, rolesso.RoleSessionNameMaxLength},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			re := regexp.MustCompile(tc.pattern)
-			for n := 0; n <= tc.max+1; n++ {
-				got := re.MatchString(strings.Repeat(tc.char, n))
-				want := n >= tc.min && n <= tc.max
-				if got != want {
-					t.Errorf("length %d: match = %v, want %v", n, got, want)
-				}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		re := regexp.MustCompile(tc.pattern)
+		for n := 0; n <= tc.max+1; n++ {
+			got := re.MatchString(strings.Repeat(tc.char, n))
+			want := n >= tc.min && n <= tc.max
+			if got != want {
+				t.Errorf("length %d: match = %v, want %v", n, got, want)
 			}
-		})
-	}
+		}
+	})
 }
 
 func TestSameNames(t *testing.T) {

@@ -8,17 +8,18 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 func TestNewRoleAttribute(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		account, role, idp string
 		want               string
 		wantErr            string
-	}{
+	}
+	tests := map[string]testCase{
 		"valid": {
 			account: account, role: "sso-admin", idp: "idaas",
 			want: "acs:ram::1234567890123456:role/sso-admin,acs:ram::1234567890123456:saml-provider/idaas",
@@ -27,37 +28,34 @@ func TestNewRoleAttribute(t *testing.T) {
 		"bad role":    {account: account, role: "sso_admin", idp: "idaas", wantErr: `invalid RAM role name "sso_admin"`},
 		"bad idp":     {account: account, role: "sso-admin", idp: "-idaas", wantErr: `invalid IdP name "-idaas"`},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := rolesso.NewRoleAttribute(tc.account, tc.role, tc.idp)
-			if wanterr.Prefix(t, err, tc.wantErr) {
-				return
-			}
-			if diff := cmp.Diff(tc.want, got.String()); diff != "" {
-				t.Errorf("String() (-want +got):\n%s", diff)
-			}
-			parsed, err := rolesso.ParseRoleAttribute(got.String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(got, parsed); diff != "" {
-				t.Errorf("round trip (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		got, err := rolesso.NewRoleAttribute(tc.account, tc.role, tc.idp)
+		if wanterr.Prefix(t, err, tc.wantErr) {
+			return
+		}
+		if diff := cmp.Diff(tc.want, got.String()); diff != "" {
+			t.Errorf("String() (-want +got):\n%s", diff)
+		}
+		parsed, err := rolesso.ParseRoleAttribute(got.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(got, parsed); diff != "" {
+			t.Errorf("round trip (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestParseRoleAttribute(t *testing.T) {
-	t.Parallel()
 	role := rolesso.RoleARN(account, "sso-admin")
 	provider := rolesso.SAMLProviderARN(account, "idaas")
 	format := ` A Role attribute value is the role ARN, a comma and the SAML provider ARN, with no spaces, for example "acs:ram::1234567890123456:role/sso-admin,acs:ram::1234567890123456:saml-provider/idaas".`
-	tests := map[string]struct {
+	type testCase struct {
 		in      string
 		want    rolesso.RoleAttribute
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"documented order": {
 			in: role + "," + provider,
 			want: rolesso.RoleAttribute{
@@ -90,13 +88,10 @@ func TestParseRoleAttribute(t *testing.T) {
 			wantErr: `invalid Role attribute value "acs:ram::1234567890123456:role/ops_admin,` + provider + `": the first part: invalid ARN "acs:ram::1234567890123456:role/ops_admin": the RAM role name "ops_admin" is invalid: it contains '_' at position 4. A RAM role name has 1 to 64 characters: letters, digits, "." and "-". A role ARN looks like acs:ram::<account ID>:role/<role name>, for example "acs:ram::1234567890123456:role/sso-admin".` + format,
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := rolesso.ParseRoleAttribute(tc.in)
-			checkParsed(t, got, err, tc.want, tc.wantErr)
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		got, err := rolesso.ParseRoleAttribute(tc.in)
+		checkParsed(t, got, err, tc.want, tc.wantErr)
+	})
 }
 
 func TestRoleAttributeMatches(t *testing.T) {

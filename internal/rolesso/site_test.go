@@ -9,16 +9,17 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 func TestLookupSite(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		name    string
 		want    string // ACS URL of the site found.
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"international": {name: "international", want: "https://signin.alibabacloud.com/saml-role/sso"},
 		"china":         {name: "china", want: "https://signin.aliyun.com/saml-role/sso"},
 		"upper case": {
@@ -31,27 +32,24 @@ func TestLookupSite(t *testing.T) {
 		},
 		"empty": {name: "", wantErr: `invalid site "": it is not a known site.`},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			site, err := rolesso.LookupSite(tc.name)
-			if tc.wantErr != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) {
-					t.Fatalf("LookupSite(%q) error = %v, want prefix %q", tc.name, err, tc.wantErr)
-				}
-				if rolesso.ValidateSiteName(tc.name) == nil {
-					t.Errorf("ValidateSiteName(%q) = nil, want an error", tc.name)
-				}
-				return
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		site, err := rolesso.LookupSite(tc.name)
+		if tc.wantErr != "" {
+			if err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) {
+				t.Fatalf("LookupSite(%q) error = %v, want prefix %q", tc.name, err, tc.wantErr)
 			}
-			if err != nil {
-				t.Fatalf("LookupSite(%q) error = %v", tc.name, err)
+			if rolesso.ValidateSiteName(tc.name) == nil {
+				t.Errorf("ValidateSiteName(%q) = nil, want an error", tc.name)
 			}
-			if diff := cmp.Diff(tc.want, site.ACSURL); diff != "" {
-				t.Errorf("ACS URL (-want +got):\n%s", diff)
-			}
-		})
-	}
+			return
+		}
+		if err != nil {
+			t.Fatalf("LookupSite(%q) error = %v", tc.name, err)
+		}
+		if diff := cmp.Diff(tc.want, site.ACSURL); diff != "" {
+			t.Errorf("ACS URL (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestSiteFacts(t *testing.T) {

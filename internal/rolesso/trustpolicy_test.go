@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -31,14 +32,14 @@ const (
 )
 
 func TestBuildTrustPolicy(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		account string
 		idps    []string
 		site    rolesso.Site
 		want    string
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"one provider": {
 			account: account, idps: []string{"idaas"}, site: rolesso.International,
 			want: `{"Version":"1","Statement":[{"Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:saml-provider/idaas"]},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"saml:recipient":["https://signin.alibabacloud.com/saml-role/sso"]}}}]}`,
@@ -52,30 +53,27 @@ func TestBuildTrustPolicy(t *testing.T) {
 		"bad provider": {account: account, idps: []string{"idaas_"}, site: rolesso.China, wantErr: `invalid SAML provider name "idaas_"`},
 		"zero site":    {account: account, idps: []string{"idaas"}, wantErr: `invalid site ""`},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := rolesso.BuildTrustPolicy(tc.account, tc.idps, tc.site)
-			if wanterr.Prefix(t, err, tc.wantErr) {
-				return
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		got, err := rolesso.BuildTrustPolicy(tc.account, tc.idps, tc.site)
+		if wanterr.Prefix(t, err, tc.wantErr) {
+			return
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("policy (-want +got):\n%s", diff)
+		}
+		if err := rolesso.ValidateTrustPolicy(got); err != nil {
+			t.Errorf("the built policy does not validate: %v", err)
+		}
+		p, err := rolesso.ParseTrustPolicy(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, idp := range tc.idps {
+			if !p.Trusts(rolesso.SAMLProviderARN(tc.account, idp), tc.site.ACSURL) {
+				t.Errorf("the built policy does not trust %q", idp)
 			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("policy (-want +got):\n%s", diff)
-			}
-			if err := rolesso.ValidateTrustPolicy(got); err != nil {
-				t.Errorf("the built policy does not validate: %v", err)
-			}
-			p, err := rolesso.ParseTrustPolicy(got)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, idp := range tc.idps {
-				if !p.Trusts(rolesso.SAMLProviderARN(tc.account, idp), tc.site.ACSURL) {
-					t.Errorf("the built policy does not trust %q", idp)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func TestParseTrustPolicy(t *testing.T) {
@@ -107,11 +105,11 @@ func TestParseTrustPolicy(t *testing.T) {
 }
 
 func TestParseTrustPolicyErrors(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		doc  string
 		want []string
-	}{
+	}
+	tests := map[string]testCase{
 		"syntax error with line and column": {
 			doc:  "{\n  \"Version\": \"1\",\n  \"Statement\": [}\n}",
 			want: []string{`the JSON is not valid at line 3, column 17: invalid character '}' looking for beginning of value.`},
@@ -159,28 +157,25 @@ func TestParseTrustPolicyErrors(t *testing.T) {
 			want: []string{`Statement[0].Condition.StringEquals is a string; it must be an object whose values are strings or arrays of strings.`},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			_, err := rolesso.ParseTrustPolicy(tc.doc)
-			var pe *rolesso.TrustPolicyError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *TrustPolicyError", err)
-			}
-			if diff := cmp.Diff(tc.want, pe.Problems); diff != "" {
-				t.Errorf("problems (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		_, err := rolesso.ParseTrustPolicy(tc.doc)
+		var pe *rolesso.TrustPolicyError
+		if !errors.As(err, &pe) {
+			t.Fatalf("error %v is not a *TrustPolicyError", err)
+		}
+		if diff := cmp.Diff(tc.want, pe.Problems); diff != "" {
+			t.Errorf("problems (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestValidateTrustPolicy(t *testing.T) {
-	t.Parallel()
 	hint := `set "Condition": {"StringEquals": {"saml:recipient": ["https://signin.alibabacloud.com/saml-role/sso"]}} (or "https://signin.aliyun.com/saml-role/sso" for the China site).`
-	tests := map[string]struct {
+	type testCase struct {
 		doc  string
 		want []string
-	}{
+	}
+	tests := map[string]testCase{
 		"2021 form":    {doc: policy2021},
 		"current form": {doc: policyCurrent},
 		"China site and a second statement for a RAM principal": {
@@ -232,13 +227,10 @@ func TestValidateTrustPolicy(t *testing.T) {
 			},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			err := rolesso.ValidateTrustPolicy(tc.doc)
-			checkProblems(t, err, tc.want, func(e *rolesso.TrustPolicyError) []string { return e.Problems })
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		err := rolesso.ValidateTrustPolicy(tc.doc)
+		checkProblems(t, err, tc.want, func(e *rolesso.TrustPolicyError) []string { return e.Problems })
+	})
 }
 
 func TestTrustPolicyErrorText(t *testing.T) {
@@ -380,7 +372,6 @@ func TestCanonicalTrustPolicy(t *testing.T) {
 }
 
 func TestTrustPolicyTrusts(t *testing.T) {
-	t.Parallel()
 	const (
 		idaas = "acs:ram::1234567890123456:saml-provider/idaas"
 		intl  = "https://signin.alibabacloud.com/saml-role/sso"
@@ -390,10 +381,11 @@ func TestTrustPolicyTrusts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		doc, provider, recipient string
 		want                     bool
-	}{
+	}
+	tests := map[string]testCase{
 		"built policy":               {built, idaas, intl, true},
 		"case of the provider name":  {built, "acs:ram::1234567890123456:saml-provider/IDAAS", intl, true},
 		"another site's recipient":   {built, idaas, cn, false},
@@ -421,14 +413,11 @@ func TestTrustPolicyTrusts(t *testing.T) {
 			`{"Version":"1","Statement":[{"Effect":"Allow","Principal":{"RAM":"` + idaas + `"},"Action":"sts:AssumeRole"}]}`, idaas, intl, false,
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := rolesso.TrustPolicyTrusts(tc.doc, tc.provider, tc.recipient); got != tc.want {
-				t.Errorf("TrustPolicyTrusts = %v, want %v", got, tc.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		if got := rolesso.TrustPolicyTrusts(tc.doc, tc.provider, tc.recipient); got != tc.want {
+			t.Errorf("TrustPolicyTrusts = %v, want %v", got, tc.want)
+		}
+	})
 }
 
 // checkProblems checks that err lists the problems want: an error of type

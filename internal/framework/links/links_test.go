@@ -14,53 +14,48 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/framework/links"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
 
 func TestAddError(t *testing.T) {
-	t.Parallel()
 	at := path.Root("role").AtName("site")
 	linkErr := &rolesso.LinkError{Summary: "Summary", Problem: "Problem.", Rule: "Rule.", Fix: "Fix."}
-	tests := map[string]struct {
+	type testCase struct {
 		err  error
 		hint string
 		want diag.Diagnostics
-	}{
+	}
+	tests := map[string]testCase{
 		"no error":     {},
 		"a link error": {err: linkErr, want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix.")}},
 		"with a hint": {err: linkErr, hint: "Hint.",
 			want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix. Hint.")}},
 		"another error": {err: errors.New("boom"), want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(at, "Link check failed", "boom")}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			expectDiagnostics(t, tt.want, func(diags *diag.Diagnostics) { links.AddError(diags, at, tt.err, tt.hint) })
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		expectDiagnostics(t, tt.want, func(diags *diag.Diagnostics) { links.AddError(diags, at, tt.err, tt.hint) })
+	})
 }
 
 func TestAddWarning(t *testing.T) {
-	t.Parallel()
 	at := path.Root("account_name")
 	warning := &rolesso.LinkWarning{Summary: "Summary", Problem: "Problem.", Rule: "Rule.", Fix: "Fix."}
-	tests := map[string]struct {
+	type testCase struct {
 		warning *rolesso.LinkWarning
 		hint    string
 		want    diag.Diagnostics
-	}{
+	}
+	tests := map[string]testCase{
 		"no warning":     {},
 		"a link warning": {warning: warning, want: diag.Diagnostics{diag.NewAttributeWarningDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix.")}},
 		"with a hint": {warning: warning, hint: "Hint.",
 			want: diag.Diagnostics{diag.NewAttributeWarningDiagnostic(at, "Summary", "Problem.\n\nRule.\n\nFix. Hint.")}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			expectDiagnostics(t, tt.want, func(diags *diag.Diagnostics) { links.AddWarning(diags, at, tt.warning, tt.hint) })
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		expectDiagnostics(t, tt.want, func(diags *diag.Diagnostics) { links.AddWarning(diags, at, tt.warning, tt.hint) })
+	})
 }
 
 func TestAddLiveCheckWarning(t *testing.T) {
@@ -83,33 +78,30 @@ func expectDiagnostics(t *testing.T, want diag.Diagnostics, add func(*diag.Diagn
 }
 
 func TestKnownStrings(t *testing.T) {
-	t.Parallel()
 	set := func(elems ...attr.Value) types.Set { return types.SetValueMust(types.StringType, elems) }
-	tests := map[string]struct {
+	type testCase struct {
 		set    types.Set
 		want   []string
 		wantOK bool
-	}{
+	}
+	tests := map[string]testCase{
 		"null":              {set: types.SetNull(types.StringType)},
 		"unknown":           {set: types.SetUnknown(types.StringType)},
 		"an unknown string": {set: set(types.StringValue("a"), types.StringUnknown())},
 		"empty":             {set: set(), want: []string{}, wantOK: true},
 		"known":             {set: set(types.StringValue("a"), types.StringValue("b")), want: []string{"a", "b"}, wantOK: true},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, ok := links.KnownStrings(context.Background(), tt.set)
-			if ok != tt.wantOK || len(got) != len(tt.want) {
-				t.Fatalf("KnownStrings = %v, %t; want %v, %t", got, ok, tt.want, tt.wantOK)
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, ok := links.KnownStrings(context.Background(), tt.set)
+		if ok != tt.wantOK || len(got) != len(tt.want) {
+			t.Fatalf("KnownStrings = %v, %t; want %v, %t", got, ok, tt.want, tt.wantOK)
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("element %d = %q, want %q", i, got[i], tt.want[i])
 			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("element %d = %q, want %q", i, got[i], tt.want[i])
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func TestObjectAs(t *testing.T) {
@@ -137,23 +129,20 @@ func TestObjectAs(t *testing.T) {
 }
 
 func TestApplicationObject(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		id, idpName types.String
 		want        string
-	}{
+	}
+	tests := map[string]testCase{
 		"by ID":         {id: types.StringValue("app_1"), idpName: types.StringValue("idaas"), want: "IDaaS application app_1"},
 		"by IdP name":   {id: types.StringUnknown(), idpName: types.StringValue("idaas"), want: `the IDaaS application with IdP name "idaas"`},
 		"neither known": {id: types.StringNull(), idpName: types.StringUnknown(), want: "the linked IDaaS application"},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if got := links.ApplicationObject(tt.id, tt.idpName, "the linked IDaaS application"); got != tt.want {
-				t.Errorf("ApplicationObject = %q, want %q", got, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if got := links.ApplicationObject(tt.id, tt.idpName, "the linked IDaaS application"); got != tt.want {
+			t.Errorf("ApplicationObject = %q, want %q", got, tt.want)
+		}
+	})
 }
 
 func TestNamedObject(t *testing.T) {

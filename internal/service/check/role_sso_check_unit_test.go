@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/check"
@@ -94,7 +95,6 @@ type want struct {
 }
 
 func TestFindings(t *testing.T) {
-	t.Parallel()
 	const entityID = "https://idaas.example.com/api/v2/app_test/saml2/meta"
 	current := testMetadata(t, entityID, 365*24*time.Hour)
 	rotatedAway := testMetadata(t, entityID, 200*24*time.Hour)
@@ -114,11 +114,12 @@ func TestFindings(t *testing.T) {
 	appObject, provider, admin, readonly := "IDaaS application app_test", "RAM SAML provider idaas", "RAM role sso-admin", "RAM role sso-readonly"
 	upload := `^Upload the application's current IdP metadata to the SAML provider`
 
-	tests := map[string]struct {
+	type testCase struct {
 		metadata string // The application's; current when empty.
 		change   func(in *check.CheckInput, ch *check.Chain)
 		want     []want
-	}{
+	}
+	tests := map[string]testCase{
 		"healthy": {},
 		"application missing": {
 			change: func(_ *check.CheckInput, ch *check.Chain) { *ch = check.Chain{} },
@@ -259,35 +260,32 @@ func TestFindings(t *testing.T) {
 			want:   []want{{"warning", appObject, `no application accounts`, `idaas_application_account`}},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			in, ch := healthy(t, cmpOr(tc.metadata, current))
-			if tc.change != nil {
-				tc.change(&in, &ch)
+	table.Run(t, tests, func(t *testing.T, tc testCase) {
+		in, ch := healthy(t, cmpOr(tc.metadata, current))
+		if tc.change != nil {
+			tc.change(&in, &ch)
+		}
+		got := check.Findings(in, ch)
+		if len(got) != len(tc.want) {
+			t.Fatalf("%d findings, want %d:\n%s", len(got), len(tc.want), dump(got))
+		}
+		for i, w := range tc.want {
+			g := got[i]
+			if g.Severity != w.severity || g.Object != w.object || !regexp.MustCompile(w.problem).MatchString(g.Problem) || !regexp.MustCompile(w.fix).MatchString(g.Fix) {
+				t.Errorf("finding %d:\n%s\nwant %s | %s | /%s/ | /%s/", i, dump(got[i:i+1]), w.severity, w.object, w.problem, w.fix)
 			}
-			got := check.Findings(in, ch)
-			if len(got) != len(tc.want) {
-				t.Fatalf("%d findings, want %d:\n%s", len(got), len(tc.want), dump(got))
+			if !strings.HasSuffix(g.Problem, ".") || !strings.HasSuffix(g.Fix, ".") {
+				t.Errorf("finding %d is not in sentences: %q %q", i, g.Problem, g.Fix)
 			}
-			for i, w := range tc.want {
-				g := got[i]
-				if g.Severity != w.severity || g.Object != w.object || !regexp.MustCompile(w.problem).MatchString(g.Problem) || !regexp.MustCompile(w.fix).MatchString(g.Fix) {
-					t.Errorf("finding %d:\n%s\nwant %s | %s | /%s/ | /%s/", i, dump(got[i:i+1]), w.severity, w.object, w.problem, w.fix)
-				}
-				if !strings.HasSuffix(g.Problem, ".") || !strings.HasSuffix(g.Fix, ".") {
-					t.Errorf("finding %d is not in sentences: %q %q", i, g.Problem, g.Fix)
-				}
-			}
-			wantOK := true
-			for _, w := range tc.want {
-				wantOK = wantOK && w.severity != check.SeverityError
-			}
-			if check.OK(got) != wantOK {
-				t.Errorf("OK is %t, want %t", check.OK(got), wantOK)
-			}
-		})
-	}
+		}
+		wantOK := true
+		for _, w := range tc.want {
+			wantOK = wantOK && w.severity != check.SeverityError
+		}
+		if check.OK(got) != wantOK {
+			t.Errorf("OK is %t, want %t", check.OK(got), wantOK)
+		}
+	})
 }
 
 func cmpOr(a, b string) string {

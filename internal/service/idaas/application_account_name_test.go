@@ -12,20 +12,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 )
 
 func TestApplicationAccountNameValidator(t *testing.T) {
-	t.Parallel()
 	at := path.Root("account_name")
 	invalid := func(detail string) diag.Diagnostics {
 		return diag.Diagnostics{diag.NewAttributeErrorDiagnostic(at, "Invalid application account name", detail)}
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		value types.String
 		want  diag.Diagnostics
-	}{
+	}
+	tests := map[string]testCase{
 		"a role name":       {value: types.StringValue("sso-admin")},
 		"dots and digits":   {value: types.StringValue("ops.v2")},
 		"64 characters":     {value: types.StringValue(strings.Repeat("a", 64))},
@@ -51,12 +52,9 @@ func TestApplicationAccountNameValidator(t *testing.T) {
 				`Choose a name that satisfies the rule. Rename the RAM role to match.`),
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if diff := cmp.Diff(tt.want, validateString(idaas.ApplicationAccountNameValidator, at, tt.value)); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if diff := cmp.Diff(tt.want, validateString(idaas.ApplicationAccountNameValidator, at, tt.value)); diff != "" {
+			t.Errorf("diagnostics (-want +got):\n%s", diff)
+		}
+	})
 }

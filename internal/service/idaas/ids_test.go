@@ -9,22 +9,23 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 )
 
 func TestParseApplicationAccountImportID(t *testing.T) {
-	t.Parallel()
 	formats := `Give "<instance_id>/<application_id>/<application_account_id>" ` +
 		`(for example "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx/aac_m6z7awz5kresi2ezgajsbkxxxx") or ` +
 		`"<instance_id>/<application_id>/<user_id>/<account_name>" ` +
 		`(for example "idaas_ue2jvisn35ea5lmthk267xxxxx/app_mkv7rgt4d7i4u7zqtzev2mxxxx/user_d6sbsuumeta4h66ec3il7yxxxx/sso-admin"), ` +
 		`the parts separated by "/"`
-	tests := map[string]struct {
+	type testCase struct {
 		id      string
 		want    idaas.ApplicationAccountImportID
 		wantErr string
-	}{
+	}
+	tests := map[string]testCase{
 		"by account ID": {
 			id:   "idaas_i/app_a/aac_1",
 			want: idaas.ApplicationAccountImportID{InstanceID: "idaas_i", ApplicationID: "app_a", AccountID: "aac_1"},
@@ -66,18 +67,15 @@ func TestParseApplicationAccountImportID(t *testing.T) {
 			wantErr: `invalid import ID "idaas_i/ app_a/aac_1": part 2 (application_id) has leading or trailing spaces. ` + formats,
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := idaas.ParseApplicationAccountImportID(tt.id)
-			if wanterr.Exact(t, err, tt.wantErr) {
-				return
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("parsed (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, err := idaas.ParseApplicationAccountImportID(tt.id)
+		if wanterr.Exact(t, err, tt.wantErr) {
+			return
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("parsed (-want +got):\n%s", diff)
+		}
+	})
 }
 
 // TestApplicationAccountImportExamples: the example of each format parses

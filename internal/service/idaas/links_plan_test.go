@@ -18,6 +18,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/planner"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -33,7 +34,6 @@ func emulatorClient(t *testing.T, srv *emulator.Server) *client.Client {
 }
 
 func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
-	t.Parallel()
 	unlinked := map[string]any{
 		"instance_id": "idaas_test", "application_id": testAppID, "user_id": aliceID, "account_name": "sso-admin",
 	}
@@ -45,13 +45,14 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 		"application": map[string]any{"instance_id": "idaas_test", "id": testAppID, "account_id": "1111111111111111"},
 		"user_id":     aliceID, "account_name": "sso-admin",
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		config      map[string]any
 		setup       func(t *testing.T, srv *emulator.Server, p *planner.Planner)
 		wantSummary string // "": no warning.
 		wantDetail  []string
 		wantGetRole bool
-	}{
+	}
+	tests := map[string]testCase{
 		"a role that does not exist": {
 			config: unlinked, wantGetRole: true, wantSummary: "No RAM role of this name",
 			wantDetail: []string{`The account_name "sso-admin" of the IDaaS application account of user ` + aliceID,
@@ -87,28 +88,24 @@ func TestApplicationAccountPlanLooksUpAnUnlinkedRole(t *testing.T) {
 			wantDetail:  []string{`The provider could not check whether RAM role "sso-admin" exists`},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv := acctest.Emulator(t)
-			p := planner.NewPlanner(t, srv, map[string]any{"max_retries": 0})
-			if tt.setup != nil {
-				tt.setup(t, srv, p)
-			}
-			ctl := emulatortest.ControlOf(t, srv)
-			ctl.ClearRequests()
-			resp := p.PlanWithoutError("idaas_application_account", tt.config, nil)
-			planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
-			if got := len(ctl.Calls("GetRole")) > 0; got != tt.wantGetRole {
-				t.Errorf("GetRole called: %t, want %t", got, tt.wantGetRole)
-			}
-			assertOnlyReads(t, ctl)
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		srv := acctest.Emulator(t)
+		p := planner.NewPlanner(t, srv, map[string]any{"max_retries": 0})
+		if tt.setup != nil {
+			tt.setup(t, srv, p)
+		}
+		ctl := emulatortest.ControlOf(t, srv)
+		ctl.ClearRequests()
+		resp := p.PlanWithoutError("idaas_application_account", tt.config, nil)
+		planner.AssertWarning(t, resp, tt.wantSummary, "account_name", tt.wantDetail...)
+		if got := len(ctl.Calls("GetRole")) > 0; got != tt.wantGetRole {
+			t.Errorf("GetRole called: %t, want %t", got, tt.wantGetRole)
+		}
+		assertOnlyReads(t, ctl)
+	})
 }
 
 func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T) {
-	t.Parallel()
 	template := map[string]any{"template_id": emulator.RoleSSOTemplateIDInternational, "template_idp_name_param": emulator.RoleSSOIdPNameParam}
 	config := map[string]any{"instance_id": "idaas_test", "name": "console", "idp_name": "idaas"}
 	maps.Copy(config, template)
@@ -119,14 +116,15 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 			"authorize_all_users": true, "enabled": true,
 		}
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		prior       map[string]any
 		config      map[string]any
 		setup       func(t *testing.T, srv *emulator.Server)
 		wantSummary string
 		wantDetail  []string
 		wantLookup  bool
-	}{
+	}
+	tests := map[string]testCase{
 		"an application without its SAML provider": {
 			prior: existing("idaas", emulator.DefaultAccountID), config: config, wantLookup: true,
 			wantSummary: "No SAML provider of the IdP name",
@@ -160,24 +158,21 @@ func TestRoleSSOApplicationPlanWarnsWhenNoSAMLProviderHasTheIdPName(t *testing.T
 			},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv := acctest.Emulator(t)
-			if tt.setup != nil {
-				tt.setup(t, srv)
-			}
-			p := planner.NewPlanner(t, srv, nil)
-			ctl := emulatortest.ControlOf(t, srv)
-			ctl.ClearRequests()
-			resp := p.PlanWithoutError("idaas_role_sso_application", tt.config, tt.prior)
-			planner.AssertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
-			if got := len(ctl.Calls("GetSAMLProvider")) > 0; got != tt.wantLookup {
-				t.Errorf("GetSAMLProvider called: %t, want %t", got, tt.wantLookup)
-			}
-			assertOnlyReads(t, ctl)
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		srv := acctest.Emulator(t)
+		if tt.setup != nil {
+			tt.setup(t, srv)
+		}
+		p := planner.NewPlanner(t, srv, nil)
+		ctl := emulatortest.ControlOf(t, srv)
+		ctl.ClearRequests()
+		resp := p.PlanWithoutError("idaas_role_sso_application", tt.config, tt.prior)
+		planner.AssertWarning(t, resp, tt.wantSummary, "idp_name", tt.wantDetail...)
+		if got := len(ctl.Calls("GetSAMLProvider")) > 0; got != tt.wantLookup {
+			t.Errorf("GetSAMLProvider called: %t, want %t", got, tt.wantLookup)
+		}
+		assertOnlyReads(t, ctl)
+	})
 }
 
 // assertOnlyReads fails the test when the emulator received a write.

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 )
@@ -19,7 +20,6 @@ import (
 // provider's configuration, the values computed at plan, and the refusal
 // of an imported application of an unknown template.
 func TestModifyRoleSSOApplicationPlan(t *testing.T) {
-	t.Parallel()
 	const (
 		account  = "1234567890123456"
 		provider = "2222222222222222"
@@ -43,13 +43,14 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 		SAMLProviderARN: null, Status: str("enabled"), Enabled: types.BoolValue(true)}
 	with := func(v idaas.PlanValues, change func(*idaas.PlanValues)) idaas.PlanValues { change(&v); return v }
 
-	tests := map[string]struct {
+	type testCase struct {
 		plan, config idaas.PlanValues
 		state        *idaas.PlanValues
 		unconfigured bool
 		want         idaas.PlanValues
 		wantErr      string
-	}{
+	}
+	tests := map[string]testCase{
 		"create with the provider's defaults": {
 			plan: created, config: config,
 			want: with(created, func(v *idaas.PlanValues) {
@@ -115,29 +116,26 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 			}),
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			site, accountID := international, provider
-			sitePtr, accountPtr := &site, &accountID
-			if tt.unconfigured {
-				sitePtr, accountPtr = nil, nil
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		site, accountID := international, provider
+		sitePtr, accountPtr := &site, &accountID
+		if tt.unconfigured {
+			sitePtr, accountPtr = nil, nil
+		}
+		got, diags := idaas.ModifyRoleSSOApplicationPlan(tt.plan, tt.config, tt.state, sitePtr, accountPtr)
+		if tt.wantErr != "" {
+			if !diags.HasError() || !strings.HasPrefix(diags[0].Summary()+": "+diags[0].Detail(), tt.wantErr) {
+				t.Fatalf("diagnostics = %v, want an error starting %q", diags, tt.wantErr)
 			}
-			got, diags := idaas.ModifyRoleSSOApplicationPlan(tt.plan, tt.config, tt.state, sitePtr, accountPtr)
-			if tt.wantErr != "" {
-				if !diags.HasError() || !strings.HasPrefix(diags[0].Summary()+": "+diags[0].Detail(), tt.wantErr) {
-					t.Fatalf("diagnostics = %v, want an error starting %q", diags, tt.wantErr)
-				}
-				return
-			}
-			if diags.HasError() {
-				t.Fatalf("diagnostics = %v", diags)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("plan (-want +got):\n%s", diff)
-			}
-		})
-	}
+			return
+		}
+		if diags.HasError() {
+			t.Fatalf("diagnostics = %v", diags)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("plan (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func ptr[T any](v T) *T { return &v }

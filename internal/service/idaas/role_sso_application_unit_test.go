@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
@@ -22,14 +23,14 @@ import (
 )
 
 func TestParseRoleSSOApplicationID(t *testing.T) {
-	t.Parallel()
 	suffix := `. Give "<instance_id>/<application_id>" (for example "` + idaas.RoleSSOApplicationIDExample + `"), the parts separated by "/"`
-	tests := map[string]struct {
+	type testCase struct {
 		id           string
 		wantInstance string
 		wantApp      string
 		wantErr      string
-	}{
+	}
+	tests := map[string]testCase{
 		"valid":         {id: "idaas_abc/app_def", wantInstance: "idaas_abc", wantApp: "app_def"},
 		"the example":   {id: idaas.RoleSSOApplicationIDExample, wantInstance: "idaas_ue2jvisn35ea5lmthk267xxxxx", wantApp: "app_mkv7rgt4d7i4u7zqtzev2mxxxx"},
 		"no separator":  {id: "app_def", wantErr: `invalid import ID "app_def": it has no "/"` + suffix},
@@ -41,18 +42,15 @@ func TestParseRoleSSOApplicationID(t *testing.T) {
 		"inner space":   {id: "idaas_abc/app\tdef", wantErr: `invalid import ID "idaas_abc/app\tdef": part 2 (application_id) contains white space` + suffix},
 		"swapped parts": {id: "app_def/idaas_abc", wantErr: `invalid import ID "app_def/idaas_abc": the instance ID comes first, then the application ID` + suffix},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			instanceID, appID, err := idaas.ParseRoleSSOApplicationID(tt.id)
-			if wanterr.Exact(t, err, tt.wantErr) {
-				return
-			}
-			if instanceID != tt.wantInstance || appID != tt.wantApp {
-				t.Errorf("got %q, %q; want %q, %q", instanceID, appID, tt.wantInstance, tt.wantApp)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		instanceID, appID, err := idaas.ParseRoleSSOApplicationID(tt.id)
+		if wanterr.Exact(t, err, tt.wantErr) {
+			return
+		}
+		if instanceID != tt.wantInstance || appID != tt.wantApp {
+			t.Errorf("got %q, %q; want %q, %q", instanceID, appID, tt.wantInstance, tt.wantApp)
+		}
+	})
 }
 
 func FuzzParseRoleSSOApplicationID(f *testing.F) {
@@ -74,13 +72,13 @@ func FuzzParseRoleSSOApplicationID(f *testing.F) {
 }
 
 func TestStringValidators(t *testing.T) {
-	t.Parallel()
 	p := path.Root("x")
-	tests := map[string]struct {
+	type testCase struct {
 		validator validator.String
 		value     types.String
 		want      diag.Diagnostics
-	}{
+	}
+	tests := map[string]testCase{
 		"IdP name ok":      {validator: idaas.IdPNameValidator, value: types.StringValue("idaas-prod.1")},
 		"IdP name null":    {validator: idaas.IdPNameValidator, value: types.StringNull()},
 		"IdP name unknown": {validator: idaas.IdPNameValidator, value: types.StringUnknown()},
@@ -102,23 +100,20 @@ func TestStringValidators(t *testing.T) {
 				"\n\nA site is "+rolesso.SiteNameRule+".\n\n"+`Write it as "china": site names are lower case.`)},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if diff := cmp.Diff(tt.want, validateString(tt.validator, p, tt.value)); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if diff := cmp.Diff(tt.want, validateString(tt.validator, p, tt.value)); diff != "" {
+			t.Errorf("diagnostics (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestSessionDurationValidator(t *testing.T) {
-	t.Parallel()
 	p := path.Root("session_duration")
-	tests := map[string]struct {
+	type testCase struct {
 		value types.Int64
 		want  diag.Diagnostics
-	}{
+	}
+	tests := map[string]testCase{
 		"minimum": {value: types.Int64Value(rolesso.SessionDurationMin)},
 		"maximum": {value: types.Int64Value(rolesso.SessionDurationMax)},
 		"null":    {value: types.Int64Null()},
@@ -126,20 +121,16 @@ func TestSessionDurationValidator(t *testing.T) {
 		"too short": {value: types.Int64Value(60), want: diag.Diagnostics{diag.NewAttributeErrorDiagnostic(p, "Invalid session duration",
 			"Invalid session duration 60: "+rolesso.SessionDurationRule)}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if diff := cmp.Diff(tt.want, validateInt64(idaas.SessionDurationValidator, p, tt.value)); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if diff := cmp.Diff(tt.want, validateInt64(idaas.SessionDurationValidator, p, tt.value)); diff != "" {
+			t.Errorf("diagnostics (-want +got):\n%s", diff)
+		}
+	})
 }
 
 // TestExpandSAMLConfig keeps what the resource does not manage and sets
 // what it does.
 func TestExpandSAMLConfig(t *testing.T) {
-	t.Parallel()
 	current := client.SAMLSSOConfig{
 		SPEntityID:      "urn:other",
 		ResponseSigned:  false,
@@ -150,10 +141,11 @@ func TestExpandSAMLConfig(t *testing.T) {
 			{Name: rolesso.SessionDurationAttributeName, ValueExpression: `"900"`},
 		},
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		sessionDuration types.Int64
 		wantStatements  []client.AttributeStatement
-	}{
+	}
+	tests := map[string]testCase{
 		"with a session duration": {
 			sessionDuration: types.Int64Value(7200),
 			wantStatements: []client.AttributeStatement{
@@ -170,25 +162,22 @@ func TestExpandSAMLConfig(t *testing.T) {
 			},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got := idaas.ExpandSAMLConfig(rolesso.China, current, "user.email", tt.sessionDuration)
-			want := client.SAMLSSOConfig{
-				SPEntityID:            rolesso.China.SPEntityID,
-				SPSSOACSURL:           rolesso.China.ACSURL,
-				NameIDFormat:          rolesso.DefaultNameIDFormat,
-				NameIDValueExpression: rolesso.DefaultNameIDExpression,
-				SignatureAlgorithm:    rolesso.DefaultSignatureAlgorithm,
-				AttributeStatements:   tt.wantStatements,
-				ResponseSigned:        false,
-				AssertionSigned:       true,
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("SAML configuration (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got := idaas.ExpandSAMLConfig(rolesso.China, current, "user.email", tt.sessionDuration)
+		want := client.SAMLSSOConfig{
+			SPEntityID:            rolesso.China.SPEntityID,
+			SPSSOACSURL:           rolesso.China.ACSURL,
+			NameIDFormat:          rolesso.DefaultNameIDFormat,
+			NameIDValueExpression: rolesso.DefaultNameIDExpression,
+			SignatureAlgorithm:    rolesso.DefaultSignatureAlgorithm,
+			AttributeStatements:   tt.wantStatements,
+			ResponseSigned:        false,
+			AssertionSigned:       true,
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("SAML configuration (-want +got):\n%s", diff)
+		}
+	})
 }
 
 // fakeInstances is an EIAM API that lists the given instances.
@@ -203,14 +192,14 @@ func (f fakeInstances) ListInstances(context.Context, client.ListInstancesInput)
 }
 
 func TestFindOnlyInstance(t *testing.T) {
-	t.Parallel()
 	failure := errors.New("Eiam ListInstances: connection refused")
-	tests := map[string]struct {
+	type testCase struct {
 		instances []client.Instance
 		err       error
 		want      string
 		wantErr   string
-	}{
+	}
+	tests := map[string]testCase{
 		"one":  {instances: []client.Instance{{InstanceID: "idaas_a"}}, want: "idaas_a"},
 		"none": {wantErr: "there is no IDaaS instance in the provider's region; create one in the IDaaS console, or check the provider's region and endpoints.eiam"},
 		"several": {
@@ -219,21 +208,18 @@ func TestFindOnlyInstance(t *testing.T) {
 		},
 		"error": {err: failure, wantErr: failure.Error()},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := idaas.FindOnlyInstance(context.Background(), fakeInstances{instances: tt.instances, err: tt.err})
-			if tt.wantErr != "" {
-				if errString(err) != tt.wantErr {
-					t.Fatalf("error = %q\nwant    %q", errString(err), tt.wantErr)
-				}
-				return
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, err := idaas.FindOnlyInstance(context.Background(), fakeInstances{instances: tt.instances, err: tt.err})
+		if tt.wantErr != "" {
+			if errString(err) != tt.wantErr {
+				t.Fatalf("error = %q\nwant    %q", errString(err), tt.wantErr)
 			}
-			if err != nil || got.InstanceID != tt.want {
-				t.Fatalf("FindOnlyInstance = %+v, %v; want %s", got, err, tt.want)
-			}
-		})
-	}
+			return
+		}
+		if err != nil || got.InstanceID != tt.want {
+			t.Fatalf("FindOnlyInstance = %+v, %v; want %s", got, err, tt.want)
+		}
+	})
 }
 
 func errString(err error) string {

@@ -8,12 +8,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/idaas"
 )
 
 func TestCloseUsernames(t *testing.T) {
-	t.Parallel()
 	users := func(names ...string) []client.User {
 		var out []client.User
 		for _, n := range names {
@@ -21,11 +21,12 @@ func TestCloseUsernames(t *testing.T) {
 		}
 		return out
 	}
-	tests := map[string]struct {
+	type testCase struct {
 		username string
 		users    []client.User
 		want     []string
-	}{
+	}
+	tests := map[string]testCase{
 		"case differs":           {username: "Alice", users: users("alice", "bob"), want: []string{`"alice"`}},
 		"a typo":                 {username: "alcie", users: users("alice", "alan"), want: []string{`"alice"`}},
 		"longer names by prefix": {username: "ali", users: users("alice.smith", "alice", "bob"), want: []string{`"alice"`, `"alice.smith"`}},
@@ -36,14 +37,11 @@ func TestCloseUsernames(t *testing.T) {
 			want: []string{`"u1"`, `"u2"`, `"u3"`, `"u4"`, `"u5"`},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			if diff := cmp.Diff(tt.want, idaas.CloseUsernames(tt.username, tt.users)); diff != "" {
-				t.Errorf("close usernames (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		if diff := cmp.Diff(tt.want, idaas.CloseUsernames(tt.username, tt.users)); diff != "" {
+			t.Errorf("close usernames (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestEditDistance(t *testing.T) {

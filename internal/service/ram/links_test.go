@@ -19,6 +19,7 @@ import (
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator/emulatortest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/planner"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 )
@@ -246,15 +247,15 @@ resource "idaas_ram_role" "admin" {
 // same run is a warning, and a read that fails is a warning that the check
 // could not run.
 func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
-	t.Parallel()
 	idp := newValidSAMLTestIdP(t)
 	role := map[string]any{"name": "sso-admin", "saml_provider_names": []string{"okta"}}
-	tests := map[string]struct {
+	type testCase struct {
 		// setup runs before the role's plan, in the same run.
 		setup       func(t *testing.T, srv *emulator.Server, p *planner.Planner)
 		wantSummary string // "": no warning.
 		wantDetail  []string
-	}{
+	}
+	tests := map[string]testCase{
 		"a SAML provider that does not exist": {
 			wantSummary: "Trusted SAML provider does not exist",
 			wantDetail: []string{`RAM role "sso-admin" trusts SAML providers that do not exist in account 1234567890123456`,
@@ -285,22 +286,19 @@ func TestRolePlanWarnsOfTrustedSAMLProvidersThatDoNotExist(t *testing.T) {
 			wantDetail:  []string{`The provider could not check whether RAM SAML provider "okta" exists`, "The plan goes on without this check."},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv := acctest.Emulator(t)
-			p := planner.NewPlanner(t, srv, map[string]any{"max_retries": 0})
-			if tt.setup != nil {
-				tt.setup(t, srv, p)
-			}
-			since := lastSeq(t, srv)
-			resp := p.PlanWithoutError("idaas_ram_role", role, nil)
-			planner.AssertWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
-			if writes := linkWrites(t, srv, since); len(writes) > 0 {
-				t.Errorf("the plan wrote: %v", writes)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		srv := acctest.Emulator(t)
+		p := planner.NewPlanner(t, srv, map[string]any{"max_retries": 0})
+		if tt.setup != nil {
+			tt.setup(t, srv, p)
+		}
+		since := lastSeq(t, srv)
+		resp := p.PlanWithoutError("idaas_ram_role", role, nil)
+		planner.AssertWarning(t, resp, tt.wantSummary, "saml_provider_names", tt.wantDetail...)
+		if writes := linkWrites(t, srv, since); len(writes) > 0 {
+			t.Errorf("the plan wrote: %v", writes)
+		}
+	})
 }
 
 // TestSAMLProviderPlanOfApplicationLink plans changes of an existing SAML

@@ -45,7 +45,7 @@ func TestAccRAMRoleDataSource_basic(t *testing.T) {
 	acctest.ParallelTest(t, nil, []resource.TestStep{
 		{
 			// RAM compares role names without regard to case.
-			Config: acctest.EmulatorProviderConfig(srv) + `data "idaas_ram_role" "test" { name = "SSO-Admin" }`,
+			Config: testAccDataSourceConfig(srv, "idaas_ram_role", `name = "SSO-Admin"`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("name"), knownvalue.StringExact("SSO-Admin")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("arn"), knownvalue.StringExact(rolesso.RoleARN(account, "sso-admin"))),
@@ -64,7 +64,7 @@ func TestAccRAMRoleDataSource_basic(t *testing.T) {
 			},
 		},
 		{
-			Config:      acctest.EmulatorProviderConfig(srv) + `data "idaas_ram_role" "test" { name = "sso-nobody" }`,
+			Config:      testAccDataSourceConfig(srv, "idaas_ram_role", `name = "sso-nobody"`),
 			ExpectError: errorPattern(`There is no RAM role named "sso-nobody" in account ` + account),
 		},
 	})
@@ -96,7 +96,7 @@ func TestAccRAMRolesDataSource_filters(t *testing.T) {
 		return statecheck.ExpectKnownValue(ds, tfjsonpath.New("names"), knownvalue.ListExact(checks))
 	}
 	config := func(args string) string {
-		return acctest.EmulatorProviderConfig(srv) + "data \"idaas_ram_roles\" \"test\" {\n" + args + "\n}\n"
+		return testAccDataSourceConfig(srv, "idaas_ram_roles", args)
 	}
 	getRolesSince := 0
 	expectGetRoles := func(n int) resource.TestCheckFunc {

@@ -109,6 +109,19 @@ func testAccRoleEmulator(t *testing.T, opts ...emulatortest.Option) *emulator.Se
 	return acctest.Emulator(t, append([]emulatortest.Option{emulatortest.WithLoad(testAccRoleState(t))}, opts...)...)
 }
 
+// newRoleTest starts a role acceptance test: the emulator of
+// testAccRoleEmulator and a fresh role name.
+func newRoleTest(t *testing.T) (*emulator.Server, string) {
+	t.Helper()
+	return testAccRoleEmulator(t), testAccRoleName()
+}
+
+// testAccDataSourceConfig is the provider of srv and a data source
+// "test" of type typ with the arguments args.
+func testAccDataSourceConfig(srv *emulator.Server, typ, args string) string {
+	return acctest.EmulatorProviderConfig(srv) + fmt.Sprintf("data %q \"test\" {\n  %s\n}\n", typ, args)
+}
+
 // testAccClient is a client of the emulator, for changes out of band.
 func testAccClient(t *testing.T, srv *emulator.Server) *client.Client {
 	t.Helper()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/emulator"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
@@ -26,8 +27,7 @@ import (
 const attachmentResourceName = "idaas_ram_role_policy_attachment.test"
 
 func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	id := name + ":Custom:" + testAccCustomPolicyName
 	acctest.ParallelTest(t, testAccCheckAttachmentDestroy(t, srv, name, "Custom", testAccCustomPolicyName), []resource.TestStep{
 		{
@@ -81,8 +81,7 @@ func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
 }
 
 func TestAccRAMRolePolicyAttachment_errors(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	acctest.ParallelTest(t, nil, []resource.TestStep{
 		{
 			Config:      testAccAttachmentConfig(srv, name, "system", "ReadOnlyAccess"),
@@ -140,11 +139,11 @@ resource "idaas_ram_role_policy_attachment" "again" {
 }
 
 func TestParseRolePolicyAttachmentID(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		id      string
 		wantErr []string
-	}{
+	}
+	tests := map[string]testCase{
 		"System":           {id: "sso-admin:System:AdministratorAccess"},
 		"Custom":           {id: "sso-admin:Custom:ecs-read"},
 		"name with colons": {id: "sso-admin:Custom:a:b"},
@@ -153,18 +152,15 @@ func TestParseRolePolicyAttachmentID(t *testing.T) {
 		"long name":        {id: "sso-admin:Custom:" + strings.Repeat("a", 129), wantErr: []string{"part 3 (policy_name) must have 1 to 128 characters"}},
 		"every part wrong": {id: "sso_admin:Managed:", wantErr: []string{"part 1 (role_name) is invalid: it contains '_'", "part 2 (policy_type)", "part 3 (policy_name) is empty"}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := ram.ParseRolePolicyAttachmentID(tt.id)
-			if wanterr.ContainsAll(t, err, tt.wantErr...) {
-				return
-			}
-			if got != tt.id {
-				t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q", tt.id, got)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, err := ram.ParseRolePolicyAttachmentID(tt.id)
+		if wanterr.ContainsAll(t, err, tt.wantErr...) {
+			return
+		}
+		if got != tt.id {
+			t.Fatalf("ParseRolePolicyAttachmentID(%q) = %q", tt.id, got)
+		}
+	})
 }
 
 // FuzzParseRolePolicyAttachmentID: an accepted ID prints back as itself.

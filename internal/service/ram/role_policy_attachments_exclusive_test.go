@@ -23,8 +23,7 @@ import (
 const exclusiveResourceName = "idaas_ram_role_policy_attachments_exclusive.test"
 
 func TestAccRAMRolePolicyAttachmentsExclusive_basic(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	attach := func(policyName string) func() {
 		return func() {
 			err := testAccClient(t, srv).RAM().AttachPolicyToRole(context.Background(), client.PolicyAttachment{RoleName: name, PolicyType: "System", PolicyName: policyName})
@@ -104,8 +103,7 @@ func TestAccRAMRolePolicyAttachmentsExclusive_basic(t *testing.T) {
 }
 
 func TestAccRAMRolePolicyAttachmentsExclusive_errors(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	acctest.ParallelTest(t, nil, []resource.TestStep{
 		{
 			Config:      testAccExclusiveConfig(srv, name, "Managed:ReadOnlyAccess"),

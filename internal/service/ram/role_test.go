@@ -91,8 +91,7 @@ func TestAccRAMRole_basic(t *testing.T) {
 }
 
 func TestAccRAMRole_update(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	both := testAccTrustPolicy(t, srv.AccountID(), rolesso.International, testAccIdPName, testAccOtherIdPName)
 	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
 		{
@@ -168,8 +167,7 @@ func TestAccRAMRole_rename(t *testing.T) {
 }
 
 func TestAccRAMRole_disappears(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	acctest.ParallelTest(t, testAccCheckRoleDestroy(t, srv, name), []resource.TestStep{
 		{
 			Config: testAccRoleConfig(srv, name, []string{testAccIdPName}),
@@ -429,8 +427,7 @@ func TestAccRAMRole_eventualConsistency(t *testing.T) {
 
 // TestAccRAMRole_missingSAMLProvider fails at once, naming the provider.
 func TestAccRAMRole_missingSAMLProvider(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	acctest.ParallelTest(t, nil, []resource.TestStep{{
 		Config:      testAccRoleConfig(srv, name, []string{testAccIdPName, "azure-ad"}),
 		ExpectError: errorPattern("names SAML providers that do not exist in account "+srv.AccountID()+`: "azure-ad"`, "Create them first"),
@@ -444,8 +441,7 @@ func TestAccRAMRole_missingSAMLProvider(t *testing.T) {
 // destroy fails naming the attached policies and keeps the role; with it,
 // they are detached and the role deleted.
 func TestAccRAMRole_forceDetachPolicies(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	attach := func() {
 		for _, p := range []string{"ReadOnlyAccess", "AliyunECSReadOnlyAccess"} {
 			err := testAccClient(t, srv).RAM().AttachPolicyToRole(context.Background(), client.PolicyAttachment{RoleName: name, PolicyType: "System", PolicyName: p})
@@ -517,8 +513,7 @@ func TestAccRAMRole_nameTaken(t *testing.T) {
 }
 
 func TestAccRAMRole_importErrors(t *testing.T) {
-	srv := testAccRoleEmulator(t)
-	name := testAccRoleName()
+	srv, name := newRoleTest(t)
 	acctest.ParallelTest(t, nil, []resource.TestStep{
 		{Config: testAccRoleConfig(srv, name, []string{testAccIdPName})},
 		{

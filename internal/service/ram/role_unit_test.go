@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
@@ -27,11 +28,11 @@ var unitTrust = `{"Version":"1","Statement":[{"Effect":"Allow","Principal":{"Fed
 	`:saml-provider/idaas"]},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"saml:recipient":["https://signin.alibabacloud.com/saml-role/sso"]}}}]}`
 
 func TestTrustPolicySemanticEquals(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		a, b string
 		want bool
-	}{
+	}
+	tests := map[string]testCase{
 		"same text": {unitTrust, unitTrust, true},
 		"whitespace and key order": {unitTrust, `{
   "Statement": [
@@ -52,30 +53,27 @@ func TestTrustPolicySemanticEquals(t *testing.T) {
 		"not JSON":                      {unitTrust, "{", false},
 		"same invalid text":             {"{", "{", true},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, diags := ram.TrustPolicyValue(tt.a).StringSemanticEquals(context.Background(), ram.TrustPolicyValue(tt.b))
-			if diags.HasError() {
-				t.Fatal(diags)
-			}
-			if got != tt.want {
-				t.Errorf("StringSemanticEquals = %t, want %t", got, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, diags := ram.TrustPolicyValue(tt.a).StringSemanticEquals(context.Background(), ram.TrustPolicyValue(tt.b))
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		if got != tt.want {
+			t.Errorf("StringSemanticEquals = %t, want %t", got, tt.want)
+		}
+	})
 }
 
 func TestRoleValidators(t *testing.T) {
-	t.Parallel()
 	p := path.Root("x")
-	tests := map[string]struct {
+	type testCase struct {
 		validator   validator.String
 		value       types.String
 		wantSummary string
 		// wantDetail are phrases the detail must hold.
 		wantDetail []string
-	}{
+	}
+	tests := map[string]testCase{
 		"role name ok":           {validator: ram.RoleNameValidator(), value: types.StringValue("sso-admin.prod")},
 		"role name null":         {validator: ram.RoleNameValidator(), value: types.StringNull()},
 		"role name unknown":      {validator: ram.RoleNameValidator(), value: types.StringUnknown()},
@@ -93,40 +91,37 @@ func TestRoleValidators(t *testing.T) {
 		"trust policy wrong action": {validator: ram.TrustPolicyValidator(), value: types.StringValue(strings.Replace(unitTrust, "sts:AssumeRole", "sts:AssumeRoleWithSAML", 1)),
 			wantSummary: "Invalid trust policy", wantDetail: []string{`allows only "sts:AssumeRole"`}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			var resp validator.StringResponse
-			tt.validator.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: tt.value}, &resp)
-			if tt.wantSummary == "" {
-				if diff := cmp.Diff(diag.Diagnostics(nil), resp.Diagnostics); diff != "" {
-					t.Errorf("diagnostics (-want +got):\n%s", diff)
-				}
-				return
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		var resp validator.StringResponse
+		tt.validator.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: tt.value}, &resp)
+		if tt.wantSummary == "" {
+			if diff := cmp.Diff(diag.Diagnostics(nil), resp.Diagnostics); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
-			if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Summary() != tt.wantSummary {
-				t.Fatalf("diagnostics = %v, want one %q", resp.Diagnostics, tt.wantSummary)
+			return
+		}
+		if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Summary() != tt.wantSummary {
+			t.Fatalf("diagnostics = %v, want one %q", resp.Diagnostics, tt.wantSummary)
+		}
+		detail := resp.Diagnostics[0].Detail()
+		for _, phrase := range tt.wantDetail {
+			if !strings.Contains(detail, phrase) {
+				t.Errorf("detail %q lacks %q", detail, phrase)
 			}
-			detail := resp.Diagnostics[0].Detail()
-			for _, phrase := range tt.wantDetail {
-				if !strings.Contains(detail, phrase) {
-					t.Errorf("detail %q lacks %q", detail, phrase)
-				}
-			}
-			if d, ok := resp.Diagnostics[0].(diag.DiagnosticWithPath); !ok || !d.Path().Equal(p) {
-				t.Errorf("diagnostic is not on the path %s", p)
-			}
-		})
-	}
+		}
+		if d, ok := resp.Diagnostics[0].(diag.DiagnosticWithPath); !ok || !d.Path().Equal(p) {
+			t.Errorf("diagnostic is not on the path %s", p)
+		}
+	})
 }
 
 func TestParseRoleImportID(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		id      string
 		want    string
 		wantErr []string
-	}{
+	}
+	tests := map[string]testCase{
 		"name":               {id: "sso-admin", want: "sso-admin"},
 		"ARN":                {id: rolesso.RoleARN(unitAccount, "sso-admin"), want: "sso-admin"},
 		"ARN of another one": {id: rolesso.RoleARN("9999999999999999", "sso-admin"), wantErr: []string{"of account 9999999999999999", "works in account " + unitAccount}},
@@ -135,18 +130,15 @@ func TestParseRoleImportID(t *testing.T) {
 		"bad name":           {id: "sso admin", wantErr: []string{`contains ' '`, "Import a RAM role by"}},
 		"empty":              {id: "", wantErr: []string{"it is empty"}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, err := ram.ParseRoleImportID(tt.id, unitAccount)
-			if wanterr.ContainsAll(t, err, tt.wantErr...) {
-				return
-			}
-			if got != tt.want {
-				t.Fatalf("ParseRoleImportID(%q) = %q; want %q", tt.id, got, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, err := ram.ParseRoleImportID(tt.id, unitAccount)
+		if wanterr.ContainsAll(t, err, tt.wantErr...) {
+			return
+		}
+		if got != tt.want {
+			t.Fatalf("ParseRoleImportID(%q) = %q; want %q", tt.id, got, tt.want)
+		}
+	})
 }
 
 // FuzzParseRoleImportID: an accepted ID names a valid role, and a role's
@@ -172,50 +164,47 @@ func FuzzParseRoleImportID(f *testing.F) {
 }
 
 func TestRoleRetry(t *testing.T) {
-	t.Parallel()
 	errTransient := errors.New("not yet")
 	errFinal := errors.New("broken")
 	isTransient := func(err error) bool { return errors.Is(err, errTransient) }
-	tests := map[string]struct {
+	type testCase struct {
 		results    []error
 		cancelled  bool
 		wantErr    error
 		wantCalls  int
 		wantSleeps []time.Duration
-	}{
+	}
+	tests := map[string]testCase{
 		"first try":           {results: []error{nil}, wantCalls: 1},
 		"after retries":       {results: []error{errTransient, errTransient, errTransient, errTransient, errTransient, nil}, wantCalls: 6, wantSleeps: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 8 * time.Second}},
 		"not retryable":       {results: []error{errTransient, errFinal}, wantErr: errFinal, wantCalls: 2, wantSleeps: []time.Duration{time.Second}},
 		"timeout: last error": {results: []error{errTransient, errTransient}, cancelled: true, wantErr: errTransient, wantCalls: 1},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			var sleeps []time.Duration
-			sleep := func(context.Context, time.Duration) error { return nil }
-			if tt.cancelled {
-				sleep = func(context.Context, time.Duration) error { return context.DeadlineExceeded }
-			}
-			calls := 0
-			err := ram.RetryWithSleep(context.Background(), func(ctx context.Context, d time.Duration) error {
-				sleeps = append(sleeps, d)
-				return sleep(ctx, d)
-			}, func(context.Context) error {
-				calls++
-				return tt.results[calls-1]
-			}, isTransient)
-			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
-				t.Errorf("error = %v, want %v", err, tt.wantErr)
-			}
-			if calls != tt.wantCalls {
-				t.Errorf("calls = %d, want %d", calls, tt.wantCalls)
-			}
-			if tt.cancelled {
-				return
-			}
-			if diff := cmp.Diff(tt.wantSleeps, sleeps); diff != "" {
-				t.Errorf("sleeps (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		var sleeps []time.Duration
+		sleep := func(context.Context, time.Duration) error { return nil }
+		if tt.cancelled {
+			sleep = func(context.Context, time.Duration) error { return context.DeadlineExceeded }
+		}
+		calls := 0
+		err := ram.RetryWithSleep(context.Background(), func(ctx context.Context, d time.Duration) error {
+			sleeps = append(sleeps, d)
+			return sleep(ctx, d)
+		}, func(context.Context) error {
+			calls++
+			return tt.results[calls-1]
+		}, isTransient)
+		if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
+			t.Errorf("error = %v, want %v", err, tt.wantErr)
+		}
+		if calls != tt.wantCalls {
+			t.Errorf("calls = %d, want %d", calls, tt.wantCalls)
+		}
+		if tt.cancelled {
+			return
+		}
+		if diff := cmp.Diff(tt.wantSleeps, sleeps); diff != "" {
+			t.Errorf("sleeps (-want +got):\n%s", diff)
+		}
+	})
 }

@@ -50,20 +50,12 @@ func TestAccSAMLProviderDataSource_notFound(t *testing.T) {
 	srv := acctest.Emulator(t)
 	acctest.ParallelTest(t, nil, []resource.TestStep{
 		{
-			Config: acctest.EmulatorProviderConfig(srv) + `
-data "idaas_ram_saml_provider" "test" {
-  name = "no-such-idp"
-}
-`,
+			Config: testAccDataSourceConfig(srv, "idaas_ram_saml_provider", `name = "no-such-idp"`),
 			ExpectError: samlErrorRegexp("SAML provider not found", `The account has no RAM SAML provider named "no-such-idp".`,
 				rolesso.IdPNameMatchRule, "Code: EntityNotExist.SAMLProvider"),
 		},
 		{
-			Config: acctest.EmulatorProviderConfig(srv) + `
-data "idaas_ram_saml_provider" "test" {
-  name = "no such idp"
-}
-`,
+			Config:      testAccDataSourceConfig(srv, "idaas_ram_saml_provider", `name = "no such idp"`),
 			ExpectError: samlErrorRegexp("Invalid SAML provider name", fmt.Sprintf("%q is invalid", "no such idp")),
 		},
 	})

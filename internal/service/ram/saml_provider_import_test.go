@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/wanterr"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
@@ -17,13 +18,13 @@ import (
 const samlProviderImportExamples = `Import a SAML provider by its name, for example "idaas", or by its ARN, for example "acs:ram::1234567890123456:saml-provider/idaas".`
 
 func TestParseSAMLProviderImportID(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct {
+	type testCase struct {
 		id          string
 		wantName    string
 		wantAccount string
 		wantErr     string // a fragment; the examples are checked too
-	}{
+	}
+	tests := map[string]testCase{
 		"name":                  {id: "idaas", wantName: "idaas"},
 		"name with . - _":       {id: "IDaaS.prod-1_a", wantName: "IDaaS.prod-1_a"},
 		"ARN":                   {id: "acs:ram::1234567890123456:saml-provider/idaas", wantName: "idaas", wantAccount: "1234567890123456"},
@@ -36,23 +37,20 @@ func TestParseSAMLProviderImportID(t *testing.T) {
 		"ARN with invalid name": {id: "acs:ram::1234567890123456:saml-provider/_x", wantErr: `the SAML provider name "_x" is invalid`},
 		"other service ARN":     {id: "acs:ecs:cn-hangzhou:1234567890123456:instance/i-1", wantErr: `it does not start with "acs:ram::"`},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			gotName, gotAccount, err := ram.ParseSAMLProviderImportID(tt.id)
-			// Every rejection shows both formats.
-			if tt.wantErr != "" {
-				wanterr.ContainsAll(t, err, tt.wantErr, samlProviderImportExamples)
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if gotName != tt.wantName || gotAccount != tt.wantAccount {
-				t.Errorf("ParseSAMLProviderImportID(%q) = %q, %q, want %q, %q", tt.id, gotName, gotAccount, tt.wantName, tt.wantAccount)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		gotName, gotAccount, err := ram.ParseSAMLProviderImportID(tt.id)
+		// Every rejection shows both formats.
+		if tt.wantErr != "" {
+			wanterr.ContainsAll(t, err, tt.wantErr, samlProviderImportExamples)
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gotName != tt.wantName || gotAccount != tt.wantAccount {
+			t.Errorf("ParseSAMLProviderImportID(%q) = %q, %q, want %q, %q", tt.id, gotName, gotAccount, tt.wantName, tt.wantAccount)
+		}
+	})
 }
 
 // FuzzParseSAMLProviderImportID checks that an accepted ID names a valid

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/samltest"
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/rolesso"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 )
@@ -33,15 +34,15 @@ func samlReindented(xml string) string {
 }
 
 func TestSAMLMetadataSemanticEquals(t *testing.T) {
-	t.Parallel()
 	idp := newValidSAMLTestIdP(t)
 	other := newValidSAMLTestIdP(t)
 	swappedSSO := strings.Replace(strings.Replace(idp.XML, rolesso.BindingHTTPRedirect, "SWAP", 1), rolesso.BindingHTTPPost, rolesso.BindingHTTPRedirect, 1)
 	swappedSSO = strings.Replace(swappedSSO, "SWAP", rolesso.BindingHTTPPost, 1)
-	tests := map[string]struct {
+	type testCase struct {
 		old, new string
 		want     bool
-	}{
+	}
+	tests := map[string]testCase{
 		"identical":                        {old: idp.XML, new: idp.XML, want: true},
 		"XML and Base64":                   {old: idp.XML, new: base64.StdEncoding.EncodeToString([]byte(idp.XML)), want: true},
 		"XML and line-wrapped Base64":      {old: idp.XML, new: samlWrappedBase64(idp.XML), want: true},
@@ -57,18 +58,15 @@ func TestSAMLMetadataSemanticEquals(t *testing.T) {
 		"unreadable new value":             {old: idp.XML, new: "https://idaas.example.com/meta", want: false},
 		"unreadable values, in other form": {old: "<x/>", new: " <x/> ", want: false},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got, diags := ram.NewSAMLMetadataValue(tt.old).StringSemanticEquals(context.Background(), ram.NewSAMLMetadataValue(tt.new))
-			if diags.HasError() {
-				t.Fatalf("diagnostics: %v", diags)
-			}
-			if got != tt.want {
-				t.Errorf("StringSemanticEquals = %t, want %t", got, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got, diags := ram.NewSAMLMetadataValue(tt.old).StringSemanticEquals(context.Background(), ram.NewSAMLMetadataValue(tt.new))
+		if diags.HasError() {
+			t.Fatalf("diagnostics: %v", diags)
+		}
+		if got != tt.want {
+			t.Errorf("StringSemanticEquals = %t, want %t", got, tt.want)
+		}
+	})
 }
 
 func TestSAMLMetadataSemanticEqualsNullAndUnknown(t *testing.T) {
@@ -88,13 +86,13 @@ func TestSAMLMetadataSemanticEqualsNullAndUnknown(t *testing.T) {
 }
 
 func TestSAMLMetadataPlanModifier(t *testing.T) {
-	t.Parallel()
 	idp := newValidSAMLTestIdP(t)
 	rotated := newValidSAMLTestIdP(t)
-	tests := map[string]struct {
+	type testCase struct {
 		state, plan types.String
 		want        types.String
-	}{
+	}
+	tests := map[string]testCase{
 		"create":                     {state: types.StringNull(), plan: types.StringValue(idp.XML), want: types.StringValue(idp.XML)},
 		"same document, Base64":      {state: types.StringValue(idp.XML), plan: types.StringValue(samlWrappedBase64(idp.XML)), want: types.StringValue(idp.XML)},
 		"same document, reindented":  {state: types.StringValue(idp.XML), plan: types.StringValue(samlReindented(idp.XML)), want: types.StringValue(idp.XML)},
@@ -104,20 +102,17 @@ func TestSAMLMetadataPlanModifier(t *testing.T) {
 		"invalid new value (no-op)":  {state: types.StringValue(idp.XML), plan: types.StringValue("<x/>"), want: types.StringValue("<x/>")},
 		"destroy (plan null, no-op)": {state: types.StringValue(idp.XML), plan: types.StringNull(), want: types.StringNull()},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			req := planmodifier.StringRequest{Path: path.Root("metadata"), StateValue: tt.state, PlanValue: tt.plan, ConfigValue: tt.plan}
-			resp := planmodifier.StringResponse{PlanValue: tt.plan}
-			ram.SAMLMetadataPlanModifier{}.PlanModifyString(context.Background(), req, &resp)
-			if resp.Diagnostics.HasError() {
-				t.Fatalf("diagnostics: %v", resp.Diagnostics)
-			}
-			if !resp.PlanValue.Equal(tt.want) {
-				t.Errorf("plan = %s, want %s", resp.PlanValue, tt.want)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		req := planmodifier.StringRequest{Path: path.Root("metadata"), StateValue: tt.state, PlanValue: tt.plan, ConfigValue: tt.plan}
+		resp := planmodifier.StringResponse{PlanValue: tt.plan}
+		ram.SAMLMetadataPlanModifier{}.PlanModifyString(context.Background(), req, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatalf("diagnostics: %v", resp.Diagnostics)
+		}
+		if !resp.PlanValue.Equal(tt.want) {
+			t.Errorf("plan = %s, want %s", resp.PlanValue, tt.want)
+		}
+	})
 }
 
 // samlDiagSummary is what the tests compare of a diagnostic; the detail texts
@@ -147,7 +142,6 @@ func samlSummarize(diags diag.Diagnostics, fragments []string) []samlDiagSummary
 }
 
 func TestSAMLMetadataDiagnostics(t *testing.T) {
-	t.Parallel()
 	now := time.Now()
 	valid := newValidSAMLTestIdP(t)
 	expired := newSAMLTestIdP(t, now.Add(-2*365*24*time.Hour), 365*24*time.Hour)
@@ -158,10 +152,11 @@ func TestSAMLMetadataDiagnostics(t *testing.T) {
 		}
 	}
 	noSSO := strings.Join(kept, "")
-	tests := map[string]struct {
+	type testCase struct {
 		input     string
 		fragments []string // one per expected error, in order
-	}{
+	}
+	tests := map[string]testCase{
 		"valid XML":           {input: valid.XML},
 		"valid Base64":        {input: samlWrappedBase64(valid.XML)},
 		"URL":                 {input: "https://idaas-test.aliyunidaas.com/api/v2/app_test/saml2/meta", fragments: []string{"It is a URL"}},
@@ -173,23 +168,19 @@ func TestSAMLMetadataDiagnostics(t *testing.T) {
 		"empty":               {input: "  ", fragments: []string{"It is empty"}},
 		"not XML, not Base64": {input: "idp metadata?", fragments: []string{"neither XML"}},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got := ram.SAMLMetadataDiagnostics(path.Root("metadata"), tt.input, now)
-			var want []samlDiagSummary
-			for _, f := range tt.fragments {
-				want = append(want, samlDiagSummary{Severity: diag.SeverityError, Summary: "Invalid SAML IdP metadata", Path: "metadata", Detail: f})
-			}
-			if diff := cmp.Diff(want, samlSummarize(got, tt.fragments)); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got := ram.SAMLMetadataDiagnostics(path.Root("metadata"), tt.input, now)
+		var want []samlDiagSummary
+		for _, f := range tt.fragments {
+			want = append(want, samlDiagSummary{Severity: diag.SeverityError, Summary: "Invalid SAML IdP metadata", Path: "metadata", Detail: f})
+		}
+		if diff := cmp.Diff(want, samlSummarize(got, tt.fragments)); diff != "" {
+			t.Errorf("diagnostics (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestSAMLMetadataWarnings(t *testing.T) {
-	t.Parallel()
 	now := time.Now()
 	soon := newSAMLTestIdP(t, now.Add(-300*24*time.Hour), 310*24*time.Hour) // Expires in 10 days.
 	md, err := rolesso.ParseMetadata(soon.XML)
@@ -197,10 +188,11 @@ func TestSAMLMetadataWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	day := 24 * time.Hour
-	tests := map[string]struct {
+	type testCase struct {
 		within time.Duration
 		want   []samlDiagSummary
-	}{
+	}
+	tests := map[string]testCase{
 		"within the window": {within: 30 * day, want: []samlDiagSummary{{
 			Severity: diag.SeverityWarning, Summary: "SAML IdP metadata needs attention", Path: "metadata",
 			Detail: "The newest signing certificate (SHA-256 " + soon.Fingerprint + ") expires at " + soon.NotAfter.Format(time.RFC3339),
@@ -208,19 +200,16 @@ func TestSAMLMetadataWarnings(t *testing.T) {
 		"outside the window": {within: 5 * day},
 		"turned off":         {within: 0},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			got := ram.SAMLMetadataWarnings(path.Root("metadata"), md, now, tt.within)
-			var fragments []string
-			for _, w := range tt.want {
-				fragments = append(fragments, w.Detail)
-			}
-			if diff := cmp.Diff(tt.want, samlSummarize(got, fragments)); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		got := ram.SAMLMetadataWarnings(path.Root("metadata"), md, now, tt.within)
+		var fragments []string
+		for _, w := range tt.want {
+			fragments = append(fragments, w.Detail)
+		}
+		if diff := cmp.Diff(tt.want, samlSummarize(got, fragments)); diff != "" {
+			t.Errorf("diagnostics (-want +got):\n%s", diff)
+		}
+	})
 }
 
 // TestSAMLMetadataFacts checks the computed facts and that documents equal
@@ -279,7 +268,6 @@ func TestSAMLMetadataFacts(t *testing.T) {
 }
 
 func TestModifySAMLProviderPlan(t *testing.T) {
-	t.Parallel()
 	now := time.Now()
 	idp := newValidSAMLTestIdP(t)
 	rotated := newValidSAMLTestIdP(t)
@@ -306,12 +294,13 @@ func TestModifySAMLProviderPlan(t *testing.T) {
 		return m
 	}
 	stateUpdate := types.StringValue("2026-01-02T03:04:05Z")
-	tests := map[string]struct {
+	type testCase struct {
 		plan, state    *ram.SAMLProviderResourceModel
 		wantFacts      string // metadata whose facts are expected; "" for unknown
 		wantUpdateDate types.String
 		wantWarnings   int
-	}{
+	}
+	tests := map[string]testCase{
 		"create": {
 			plan: model("d", idp.XML, types.StringUnknown()), wantFacts: idp.XML, wantUpdateDate: types.StringUnknown(),
 		},
@@ -336,24 +325,21 @@ func TestModifySAMLProviderPlan(t *testing.T) {
 			wantFacts: soon.XML, wantUpdateDate: stateUpdate, wantWarnings: 1,
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			diags := ram.ModifySAMLProviderPlan(tt.plan, tt.state, now)
-			if diags.HasError() || diags.WarningsCount() != tt.wantWarnings {
-				t.Errorf("diagnostics = %v, want %d warnings", diags, tt.wantWarnings)
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		diags := ram.ModifySAMLProviderPlan(tt.plan, tt.state, now)
+		if diags.HasError() || diags.WarningsCount() != tt.wantWarnings {
+			t.Errorf("diagnostics = %v, want %d warnings", diags, tt.wantWarnings)
+		}
+		got := ram.SAMLMetadataFacts{EntityID: tt.plan.EntityID, SSOURLs: tt.plan.SSOURLs, Certificates: tt.plan.Certificates, ValidUntil: tt.plan.ValidUntil}
+		if tt.wantFacts == "" {
+			if !got.EntityID.IsUnknown() || !got.Certificates.IsUnknown() || !got.SSOURLs.IsUnknown() || !got.ValidUntil.IsUnknown() {
+				t.Errorf("facts = %+v, want unknown", got)
 			}
-			got := ram.SAMLMetadataFacts{EntityID: tt.plan.EntityID, SSOURLs: tt.plan.SSOURLs, Certificates: tt.plan.Certificates, ValidUntil: tt.plan.ValidUntil}
-			if tt.wantFacts == "" {
-				if !got.EntityID.IsUnknown() || !got.Certificates.IsUnknown() || !got.SSOURLs.IsUnknown() || !got.ValidUntil.IsUnknown() {
-					t.Errorf("facts = %+v, want unknown", got)
-				}
-			} else if diff := cmp.Diff(factsOf(tt.wantFacts), got); diff != "" {
-				t.Errorf("facts (-want +got):\n%s", diff)
-			}
-			if !tt.plan.UpdateDate.Equal(tt.wantUpdateDate) {
-				t.Errorf("update_date = %s, want %s", tt.plan.UpdateDate, tt.wantUpdateDate)
-			}
-		})
-	}
+		} else if diff := cmp.Diff(factsOf(tt.wantFacts), got); diff != "" {
+			t.Errorf("facts (-want +got):\n%s", diff)
+		}
+		if !tt.plan.UpdateDate.Equal(tt.wantUpdateDate) {
+			t.Errorf("update_date = %s, want %s", tt.plan.UpdateDate, tt.wantUpdateDate)
+		}
+	})
 }

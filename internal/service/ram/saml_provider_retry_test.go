@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/idaas-rolesso/terraform-provider-idaas/internal/acctest/table"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/client"
 	"github.com/idaas-rolesso/terraform-provider-idaas/internal/service/ram"
 )
@@ -34,18 +35,18 @@ func (f *samlLaggingIMS) GetSAMLProvider(_ context.Context, name string) (*clien
 }
 
 func TestWaitSAMLProviderReadable(t *testing.T) {
-	t.Parallel()
 	notFound := &client.NotFoundError{Object: "SAML provider", ID: "idaas"}
 	denied := &client.APIError{Code: "NoPermission", HTTPStatus: 403}
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
-	tests := map[string]struct {
+	type testCase struct {
 		ctx        context.Context
 		errs       []error
 		wantErr    error
 		wantCalls  int
 		wantSleeps []time.Duration
-	}{
+	}
+	tests := map[string]testCase{
 		"visible at once": {ctx: context.Background(), wantCalls: 1},
 		"visible after three reads": {
 			ctx: context.Background(), errs: []error{notFound, notFound, notFound}, wantCalls: 4,
@@ -57,24 +58,21 @@ func TestWaitSAMLProviderReadable(t *testing.T) {
 			wantSleeps: []time.Duration{500 * time.Millisecond},
 		},
 	}
-	for name, tt := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			conn := &samlLaggingIMS{errs: tt.errs}
-			var sleeps []time.Duration
-			got, err := ram.WaitSAMLProviderReadable(tt.ctx, conn, "idaas", &sleeps)
-			if !errors.Is(err, tt.wantErr) {
-				t.Fatalf("error = %v, want %v", err, tt.wantErr)
-			}
-			if err == nil && got.SAMLProviderName != "idaas" {
-				t.Errorf("provider = %+v, want idaas", got)
-			}
-			if conn.calls != tt.wantCalls {
-				t.Errorf("%d reads, want %d", conn.calls, tt.wantCalls)
-			}
-			if diff := cmp.Diff(tt.wantSleeps, sleeps); diff != "" {
-				t.Errorf("sleeps (-want +got):\n%s", diff)
-			}
-		})
-	}
+	table.Run(t, tests, func(t *testing.T, tt testCase) {
+		conn := &samlLaggingIMS{errs: tt.errs}
+		var sleeps []time.Duration
+		got, err := ram.WaitSAMLProviderReadable(tt.ctx, conn, "idaas", &sleeps)
+		if !errors.Is(err, tt.wantErr) {
+			t.Fatalf("error = %v, want %v", err, tt.wantErr)
+		}
+		if err == nil && got.SAMLProviderName != "idaas" {
+			t.Errorf("provider = %+v, want idaas", got)
+		}
+		if conn.calls != tt.wantCalls {
+			t.Errorf("%d reads, want %d", conn.calls, tt.wantCalls)
+		}
+		if diff := cmp.Diff(tt.wantSleeps, sleeps); diff != "" {
+			t.Errorf("sleeps (-want +got):\n%s", diff)
+		}
+	})
 }

@@ -60,11 +60,7 @@ func TestAccServiceProviderDataSource_providerSite(t *testing.T) {
 	srv := acctest.Emulator(t)
 	acctest.ParallelTest(t, nil, []resource.TestStep{
 		{
-			Config: acctest.EmulatorProviderConfig(srv) + `
-data "idaas_ram_service_provider" "test" {
-  site = "China"
-}
-`,
+			Config:      testAccDataSourceConfig(srv, "idaas_ram_service_provider", `site = "China"`),
 			ExpectError: samlErrorRegexp("Invalid site", `Write it as "china": site names are lower case.`),
 		},
 		{
