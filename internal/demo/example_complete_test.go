@@ -127,8 +127,31 @@ func TestAccExampleStandardSAML(t *testing.T) {
 		t.Fatalf("the plan after apply is not empty (exit code %d):\n%s", code, out)
 	}
 	checkSignIns(t, cli, srv)
+
+	// A SAML provider deleted out of band plans only itself again.
+	deleteSAMLProviders(t, srv)
+	if out := cli.run(t, "plan", "-input=false", "-no-color"); !strings.Contains(out, "Plan: 1 to add, 0 to change, 0 to destroy.") {
+		t.Fatalf("the plan after the SAML provider was deleted is not its create alone:\n%s", out)
+	}
+	cli.run(t, "apply", "-input=false", "-no-color", "-auto-approve")
+	checkSignIns(t, cli, srv)
 	cli.run(t, "destroy", "-input=false", "-no-color", "-auto-approve")
 	checkEmulatorEmpty(t, srv)
+}
+
+// deleteSAMLProviders deletes every SAML provider, as the RAM console
+// would, through the emulator's state.
+func deleteSAMLProviders(t *testing.T, srv *emulator.Server) {
+	t.Helper()
+	ctl := emulatortest.ControlOf(t, srv)
+	var st map[string]json.RawMessage
+	ctl.State(&st)
+	st["Ims"] = json.RawMessage(`{"SAMLProviders":[]}`)
+	b, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctl.PutState(string(b))
 }
 
 // checkSignIns signs in every application account of the configuration's
