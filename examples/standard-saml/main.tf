@@ -130,6 +130,15 @@ data "idaas_user" "this" {
   username    = each.key
 }
 
+# Everyone who may sign in, as an IDaaS group: the group's members are exactly
+# these users (a member added in the console shows in the next plan).
+resource "idaas_group" "sso_users" {
+  instance_id = data.idaas_instance.this.id
+  name        = "alibaba-cloud-sso"
+  description = "Users who sign in to Alibaba Cloud through IDaaS."
+  user_ids    = [for user in data.idaas_user.this : user.id]
+}
+
 # Step 2, continued: one application account per role a user may pick. In a
 # standard SAML application the account name is the Role value naming the role
 # and the SAML provider, or sign-in fails. Linked to the application and the

@@ -319,10 +319,11 @@ func checkEmulatorEmpty(t *testing.T, srv *emulator.Server) {
 			Users               []struct{ Username string }
 			Applications        []struct{ ApplicationName string }
 			ApplicationAccounts []struct{ ApplicationUsername string }
+			Groups              []struct{ GroupName string }
 		}
 	}
 	emulatortest.ControlOf(t, srv).State(&st)
-	if n := len(st.Ram.Roles) + len(st.Ims.SAMLProviders) + len(st.Eiam.Applications) + len(st.Eiam.ApplicationAccounts); n != 0 {
+	if n := len(st.Ram.Roles) + len(st.Ims.SAMLProviders) + len(st.Eiam.Applications) + len(st.Eiam.ApplicationAccounts) + len(st.Eiam.Groups); n != 0 {
 		t.Errorf("after destroy the emulator still holds %d objects: %+v", n, st)
 	}
 	if len(st.Eiam.Users) != len(exampleRoles) {

@@ -106,6 +106,8 @@ func importBlocks(t *testing.T, c *exampleCLI) string {
 		switch r.Type {
 		case "idaas_role_sso_application":
 			id = v("instance_id") + "/" + v("id")
+		case "idaas_group":
+			id = v("instance_id") + "/" + v("id")
 		case "idaas_application_account":
 			id = v("instance_id") + "/" + v("application_id") + "/" + v("id")
 		default: // RAM objects import by their ID: a name, or role:type:policy.
