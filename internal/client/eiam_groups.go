@@ -22,6 +22,8 @@ type EIAMGroups interface {
 	// FindGroupByName returns the group of the instance named name, or an
 	// error for which IsNotFound is true.
 	FindGroupByName(ctx context.Context, instanceID, name string) (*Group, error)
+	// ListGroups returns every group of the instance, across all pages.
+	ListGroups(ctx context.Context, instanceID string) ([]Group, error)
 	// UpdateGroup sets a group's name and external ID.
 	UpdateGroup(ctx context.Context, instanceID, groupID, name, externalID string) error
 	// UpdateGroupDescription sets a group's description.
@@ -104,9 +106,15 @@ func (e eiamClient) GetGroup(ctx context.Context, instanceID, groupID string) (*
 	return &out.Group, nil
 }
 
-func (e eiamClient) FindGroupByName(ctx context.Context, instanceID, name string) (*Group, error) {
-	groups, err := collectEIAMPages(func(params map[string]string) ([]Group, int64, error) {
-		params["InstanceId"], params["GroupName"] = instanceID, name
+func (e eiamClient) ListGroups(ctx context.Context, instanceID string) ([]Group, error) {
+	return e.listGroups(ctx, map[string]string{"InstanceId": instanceID})
+}
+
+// listGroups returns the groups ListGroups answers to filter, across all
+// pages.
+func (e eiamClient) listGroups(ctx context.Context, filter map[string]string) ([]Group, error) {
+	return collectEIAMPages(func(params map[string]string) ([]Group, int64, error) {
+		maps.Copy(params, filter)
 		var out struct {
 			TotalCount int64
 			Groups     []Group
@@ -116,6 +124,10 @@ func (e eiamClient) FindGroupByName(ctx context.Context, instanceID, name string
 		}
 		return out.Groups, out.TotalCount, nil
 	})
+}
+
+func (e eiamClient) FindGroupByName(ctx context.Context, instanceID, name string) (*Group, error) {
+	groups, err := e.listGroups(ctx, map[string]string{"InstanceId": instanceID, "GroupName": name})
 	if err != nil {
 		return nil, err
 	}

@@ -290,6 +290,7 @@ func (p *idaasProvider) DataSources(_ context.Context) []func() datasource.DataS
 	return []func() datasource.DataSource{
 		sts.NewCallerIdentityDataSource,
 		check.NewRoleSSOCheckDataSource,
+		check.NewRoleSSOInventoryDataSource,
 		ram.NewRoleDataSource,
 		ram.NewRolesDataSource,
 		ram.NewSAMLProviderDataSource,

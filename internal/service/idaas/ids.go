@@ -108,3 +108,23 @@ var groupID = importid.Format{
 	Parts:   []importid.Part{{Name: "instance_id"}, {Name: "group_id"}},
 	Example: "idaas_ue2jvisn35ea5lmthk267xxxxx/group_d6sbsuumeta4h66ec3il7yxxxx",
 }
+
+// ApplicationImportID is the import ID of a role-based SSO application.
+// These builders give the formats above to the inventory data source.
+func ApplicationImportID(instanceID, applicationID string) string {
+	return roleSSOApplicationID.Join(instanceID, applicationID)
+}
+
+// ApplicationAccountImportID is the import ID of an application account.
+func ApplicationAccountImportID(instanceID, applicationID, accountID string) string {
+	return applicationAccountIDByID.Join(instanceID, applicationID, accountID)
+}
+
+// ApplicationAuthorizationImportID is the import ID of an application's
+// authorization.
+func ApplicationAuthorizationImportID(instanceID, applicationID string) string {
+	return applicationAuthorizationID.Join(instanceID, applicationID)
+}
+
+// GroupImportID is the import ID of a group.
+func GroupImportID(instanceID, id string) string { return groupID.Join(instanceID, id) }

@@ -46,3 +46,9 @@ var rolePolicyAttachmentIDFormat = importid.Format{
 	Example:       "sso-admin:System:AdministratorAccess",
 	LastTakesRest: true,
 }
+
+// RolePolicyAttachmentImportID is the import ID of an attachment, for the
+// inventory data source. Roles and SAML providers import by name.
+func RolePolicyAttachmentImportID(roleName, policyType, policyName string) string {
+	return rolePolicyAttachmentIDFormat.Join(roleName, policyType, policyName)
+}
