@@ -254,16 +254,11 @@ func (r *applicationAuthorizationResource) reconcile(ctx context.Context, plan *
 		if want == nil {
 			continue
 		}
-		have := k.of(current)
-		if grant := idsNotIn(have, want); len(grant) > 0 {
-			if err := k.grant(ctx, conn, instanceID, applicationID, grant); err != nil {
-				return err
-			}
-		}
-		if revoke := idsNotIn(want, have); len(revoke) > 0 {
-			if err := k.revoke(ctx, conn, instanceID, applicationID, revoke); err != nil {
-				return err
-			}
+		if err := changeIDs(k.of(current), want,
+			func(ids []string) error { return k.grant(ctx, conn, instanceID, applicationID, ids) },
+			func(ids []string) error { return k.revoke(ctx, conn, instanceID, applicationID, ids) },
+		); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -352,6 +347,21 @@ func (k grantKind) planned(ctx context.Context, m applicationAuthorizationResour
 	diags := set.ElementsAs(ctx, &ids, false)
 	slices.Sort(ids)
 	return ids, diags
+}
+
+// changeIDs turns the set have into want: add what want has beyond have,
+// then remove what have has beyond want. Either call is skipped when it has
+// nothing to do.
+func changeIDs(have, want []string, add, remove func([]string) error) error {
+	if ids := idsNotIn(have, want); len(ids) > 0 {
+		if err := add(ids); err != nil {
+			return err
+		}
+	}
+	if ids := idsNotIn(want, have); len(ids) > 0 {
+		return remove(ids)
+	}
+	return nil
 }
 
 // idsNotIn returns the IDs of want that are not in have, in order.

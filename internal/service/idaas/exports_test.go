@@ -106,8 +106,8 @@ var (
 var ApplicationAccountNameValidator = validators.ApplicationAccountNameValidator()
 
 type (
-	ApplicationAccountImportID = applicationAccountImportID
-	ApplicationAuthorization   = applicationAuthorization
+	ApplicationAccountImportIDParts = applicationAccountImportID
+	ApplicationAuthorization        = applicationAuthorization
 )
 
 // ApplicationAccountImportFormats are the two import ID formats of

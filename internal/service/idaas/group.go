@@ -259,15 +259,10 @@ func (r *groupResource) reconcileMembers(ctx context.Context, plan, state *group
 			return err
 		}
 	}
-	if add := idsNotIn(have, want); len(add) > 0 {
-		if err := conn.AddUsersToGroup(ctx, instanceID, id, add); err != nil {
-			return err
-		}
-	}
-	if remove := idsNotIn(want, have); len(remove) > 0 {
-		return conn.RemoveUsersFromGroup(ctx, instanceID, id, remove)
-	}
-	return nil
+	return changeIDs(have, want,
+		func(ids []string) error { return conn.AddUsersToGroup(ctx, instanceID, id, ids) },
+		func(ids []string) error { return conn.RemoveUsersFromGroup(ctx, instanceID, id, ids) },
+	)
 }
 
 // readInto reads the group after a change into plan. A failed read is a

@@ -22,21 +22,21 @@ func TestParseApplicationAccountImportID(t *testing.T) {
 		`the parts separated by "/"`
 	type testCase struct {
 		id      string
-		want    idaas.ApplicationAccountImportID
+		want    idaas.ApplicationAccountImportIDParts
 		wantErr string
 	}
 	tests := map[string]testCase{
 		"by account ID": {
 			id:   "idaas_i/app_a/aac_1",
-			want: idaas.ApplicationAccountImportID{InstanceID: "idaas_i", ApplicationID: "app_a", AccountID: "aac_1"},
+			want: idaas.ApplicationAccountImportIDParts{InstanceID: "idaas_i", ApplicationID: "app_a", AccountID: "aac_1"},
 		},
 		"by user and name": {
 			id:   "idaas_i/app_a/user_u/sso-admin",
-			want: idaas.ApplicationAccountImportID{InstanceID: "idaas_i", ApplicationID: "app_a", UserID: "user_u", AccountName: "sso-admin"},
+			want: idaas.ApplicationAccountImportIDParts{InstanceID: "idaas_i", ApplicationID: "app_a", UserID: "user_u", AccountName: "sso-admin"},
 		},
 		"an account name IDaaS accepts but RAM does not is still found": {
 			id:   "idaas_i/app_a/user_u/sso_admin",
-			want: idaas.ApplicationAccountImportID{InstanceID: "idaas_i", ApplicationID: "app_a", UserID: "user_u", AccountName: "sso_admin"},
+			want: idaas.ApplicationAccountImportIDParts{InstanceID: "idaas_i", ApplicationID: "app_a", UserID: "user_u", AccountName: "sso_admin"},
 		},
 		"too few parts": {
 			id:      "idaas_i/app_a",
