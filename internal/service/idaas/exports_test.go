@@ -116,3 +116,12 @@ var ApplicationAccountImportFormats = []struct{ Format, Example string }{
 	{applicationAccountIDByID.String(), applicationAccountIDByID.Example},
 	{applicationAccountIDByName.String(), applicationAccountIDByName.Example},
 }
+
+// WarnRoleExpressionReplaced is warnRoleExpressionReplaced for an
+// application whose state holds stateExpr and whose plan derives planExpr.
+func WarnRoleExpressionReplaced(stateExpr, planExpr types.String) diag.Diagnostics {
+	state, plan := &roleSSOApplicationResourceModel{}, &roleSSOApplicationResourceModel{}
+	state.ID, state.RoleAttributeExpression = types.StringValue("app_1"), stateExpr
+	plan.RoleAttributeExpression, plan.RoleMapping = planExpr, types.StringValue("application_account")
+	return warnRoleExpressionReplaced(plan, state)
+}

@@ -173,6 +173,7 @@ func modifyRoleSSOApplicationPlan(plan, config, state *roleSSOApplicationResourc
 	}
 	if !plan.isTemplateForm() {
 		planStandardForm(plan, config)
+		diags.Append(warnRoleExpressionReplaced(plan, state)...)
 	} else {
 		plan.RoleMapping, plan.RoleAttributeExpression = types.StringNull(), types.StringNull()
 		if config.TemplateAccountIDParam.IsNull() {
@@ -239,6 +240,22 @@ func planStandardForm(plan, config *roleSSOApplicationResourceModel) {
 		plan.RoleAttributeExpression = types.StringValue(rolesso.StandardRoleExpression)
 	}
 	plan.TemplateID, plan.TemplateIdPNameParam, plan.TemplateAccountIDParam = types.StringNull(), types.StringNull(), types.StringNull()
+}
+
+// warnRoleExpressionReplaced warns when the plan replaces a Role
+// expression the provider did not write, such as one made in the console
+// for roles by group, which this provider cannot derive yet.
+func warnRoleExpressionReplaced(plan, state *roleSSOApplicationResourceModel) (diags diag.Diagnostics) {
+	if state == nil || !framework.IsKnown(state.RoleAttributeExpression) || !framework.IsKnown(plan.RoleAttributeExpression) ||
+		state.RoleAttributeExpression.Equal(plan.RoleAttributeExpression) {
+		return diags
+	}
+	diags.AddAttributeWarning(path.Root("role_attribute_expression"), "Role expression replaced", fmt.Sprintf(
+		"The Role attribute expression of application %s is %q, which role_mapping %q does not give. Applying replaces it "+
+			"with %q, and users then sign in to the roles their application accounts name. If the expression was made in "+
+			"the console on purpose, do not apply: this provider cannot manage it yet.",
+		state.ID.ValueString(), state.RoleAttributeExpression.ValueString(), plan.RoleMapping.ValueString(), plan.RoleAttributeExpression.ValueString()))
+	return diags
 }
 
 // otherFormDetail explains why an application of the form the

@@ -139,3 +139,20 @@ func TestModifyRoleSSOApplicationPlan(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestWarnRoleExpressionReplaced warns only when the plan replaces a Role
+// expression the state holds with another.
+func TestWarnRoleExpressionReplaced(t *testing.T) {
+	t.Parallel()
+	derived := types.StringValue(rolesso.StandardRoleExpression)
+	console := types.StringValue(`ArrayMap(user.groups, __item.groupExternalId)`)
+	if d := idaas.WarnRoleExpressionReplaced(console, derived); d.WarningsCount() != 1 ||
+		!strings.Contains(d[0].Detail(), `is "ArrayMap(user.groups, __item.groupExternalId)"`) || !strings.Contains(d[0].Detail(), "do not apply") {
+		t.Errorf("replacing a console expression: %v, want one warning that names it", d)
+	}
+	for name, state := range map[string]types.String{"same": derived, "null (a new or imported template application)": types.StringNull()} {
+		if d := idaas.WarnRoleExpressionReplaced(state, derived); len(d) != 0 {
+			t.Errorf("%s: %v, want none", name, d)
+		}
+	}
+}
