@@ -164,7 +164,11 @@ func (r *rolePolicyAttachmentResource) Delete(ctx context.Context, req resource.
 }
 
 func (r *rolePolicyAttachmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseRolePolicyAttachmentID(req.ID)
+	importID := req.ID
+	if converted, ok := alicloudAttachmentID(importID); ok {
+		importID = converted // The alicloud provider's form, for users moving over.
+	}
+	id, err := parseRolePolicyAttachmentID(importID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for a RAM role policy attachment", err.Error())
 		return

@@ -51,6 +51,13 @@ func TestAccRAMRolePolicyAttachment_basic(t *testing.T) {
 			ImportStateKind: resource.ImportBlockWithID,
 		},
 		{
+			// The alicloud provider's ID form, role:<policy>:<type>:<role>.
+			ResourceName:      attachmentResourceName,
+			ImportState:       true,
+			ImportStateId:     "role:" + testAccCustomPolicyName + ":Custom:" + name,
+			ImportStateVerify: true,
+		},
+		{
 			Config: testAccAttachmentConfig(srv, name, "Custom", testAccCustomPolicyName),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectEmptyPlan(),
