@@ -165,7 +165,11 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 	}
 	account := rolesso.LinkEnd{Object: config.object(), Attribute: "account_name", Value: config.AccountName.ValueString()}
 	roleName := rolesso.LinkEnd{Object: role.object(), Attribute: "name", Value: role.Name.ValueString()}
-	if isRoleValue, _ := app.AccountNameIsRoleValue(); isRoleValue {
+	isRoleValue, formKnown := app.AccountNameIsRoleValue()
+	switch {
+	case !formKnown:
+		// Which name the application wants is known at plan.
+	case isRoleValue:
 		if want := accountNameFor(app, role); framework.IsKnown(config.AccountName) && framework.IsKnown(want) && !config.AccountName.Equal(want) {
 			diags.AddAttributeError(path.Root("account_name"), "Account name is not the Role value", fmt.Sprintf(
 				"The account_name %q of %s is not the Role value of %s in %s, %q. %s sends the account name as the "+
@@ -174,7 +178,7 @@ func validateApplicationAccountLinks(ctx context.Context, config applicationAcco
 				app.Object("the linked IDaaS application"), want.ValueString(), app.Object("The linked IDaaS application"),
 				rolesso.StandardRoleExpression))
 		}
-	} else if framework.IsKnown(config.AccountName) && framework.IsKnown(role.Name) {
+	case framework.IsKnown(config.AccountName) && framework.IsKnown(role.Name):
 		links.AddError(&diags, path.Root("account_name"), rolesso.CheckAccountNameMatchesRole(account, roleName),
 			"Or remove account_name: it defaults to role.name.")
 		links.AddWarning(&diags, path.Root("account_name"), rolesso.CheckExactCase(account, roleName),
