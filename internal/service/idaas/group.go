@@ -56,9 +56,10 @@ const (
 func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An IDaaS group (EIAM `CreateGroup`), its external ID and, when `user_ids` is set, its members. " +
-			"In role-based SSO by group, a group grants the RAM role its external ID names. " + rolesso.GroupExternalIDMatchRule +
-			" Link the role (`role = idaas_ram_role.<name>`) so that `external_id` defaults to its name and plans check " +
-			"the rule before anything is written.",
+			rolesso.GroupExternalIDMatchRule + " Link the role (`role = idaas_ram_role.<name>`) so that `external_id` " +
+			"defaults to its name and plans check the rule before anything is written. Roles by group also need an " +
+			"application whose Role expression reads the groups' external IDs, which this provider cannot write yet " +
+			"(guide \"Choosing a mode\").",
 		Attributes: map[string]schema.Attribute{
 			"id": framework.StableComputedString("The group ID, e.g. `group_d6sbsuumeta4h66ec3il7yxxxx`."),
 			"instance_id": schema.StringAttribute{
