@@ -269,11 +269,17 @@ func (e eiamClient) RevokeApplicationFromGroups(ctx context.Context, instanceID,
 // UNCONFIRMED: whether IDaaS answers an error for a user authorized
 // already; the emulator does not.
 func (e eiamClient) changeAuthorization(ctx context.Context, action, param, instanceID, applicationID string, ids []string) error {
+	return e.sendIDsInChunks(ctx, action, applicationParams(instanceID, applicationID), param, ids)
+}
+
+// sendIDsInChunks sends an action that sets a state for a list of IDs
+// (so it is idempotent), in calls of at most MaxIDsPerAuthorizationCall
+// IDs, each with the parameters of base.
+func (e eiamClient) sendIDsInChunks(ctx context.Context, action string, base map[string]string, param string, ids []string) error {
 	for chunk := range slices.Chunk(ids, MaxIDsPerAuthorizationCall) {
-		params := applicationParams(instanceID, applicationID)
+		params := maps.Clone(base)
 		addList(params, param, chunk)
-		var out struct{}
-		if err := e.c.invokeEIAM(ctx, call{action: action, idempotent: true}, params, &out); err != nil {
+		if err := e.c.invokeEIAM(ctx, call{action: action, idempotent: true}, params, &struct{}{}); err != nil {
 			return err
 		}
 	}

@@ -183,12 +183,5 @@ func (e eiamClient) RemoveUsersFromGroup(ctx context.Context, instanceID, groupI
 }
 
 func (e eiamClient) changeMembers(ctx context.Context, action, instanceID, groupID string, userIDs []string) error {
-	for chunk := range slices.Chunk(userIDs, MaxIDsPerAuthorizationCall) {
-		params := groupParams(instanceID, groupID)
-		addList(params, "UserIds", chunk)
-		if err := e.c.invokeEIAM(ctx, call{action: action, idempotent: true}, params, &struct{}{}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return e.sendIDsInChunks(ctx, action, groupParams(instanceID, groupID), "UserIds", userIDs)
 }
